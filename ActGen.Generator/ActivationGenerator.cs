@@ -1,0 +1,53 @@
+using System.Linq;
+using ActGen.Generator.Calculus;
+using ActGen.Generator.Emit;
+using ActGen.Generator.Model;
+using ActGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ActGen.Generator;
+
+/// <summary>
+/// The ActGen incremental generator: every <c>[Activation]</c> method is parsed into the IR, composed with the
+/// activations it calls, differentiated and simplified, and emitted as derivatives and fused kernels.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ActivationGenerator : IIncrementalGenerator
+{
+    /// <summary>Names of the pipeline steps, for caching tests.</summary>
+    public static class Steps
+    {
+        public const string Parse = "ActGen.Parse";
+        public const string Lower = "ActGen.Lower";
+    }
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var parsed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownFunctions.ActivationAttribute,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (ctx, ct) => ActivationParser.Parse(ctx, ct))
+            .WithTrackingName(Steps.Parse);
+
+        var units = parsed.Collect()
+            .SelectMany(static (all, ct) => Lowering.LowerAll(all, ct).ToList())
+            .WithTrackingName(Steps.Lower);
+
+        context.RegisterSourceOutput(units, static (spc, unit) => Output(spc, unit));
+    }
+
+    private static void Output(SourceProductionContext context, GenerationUnit unit)
+    {
+        foreach (var diagnostic in unit.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+
+        if (unit.Activation is { } activation)
+        {
+            context.AddSource(ActivationFileEmitter.HintName(activation.Model), ActivationFileEmitter.Emit(activation));
+        }
+    }
+}
