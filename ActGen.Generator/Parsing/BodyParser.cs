@@ -26,10 +26,14 @@ internal static class BodyParser
             return ExpressionParser.Parse(result, scope);
         }
 
-        var rest = isLast ? null : ParseStatements(statements.Skip(1).ToList(), LetName(first, scope) is { } name ? scope.WithLocal(name) : scope);
-        if (!isLast && LetName(first, scope) is { } local)
+        var rest = isLast ? null : ParseStatements(statements.Skip(1).ToList(), LetName(first) is { } name ? scope.WithLocal(name) : scope);
+        if (!isLast && LetName(first) is { } local)
         {
-            var value = ExpressionParser.Parse(((LocalDeclarationStatementSyntax)first).Declaration.Variables[0].Initializer!.Value, scope);
+            var declaration = ((LocalDeclarationStatementSyntax)first).Declaration;
+            var type = scope.Model.GetTypeInfo(declaration.Type, scope.CancellationToken).Type;
+            var value = ExpressionParser.IsDouble(type)
+                ? ExpressionParser.Parse(declaration.Variables[0].Initializer!.Value, scope)
+                : Parsed.Failure<Expr>(DiagnosticInfo.Create(Descriptors.IntegerArithmetic, declaration, declaration.ToString(), type?.ToDisplayString() ?? "?"));
             return value.Ok && rest!.Ok
                 ? Parsed.Success<Expr>(new Let(local, value.Value!, rest.Value!))
                 : Parsed.Failure<Expr>(value.Errors.Concat(rest!.Errors));
@@ -40,10 +44,9 @@ internal static class BodyParser
     }
 
     /// <summary>The name bound by <c>var name = value;</c> (or <c>double</c>/<c>const double</c>), else null.</summary>
-    private static string? LetName(StatementSyntax statement, ParseScope scope) =>
+    private static string? LetName(StatementSyntax statement) =>
         statement is LocalDeclarationStatementSyntax { Declaration: { Variables.Count: 1 } declaration }
         && declaration.Variables[0].Initializer is not null
-        && ExpressionParser.IsDouble(scope.Model.GetTypeInfo(declaration.Type, scope.CancellationToken).Type)
             ? declaration.Variables[0].Identifier.ValueText
             : null;
 }

@@ -87,7 +87,8 @@ internal static class ExpressionParser
     /// <summary>C# would compute this non-constant expression in a type other than double (int division, float rounding).</summary>
     private static DiagnosticInfo? NonDoubleArithmetic(ExpressionSyntax syntax, ParseScope scope)
     {
-        if (syntax is ParenthesizedExpressionSyntax)
+        // Parentheses report inside; names in scope report where they are declared.
+        if (syntax is ParenthesizedExpressionSyntax || syntax is IdentifierNameSyntax id && scope.Names.Contains(id.Identifier.ValueText))
         {
             return null;
         }

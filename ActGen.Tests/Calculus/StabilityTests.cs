@@ -16,8 +16,8 @@ public class StabilityTests
     private static double Derivative(Expr f, double x) =>
         Evaluator.Eval(Lowering.Lower(Model(f), f).Derivative, x);
 
-    private static Generator.Model.ActivationModel Model(Expr body) =>
-        new("k", "F", new("", "C", "public", "public"), "x", EquatableArray<Generator.Model.ParameterModel>.Empty, body, null);
+    private static global::ActGen.Generator.Model.ActivationModel Model(Expr body) =>
+        new("k", "F", new("", "C", "public", "public"), "x", EquatableArray<global::ActGen.Generator.Model.ParameterModel>.Empty, body, null);
 
     [Theory]
     [InlineData(-800)]
