@@ -16,6 +16,8 @@ internal static class ActivationFileEmitter
         FileHeader.Write(w, model.Site);
         w.Open($"{model.Site.ClassAccessibility} static partial class {model.Site.ClassName}");
         DerivativeEmitter.Emit(w, activation);
+        w.Line();
+        RegistrationEmitter.Emit(w, model);
         foreach (var kernel in KernelSet.For(activation))
         {
             foreach (var type in new[] { NumericType.Double, NumericType.Float })

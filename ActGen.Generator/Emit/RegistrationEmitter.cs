@@ -1,0 +1,35 @@
+using System.Linq;
+using ActGen.Generator.Model;
+
+namespace ActGen.Generator.Emit;
+
+/// <summary>Emits a module initializer that registers the activation with <c>ActGen.ActivationRegistry</c>.</summary>
+internal static class RegistrationEmitter
+{
+    public static void Emit(SourceWriter w, ActivationModel model)
+    {
+        var owner = model.Site.Namespace.Length == 0 ? model.Site.ClassName : $"{model.Site.Namespace}.{model.Site.ClassName}";
+        string Spans(string cast) => string.Concat(model.Parameters.Select((_, i) => $", {cast}p[{i}]"));
+        var parameters = string.Join(", ", model.Parameters.Select(p =>
+            $"new global::ActGen.ActivationParameter(\"{p.Name}\", global::ActGen.ParameterRole.{p.Kind}, {NumericType.Double.Literal(p.Value)}, {NumericType.Double.Literal(p.Lower)}, {NumericType.Double.Literal(p.Upper)})"));
+        var name = model.Name;
+
+        w.Line($"/// <summary>Registers {name} with <see cref=\"global::ActGen.ActivationRegistry\"/> when this assembly loads.</summary>")
+            .Line(Naming.GeneratedCode)
+            .Line("[global::System.Runtime.CompilerServices.ModuleInitializer]")
+            .Open($"internal static void Register{name}()")
+            .Line("global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(")
+            .Line($"    \"{name}\",")
+            .Line($"    \"{owner}\",")
+            .Line($"    new global::ActGen.ActivationParameter[] {{ {parameters} }},")
+            .Line($"    static (x, m) => {{ var p = m.Span; return {name}(x{Spans("")}); }},")
+            .Line($"    static (x, m) => {{ var p = m.Span; return {Naming.Derivative(name)}(x{Spans("")}); }},")
+            .Line("    new global::ActGen.ActivationKernels<double>(")
+            .Line($"        static (input, output, p) => {name}Forward(input, output{Spans("")}),")
+            .Line($"        static (input, gradOutput, gradInput, p) => {name}Backward(input, gradOutput, gradInput{Spans("")})),")
+            .Line("    new global::ActGen.ActivationKernels<float>(")
+            .Line($"        static (input, output, p) => {name}Forward(input, output{Spans("(float)")}),")
+            .Line($"        static (input, gradOutput, gradInput, p) => {name}Backward(input, gradOutput, gradInput{Spans("(float)")}))));")
+            .Close();
+    }
+}
