@@ -13,6 +13,9 @@ internal static class RegistrationEmitter
         var parameters = string.Join(", ", model.Parameters.Select(p =>
             $"new global::ActGen.ActivationParameter(\"{p.Name}\", global::ActGen.ParameterRole.{p.Kind}, {NumericType.Double.Literal(p.Value)}, {NumericType.Double.Literal(p.Lower)}, {NumericType.Double.Literal(p.Upper)})"));
         var name = model.Name;
+        string Scalar(string method) => model.Parameters.Count == 0
+            ? $"static (x, _) => {method}(x)"
+            : $"static (x, m) => {{ var p = m.Span; return {method}(x{Spans("")}); }}";
 
         w.Line($"/// <summary>Registers {name} with <see cref=\"global::ActGen.ActivationRegistry\"/> when this assembly loads.</summary>")
             .Line(Naming.GeneratedCode)
@@ -21,9 +24,11 @@ internal static class RegistrationEmitter
             .Line("global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(")
             .Line($"    \"{name}\",")
             .Line($"    \"{owner}\",")
-            .Line($"    new global::ActGen.ActivationParameter[] {{ {parameters} }},")
-            .Line($"    static (x, m) => {{ var p = m.Span; return {name}(x{Spans("")}); }},")
-            .Line($"    static (x, m) => {{ var p = m.Span; return {Naming.Derivative(name)}(x{Spans("")}); }},")
+            .Line(model.Parameters.Count == 0
+                ? "    global::System.Array.Empty<global::ActGen.ActivationParameter>(),"
+                : $"    new global::ActGen.ActivationParameter[] {{ {parameters} }},")
+            .Line($"    {Scalar(name)},")
+            .Line($"    {Scalar(Naming.Derivative(name))},")
             .Line("    new global::ActGen.ActivationKernels<double>(")
             .Line($"        static (input, output, p) => {name}Forward(input, output{Spans("")}),")
             .Line($"        static (input, gradOutput, gradInput, p) => {name}Backward(input, gradOutput, gradInput{Spans("")})),")
