@@ -45,9 +45,18 @@ public sealed class ActivationGenerator : IIncrementalGenerator
             context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
 
-        if (unit.Activation is { } activation)
+        if (unit.Activation is not { } activation)
+        {
+            return;
+        }
+
+        try
         {
             context.AddSource(ActivationFileEmitter.HintName(activation.Model), ActivationFileEmitter.Emit(activation));
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            context.ReportDiagnostic(Diagnostics.InternalError.Of(activation.Model.Name, activation.Model.Location, e).ToDiagnostic());
         }
     }
 }

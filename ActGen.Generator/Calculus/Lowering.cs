@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using ActGen.Generator.Diagnostics;
 using ActGen.Generator.Ir;
 using ActGen.Generator.Model;
 
@@ -24,10 +25,22 @@ internal static class Lowering
                 continue;
             }
 
-            var (body, error) = Inliner.Inline(result.Model, known);
-            yield return error is null
-                ? new GenerationUnit(result.Key, Lower(result.Model, body!), EquatableArray<Diagnostics.DiagnosticInfo>.Empty)
-                : new GenerationUnit(result.Key, null, EquatableArray.Of(error));
+            yield return LowerOne(result.Model, known);
+        }
+    }
+
+    private static GenerationUnit LowerOne(ActivationModel model, IReadOnlyDictionary<string, ActivationModel> known)
+    {
+        try
+        {
+            var (body, error) = Inliner.Inline(model, known);
+            return error is null
+                ? new GenerationUnit(model.Key, Lower(model, body!), EquatableArray<DiagnosticInfo>.Empty)
+                : new GenerationUnit(model.Key, null, EquatableArray.Of(error));
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            return new GenerationUnit(model.Key, null, EquatableArray.Of(InternalError.Of(model.Name, model.Location, e)));
         }
     }
 

@@ -62,6 +62,11 @@ internal static class Descriptors
         "Activation without a body",
         "Activation '{0}' needs a body: '=> expression;' or a block ending in 'return expression;'");
 
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "ACTGEN099",
+        "ActGen failed on this activation",
+        "ActGen could not generate '{0}' ({1}): this is a bug in ActGen, please report it with this method");
+
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -14,6 +14,20 @@ internal static class ActivationParser
 {
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
+        try
+        {
+            return ParseUnsafe(context, cancellationToken);
+        }
+        catch (System.Exception e) when (e is not System.OperationCanceledException)
+        {
+            var method = (IMethodSymbol)context.TargetSymbol;
+            var location = LocationInfo.From(((MethodDeclarationSyntax)context.TargetNode).Identifier.GetLocation());
+            return new ParseResult(CallParser.KeyOf(method), null, EquatableArray.Of(InternalError.Of(method.Name, location, e)));
+        }
+    }
+
+    private static ParseResult ParseUnsafe(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         var method = (IMethodSymbol)context.TargetSymbol;
         var key = CallParser.KeyOf(method);
