@@ -6,7 +6,7 @@ public static partial class MathX
 {
     // erf(x) for x ≥ 0 in two pieces, both sums of positive terms (no cancellation):
     //   x < ErfSplit: erf x = (2/√π)·x·e^(−x²)·Σ aₙ x²ⁿ with aₙ = 2ⁿ/(2n+1)!!   (series of ₁F₁(1; 3/2; x²))
-    //   x ≥ ErfSplit: erfc x = e^(−x²)/√π · 1/(x + (1/2)/(x + (2/2)/(x + (3/2)/(x + …))))   (Laplace's continued fraction)
+    //   x ≥ ErfSplit: erfc x = e^(−x²)/√π · 1/(x + (1/2)/(x + (2/2)/(x + (3/2)/(x + …))))   (Laplace's continued fraction, depth 28)
     // Depths chosen by comparing against 40-digit erf: max relative error ≈ 6e-16 on [0, 2.5], < 1e-16 beyond.
 
     private const double ErfSplit = 2.5;
@@ -44,17 +44,26 @@ public static partial class MathX
     {
         var c = ErfSeries;
         double t = a * a;
-        double p = c[^1];
+        double p = c[^1]; // one Horner chain: ~1 ulp better than the vector's even/odd split (t² rounds once more)
         for (int i = c.Length - 2; i >= 0; i--)
             p = Math.FusedMultiplyAdd(p, t, c[i]);
         return TwoOverSqrtPi * a * (Math.Exp(-t) * p);
     }
 
+    /// <summary>
+    /// The fraction's depth-th convergent P/Q by the forward recurrence P(k) = a·P(k−1) + (k/2)·P(k−2) (Q likewise):
+    /// all terms positive, so no cancellation, no overflow for a ≤ 6, and one division instead of depth.
+    /// </summary>
     private static double ErfcByFraction(double a, int depth)
     {
-        double f = a;
-        for (int k = depth; k >= 1; k--)
-            f = a + 0.5 * k / f;
-        return Math.Exp(-a * a) * OneOverSqrtPi / f;
+        double p0 = 1, p1 = a, q0 = 0, q1 = 1;
+        for (int k = 1; k < depth; k += 2) // two steps per turn (depth is even)
+        {
+            p0 = Math.FusedMultiplyAdd(a, p1, 0.5 * k * p0);
+            q0 = Math.FusedMultiplyAdd(a, q1, 0.5 * k * q0);
+            p1 = Math.FusedMultiplyAdd(a, p0, 0.5 * (k + 1) * p1);
+            q1 = Math.FusedMultiplyAdd(a, q0, 0.5 * (k + 1) * q1);
+        }
+        return Math.Exp(-a * a) * OneOverSqrtPi * (q1 / p1);
     }
 }
