@@ -20,6 +20,7 @@ public sealed class ActivationGenerator : IIncrementalGenerator
     {
         public const string Parse = "ActGen.Parse";
         public const string Lower = "ActGen.Lower";
+        public const string Torch = "ActGen.Torch";
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -35,10 +36,17 @@ public sealed class ActivationGenerator : IIncrementalGenerator
             .SelectMany(static (all, ct) => Lowering.LowerAll(all, ct).ToList())
             .WithTrackingName(Steps.Lower);
 
-        context.RegisterSourceOutput(units, static (spc, unit) => Output(spc, unit));
+        var torch = context.CompilationProvider
+            .Select(static (c, _) => c.GetTypeByMetadataName(TorchGlueType) is not null)
+            .WithTrackingName(Steps.Torch);
+
+        context.RegisterSourceOutput(units.Combine(torch), static (spc, pair) => Output(spc, pair.Left, pair.Right));
     }
 
-    private static void Output(SourceProductionContext context, GenerationUnit unit)
+    /// <summary>Tensor code is generated only where ActGen's TorchSharp glue (and so TorchSharp) is referenced.</summary>
+    private const string TorchGlueType = "ActGen.Torch.ActivationFunction`1";
+
+    private static void Output(SourceProductionContext context, GenerationUnit unit, bool torch)
     {
         foreach (var diagnostic in unit.Diagnostics)
         {
@@ -52,7 +60,11 @@ public sealed class ActivationGenerator : IIncrementalGenerator
 
         try
         {
-            context.AddSource(ActivationFileEmitter.HintName(activation.Model), ActivationFileEmitter.Emit(activation));
+            context.AddSource(ActivationFileEmitter.HintName(activation.Model), ActivationFileEmitter.Emit(activation, torch));
+            if (torch)
+            {
+                context.AddSource(TorchEmitter.HintName(activation.Model), TorchEmitter.Emit(activation));
+            }
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {

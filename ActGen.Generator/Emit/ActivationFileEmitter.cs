@@ -9,7 +9,7 @@ internal static class ActivationFileEmitter
     public static string HintName(ActivationModel model) =>
         string.Join(".", new[] { model.Site.Namespace, model.Site.ClassName, model.Name }.Where(s => s.Length > 0)) + ".g.cs";
 
-    public static string Emit(LoweredActivation activation)
+    public static string Emit(LoweredActivation activation, bool torch)
     {
         var model = activation.Model;
         var w = new SourceWriter();
@@ -17,7 +17,7 @@ internal static class ActivationFileEmitter
         w.Open($"{model.Site.ClassAccessibility} static partial class {model.Site.ClassName}");
         DerivativeEmitter.Emit(w, activation);
         w.Line();
-        RegistrationEmitter.Emit(w, model);
+        RegistrationEmitter.Emit(w, model, torch);
         foreach (var kernel in KernelSet.For(activation))
         {
             foreach (var type in new[] { NumericType.Double, NumericType.Float })

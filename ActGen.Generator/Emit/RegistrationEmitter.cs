@@ -6,7 +6,7 @@ namespace ActGen.Generator.Emit;
 /// <summary>Emits a module initializer that registers the activation with <c>ActGen.ActivationRegistry</c>.</summary>
 internal static class RegistrationEmitter
 {
-    public static void Emit(SourceWriter w, ActivationModel model)
+    public static void Emit(SourceWriter w, ActivationModel model, bool torch)
     {
         var owner = model.Site.Namespace.Length == 0 ? model.Site.ClassName : $"{model.Site.Namespace}.{model.Site.ClassName}";
         string Spans(string cast) => string.Concat(model.Parameters.Select((_, i) => $", {cast}p[{i}]"));
@@ -17,11 +17,9 @@ internal static class RegistrationEmitter
             ? $"static (x, _) => {method}(x)"
             : $"static (x, m) => {{ var p = m.Span; return {method}(x{Spans("")}); }}";
 
-        w.Line($"/// <summary>Registers {name} with <see cref=\"global::ActGen.ActivationRegistry\"/> when this assembly loads.</summary>")
+        w.Line($"/// <summary>{name}, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>")
             .Line(Naming.GeneratedCode)
-            .Line("[global::System.Runtime.CompilerServices.ModuleInitializer]")
-            .Open($"internal static void Register{name}()")
-            .Line("global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(")
+            .Line($"{model.Site.MethodAccessibility} static readonly global::ActGen.ActivationDefinition {name}Definition = new(")
             .Line($"    \"{name}\",")
             .Line($"    \"{owner}\",")
             .Line(model.Parameters.Count == 0
@@ -34,7 +32,12 @@ internal static class RegistrationEmitter
             .Line($"        static (input, gradOutput, gradInput, p) => {name}Backward(input, gradOutput, gradInput{Spans("")})),")
             .Line("    new global::ActGen.ActivationKernels<float>(")
             .Line($"        static (input, output, p) => {name}Forward(input, output{Spans("(float)")}),")
-            .Line($"        static (input, gradOutput, gradInput, p) => {name}Backward(input, gradOutput, gradInput{Spans("(float)")}))));")
-            .Close();
+            .Line($"        static (input, gradOutput, gradInput, p) => {name}Backward(input, gradOutput, gradInput{Spans("(float)")})))")
+            .Line(torch ? $"{{ CreateModule = static () => new {name}Module() }};" : ";")
+            .Line()
+            .Line($"/// <summary>Registers {name} with <see cref=\"global::ActGen.ActivationRegistry\"/> when this assembly loads.</summary>")
+            .Line(Naming.GeneratedCode)
+            .Line("[global::System.Runtime.CompilerServices.ModuleInitializer]")
+            .Line($"internal static void Register{name}() => global::ActGen.ActivationRegistry.Register({name}Definition);");
     }
 }

@@ -37,6 +37,19 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Indents without braces (for the TorchScript programs, which are Python).</summary>
+    public SourceWriter Indent()
+    {
+        depth++;
+        return this;
+    }
+
+    public SourceWriter Dedent()
+    {
+        depth--;
+        return this;
+    }
+
     public SourceWriter Close(string suffix = "")
     {
         depth--;

@@ -50,6 +50,8 @@ internal static class SignatureParser
             _ when !ExpressionParser.IsDouble(parameter.Type) => "it must be a double",
             { RefKind: not RefKind.None } or { IsParams: true } => "it must be a plain double passed by value (no ref, out, in or params)",
             _ when learnable is not null && randomized is not null => "it cannot be both [Learnable] and [Randomized]",
+            _ when Emit.Naming.KernelNames.Contains(parameter.Name) =>
+                $"the generated kernels use the name '{parameter.Name}' themselves; rename the parameter (reserved: {string.Join(", ", Emit.Naming.KernelNames)})",
             _ when learnable is null && randomized is null && !parameter.HasExplicitDefaultValue =>
                 "a hyper-parameter needs a default value (e.g. 'double alpha = 1.0'); mark a learned parameter [Learnable(initial)] and a random one [Randomized(lower, upper)]",
             _ => null,

@@ -18,6 +18,9 @@ public sealed record ActivationDefinition(
     ActivationKernels<double> Double,
     ActivationKernels<float> Single)
 {
+    /// <summary>Builds the activation's TorchSharp module with default hyper-parameters (null where TorchSharp code was not generated).</summary>
+    public Func<TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>>? CreateModule { get; init; }
+
     /// <summary>Every parameter's default (randomized ones at their evaluation value).</summary>
     public double[] Defaults => Parameters.Select(p => p.Default).ToArray();
 
