@@ -19,15 +19,18 @@ public class SnapshotTests
 
     [Theory]
     [MemberData(nameof(Catalog))]
-    public void GeneratedSourceOfEachCatalogActivation(string name) =>
+    public void GeneratedSourceOfEachCatalogActivation(string name)
+    {
         Snapshot.Verify(CatalogRun.Value.Source($".{name}.g.cs"), $"Catalog.{name}", "cs");
+        Snapshot.Verify(CatalogRun.Value.Source($".{name}.Torch.g.cs"), $"Catalog.{name}.Torch", "cs");
+    }
 
     [Fact]
-    public void TheCatalogGeneratesOneFilePerActivationAndNoDiagnostics()
+    public void TheCatalogGeneratesKernelAndTensorFilesPerActivationAndNoDiagnostics()
     {
         Assert.Empty(CatalogRun.Value.GeneratorDiagnostics);
         Assert.Equal(
-            CatalogCalculusTests.Names.Select(n => $"ActGen.Activations.{n}.g.cs").OrderBy(n => n, StringComparer.Ordinal),
+            CatalogCalculusTests.Names.SelectMany(n => new[] { $"ActGen.Activations.{n}.g.cs", $"ActGen.Activations.{n}.Torch.g.cs" }).OrderBy(n => n, StringComparer.Ordinal),
             CatalogRun.Value.Result.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal));
     }
 

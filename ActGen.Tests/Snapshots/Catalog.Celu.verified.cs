@@ -13,24 +13,26 @@ public static partial class Activations
         return x > 0.0 ? 1.0 : alpha * (global::System.Math.Exp(x / alpha) * (1.0 / alpha));
     }
 
+    /// <summary>Celu, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition CeluDefinition = new(
+        "Celu",
+        "ActGen.Activations",
+        new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("alpha", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0) },
+        static (x, m) => { var p = m.Span; return Celu(x, p[0]); },
+        static (x, m) => { var p = m.Span; return CeluDerivative(x, p[0]); },
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => CeluForward(input, output, p[0]),
+            static (input, gradOutput, gradInput, p) => CeluBackward(input, gradOutput, gradInput, p[0])),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => CeluForward(input, output, (float)p[0]),
+            static (input, gradOutput, gradInput, p) => CeluBackward(input, gradOutput, gradInput, (float)p[0])))
+    { CreateModule = static () => new CeluModule() };
+
     /// <summary>Registers Celu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterCelu()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "Celu",
-            "ActGen.Activations",
-            new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("alpha", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0) },
-            static (x, m) => { var p = m.Span; return Celu(x, p[0]); },
-            static (x, m) => { var p = m.Span; return CeluDerivative(x, p[0]); },
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => CeluForward(input, output, p[0]),
-                static (input, gradOutput, gradInput, p) => CeluBackward(input, gradOutput, gradInput, p[0])),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => CeluForward(input, output, (float)p[0]),
-                static (input, gradOutput, gradInput, p) => CeluBackward(input, gradOutput, gradInput, (float)p[0]))));
-    }
+    internal static void RegisterCelu() => global::ActGen.ActivationRegistry.Register(CeluDefinition);
 
     /// <summary>output[i] = Celu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

@@ -13,24 +13,26 @@ public static partial class Activations
         return x > 0.0 ? 1.0 : alpha * global::System.Math.Exp(x);
     }
 
+    /// <summary>Elu, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition EluDefinition = new(
+        "Elu",
+        "ActGen.Activations",
+        new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("alpha", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0) },
+        static (x, m) => { var p = m.Span; return Elu(x, p[0]); },
+        static (x, m) => { var p = m.Span; return EluDerivative(x, p[0]); },
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => EluForward(input, output, p[0]),
+            static (input, gradOutput, gradInput, p) => EluBackward(input, gradOutput, gradInput, p[0])),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => EluForward(input, output, (float)p[0]),
+            static (input, gradOutput, gradInput, p) => EluBackward(input, gradOutput, gradInput, (float)p[0])))
+    { CreateModule = static () => new EluModule() };
+
     /// <summary>Registers Elu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterElu()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "Elu",
-            "ActGen.Activations",
-            new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("alpha", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0) },
-            static (x, m) => { var p = m.Span; return Elu(x, p[0]); },
-            static (x, m) => { var p = m.Span; return EluDerivative(x, p[0]); },
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => EluForward(input, output, p[0]),
-                static (input, gradOutput, gradInput, p) => EluBackward(input, gradOutput, gradInput, p[0])),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => EluForward(input, output, (float)p[0]),
-                static (input, gradOutput, gradInput, p) => EluBackward(input, gradOutput, gradInput, (float)p[0]))));
-    }
+    internal static void RegisterElu() => global::ActGen.ActivationRegistry.Register(EluDefinition);
 
     /// <summary>output[i] = Elu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

@@ -14,24 +14,26 @@ public static partial class Activations
         return 0.5 * (1.0 + global::ActGen.MathX.Erf(t0)) + 0.5 * x * (0.7978845608028653 * global::System.Math.Exp(-(t0 * t0)));
     }
 
+    /// <summary>Gelu, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition GeluDefinition = new(
+        "Gelu",
+        "ActGen.Activations",
+        global::System.Array.Empty<global::ActGen.ActivationParameter>(),
+        static (x, _) => Gelu(x),
+        static (x, _) => GeluDerivative(x),
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => GeluForward(input, output),
+            static (input, gradOutput, gradInput, p) => GeluBackward(input, gradOutput, gradInput)),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => GeluForward(input, output),
+            static (input, gradOutput, gradInput, p) => GeluBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new GeluModule() };
+
     /// <summary>Registers Gelu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterGelu()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "Gelu",
-            "ActGen.Activations",
-            global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-            static (x, _) => Gelu(x),
-            static (x, _) => GeluDerivative(x),
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => GeluForward(input, output),
-                static (input, gradOutput, gradInput, p) => GeluBackward(input, gradOutput, gradInput)),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => GeluForward(input, output),
-                static (input, gradOutput, gradInput, p) => GeluBackward(input, gradOutput, gradInput))));
-    }
+    internal static void RegisterGelu() => global::ActGen.ActivationRegistry.Register(GeluDefinition);
 
     /// <summary>output[i] = Gelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

@@ -19,24 +19,26 @@ public static partial class Activations
         return 0.5 * (1.0 + t5) + 0.5 * x * ((1.0 - t5 * t5) * (0.7978845608028654 * (1.0 + ((t0 + t0) * x + t1))));
     }
 
+    /// <summary>GeluTanh, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition GeluTanhDefinition = new(
+        "GeluTanh",
+        "ActGen.Activations",
+        global::System.Array.Empty<global::ActGen.ActivationParameter>(),
+        static (x, _) => GeluTanh(x),
+        static (x, _) => GeluTanhDerivative(x),
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => GeluTanhForward(input, output),
+            static (input, gradOutput, gradInput, p) => GeluTanhBackward(input, gradOutput, gradInput)),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => GeluTanhForward(input, output),
+            static (input, gradOutput, gradInput, p) => GeluTanhBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new GeluTanhModule() };
+
     /// <summary>Registers GeluTanh with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterGeluTanh()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "GeluTanh",
-            "ActGen.Activations",
-            global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-            static (x, _) => GeluTanh(x),
-            static (x, _) => GeluTanhDerivative(x),
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => GeluTanhForward(input, output),
-                static (input, gradOutput, gradInput, p) => GeluTanhBackward(input, gradOutput, gradInput)),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => GeluTanhForward(input, output),
-                static (input, gradOutput, gradInput, p) => GeluTanhBackward(input, gradOutput, gradInput))));
-    }
+    internal static void RegisterGeluTanh() => global::ActGen.ActivationRegistry.Register(GeluTanhDefinition);
 
     /// <summary>output[i] = GeluTanh(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

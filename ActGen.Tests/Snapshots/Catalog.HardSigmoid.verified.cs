@@ -13,24 +13,26 @@ public static partial class Activations
         return x <= -3.0 ? 0.0 : x >= 3.0 ? 0.0 : 0.16666666666666666;
     }
 
+    /// <summary>HardSigmoid, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition HardSigmoidDefinition = new(
+        "HardSigmoid",
+        "ActGen.Activations",
+        global::System.Array.Empty<global::ActGen.ActivationParameter>(),
+        static (x, _) => HardSigmoid(x),
+        static (x, _) => HardSigmoidDerivative(x),
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => HardSigmoidForward(input, output),
+            static (input, gradOutput, gradInput, p) => HardSigmoidBackward(input, gradOutput, gradInput)),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => HardSigmoidForward(input, output),
+            static (input, gradOutput, gradInput, p) => HardSigmoidBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new HardSigmoidModule() };
+
     /// <summary>Registers HardSigmoid with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterHardSigmoid()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "HardSigmoid",
-            "ActGen.Activations",
-            global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-            static (x, _) => HardSigmoid(x),
-            static (x, _) => HardSigmoidDerivative(x),
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => HardSigmoidForward(input, output),
-                static (input, gradOutput, gradInput, p) => HardSigmoidBackward(input, gradOutput, gradInput)),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => HardSigmoidForward(input, output),
-                static (input, gradOutput, gradInput, p) => HardSigmoidBackward(input, gradOutput, gradInput))));
-    }
+    internal static void RegisterHardSigmoid() => global::ActGen.ActivationRegistry.Register(HardSigmoidDefinition);
 
     /// <summary>output[i] = HardSigmoid(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

@@ -13,24 +13,26 @@ public static partial class Activations
         return x < -3.0 ? 0.0 : x <= 3.0 ? (x + 3.0 + x) / 6.0 : 1.0;
     }
 
+    /// <summary>HardSwish, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition HardSwishDefinition = new(
+        "HardSwish",
+        "ActGen.Activations",
+        global::System.Array.Empty<global::ActGen.ActivationParameter>(),
+        static (x, _) => HardSwish(x),
+        static (x, _) => HardSwishDerivative(x),
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => HardSwishForward(input, output),
+            static (input, gradOutput, gradInput, p) => HardSwishBackward(input, gradOutput, gradInput)),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => HardSwishForward(input, output),
+            static (input, gradOutput, gradInput, p) => HardSwishBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new HardSwishModule() };
+
     /// <summary>Registers HardSwish with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterHardSwish()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "HardSwish",
-            "ActGen.Activations",
-            global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-            static (x, _) => HardSwish(x),
-            static (x, _) => HardSwishDerivative(x),
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => HardSwishForward(input, output),
-                static (input, gradOutput, gradInput, p) => HardSwishBackward(input, gradOutput, gradInput)),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => HardSwishForward(input, output),
-                static (input, gradOutput, gradInput, p) => HardSwishBackward(input, gradOutput, gradInput))));
-    }
+    internal static void RegisterHardSwish() => global::ActGen.ActivationRegistry.Register(HardSwishDefinition);
 
     /// <summary>output[i] = HardSwish(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

@@ -13,24 +13,26 @@ public static partial class Activations
         return x <= minVal ? 0.0 : x >= maxVal ? 0.0 : 1.0;
     }
 
+    /// <summary>HardTanh, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition HardTanhDefinition = new(
+        "HardTanh",
+        "ActGen.Activations",
+        new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("minVal", global::ActGen.ParameterRole.Hyper, -1.0, 0.0, 0.0), new global::ActGen.ActivationParameter("maxVal", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0) },
+        static (x, m) => { var p = m.Span; return HardTanh(x, p[0], p[1]); },
+        static (x, m) => { var p = m.Span; return HardTanhDerivative(x, p[0], p[1]); },
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => HardTanhForward(input, output, p[0], p[1]),
+            static (input, gradOutput, gradInput, p) => HardTanhBackward(input, gradOutput, gradInput, p[0], p[1])),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => HardTanhForward(input, output, (float)p[0], (float)p[1]),
+            static (input, gradOutput, gradInput, p) => HardTanhBackward(input, gradOutput, gradInput, (float)p[0], (float)p[1])))
+    { CreateModule = static () => new HardTanhModule() };
+
     /// <summary>Registers HardTanh with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterHardTanh()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "HardTanh",
-            "ActGen.Activations",
-            new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("minVal", global::ActGen.ParameterRole.Hyper, -1.0, 0.0, 0.0), new global::ActGen.ActivationParameter("maxVal", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0) },
-            static (x, m) => { var p = m.Span; return HardTanh(x, p[0], p[1]); },
-            static (x, m) => { var p = m.Span; return HardTanhDerivative(x, p[0], p[1]); },
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => HardTanhForward(input, output, p[0], p[1]),
-                static (input, gradOutput, gradInput, p) => HardTanhBackward(input, gradOutput, gradInput, p[0], p[1])),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => HardTanhForward(input, output, (float)p[0], (float)p[1]),
-                static (input, gradOutput, gradInput, p) => HardTanhBackward(input, gradOutput, gradInput, (float)p[0], (float)p[1]))));
-    }
+    internal static void RegisterHardTanh() => global::ActGen.ActivationRegistry.Register(HardTanhDefinition);
 
     /// <summary>output[i] = HardTanh(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

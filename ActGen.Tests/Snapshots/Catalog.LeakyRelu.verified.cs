@@ -13,24 +13,26 @@ public static partial class Activations
         return x > 0.0 ? 1.0 : negativeSlope;
     }
 
+    /// <summary>LeakyRelu, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition LeakyReluDefinition = new(
+        "LeakyRelu",
+        "ActGen.Activations",
+        new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("negativeSlope", global::ActGen.ParameterRole.Hyper, 0.01, 0.0, 0.0) },
+        static (x, m) => { var p = m.Span; return LeakyRelu(x, p[0]); },
+        static (x, m) => { var p = m.Span; return LeakyReluDerivative(x, p[0]); },
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => LeakyReluForward(input, output, p[0]),
+            static (input, gradOutput, gradInput, p) => LeakyReluBackward(input, gradOutput, gradInput, p[0])),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => LeakyReluForward(input, output, (float)p[0]),
+            static (input, gradOutput, gradInput, p) => LeakyReluBackward(input, gradOutput, gradInput, (float)p[0])))
+    { CreateModule = static () => new LeakyReluModule() };
+
     /// <summary>Registers LeakyRelu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterLeakyRelu()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "LeakyRelu",
-            "ActGen.Activations",
-            new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("negativeSlope", global::ActGen.ParameterRole.Hyper, 0.01, 0.0, 0.0) },
-            static (x, m) => { var p = m.Span; return LeakyRelu(x, p[0]); },
-            static (x, m) => { var p = m.Span; return LeakyReluDerivative(x, p[0]); },
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => LeakyReluForward(input, output, p[0]),
-                static (input, gradOutput, gradInput, p) => LeakyReluBackward(input, gradOutput, gradInput, p[0])),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => LeakyReluForward(input, output, (float)p[0]),
-                static (input, gradOutput, gradInput, p) => LeakyReluBackward(input, gradOutput, gradInput, (float)p[0]))));
-    }
+    internal static void RegisterLeakyRelu() => global::ActGen.ActivationRegistry.Register(LeakyReluDefinition);
 
     /// <summary>output[i] = LeakyRelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

@@ -13,24 +13,26 @@ public static partial class Activations
         return global::ActGen.MathX.Sigmoid(-x);
     }
 
+    /// <summary>LogSigmoid, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition LogSigmoidDefinition = new(
+        "LogSigmoid",
+        "ActGen.Activations",
+        global::System.Array.Empty<global::ActGen.ActivationParameter>(),
+        static (x, _) => LogSigmoid(x),
+        static (x, _) => LogSigmoidDerivative(x),
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => LogSigmoidForward(input, output),
+            static (input, gradOutput, gradInput, p) => LogSigmoidBackward(input, gradOutput, gradInput)),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => LogSigmoidForward(input, output),
+            static (input, gradOutput, gradInput, p) => LogSigmoidBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new LogSigmoidModule() };
+
     /// <summary>Registers LogSigmoid with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterLogSigmoid()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "LogSigmoid",
-            "ActGen.Activations",
-            global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-            static (x, _) => LogSigmoid(x),
-            static (x, _) => LogSigmoidDerivative(x),
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => LogSigmoidForward(input, output),
-                static (input, gradOutput, gradInput, p) => LogSigmoidBackward(input, gradOutput, gradInput)),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => LogSigmoidForward(input, output),
-                static (input, gradOutput, gradInput, p) => LogSigmoidBackward(input, gradOutput, gradInput))));
-    }
+    internal static void RegisterLogSigmoid() => global::ActGen.ActivationRegistry.Register(LogSigmoidDefinition);
 
     /// <summary>output[i] = LogSigmoid(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

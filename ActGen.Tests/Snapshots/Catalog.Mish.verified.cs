@@ -15,24 +15,26 @@ public static partial class Activations
         return t1 + x * ((1.0 - t1 * t1) * global::ActGen.MathX.Sigmoid(x));
     }
 
+    /// <summary>Mish, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition MishDefinition = new(
+        "Mish",
+        "ActGen.Activations",
+        global::System.Array.Empty<global::ActGen.ActivationParameter>(),
+        static (x, _) => Mish(x),
+        static (x, _) => MishDerivative(x),
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => MishForward(input, output),
+            static (input, gradOutput, gradInput, p) => MishBackward(input, gradOutput, gradInput)),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => MishForward(input, output),
+            static (input, gradOutput, gradInput, p) => MishBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new MishModule() };
+
     /// <summary>Registers Mish with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterMish()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "Mish",
-            "ActGen.Activations",
-            global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-            static (x, _) => Mish(x),
-            static (x, _) => MishDerivative(x),
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => MishForward(input, output),
-                static (input, gradOutput, gradInput, p) => MishBackward(input, gradOutput, gradInput)),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => MishForward(input, output),
-                static (input, gradOutput, gradInput, p) => MishBackward(input, gradOutput, gradInput))));
-    }
+    internal static void RegisterMish() => global::ActGen.ActivationRegistry.Register(MishDefinition);
 
     /// <summary>output[i] = Mish(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

@@ -20,24 +20,26 @@ public static partial class Activations
         return x > 0.0 ? 0.0 : x;
     }
 
+    /// <summary>PRelu, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition PReluDefinition = new(
+        "PRelu",
+        "ActGen.Activations",
+        new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("weight", global::ActGen.ParameterRole.Learnable, 0.25, 0.0, 0.0) },
+        static (x, m) => { var p = m.Span; return PRelu(x, p[0]); },
+        static (x, m) => { var p = m.Span; return PReluDerivative(x, p[0]); },
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => PReluForward(input, output, p[0]),
+            static (input, gradOutput, gradInput, p) => PReluBackward(input, gradOutput, gradInput, p[0])),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => PReluForward(input, output, (float)p[0]),
+            static (input, gradOutput, gradInput, p) => PReluBackward(input, gradOutput, gradInput, (float)p[0])))
+    { CreateModule = static () => new PReluModule() };
+
     /// <summary>Registers PRelu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterPRelu()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "PRelu",
-            "ActGen.Activations",
-            new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("weight", global::ActGen.ParameterRole.Learnable, 0.25, 0.0, 0.0) },
-            static (x, m) => { var p = m.Span; return PRelu(x, p[0]); },
-            static (x, m) => { var p = m.Span; return PReluDerivative(x, p[0]); },
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => PReluForward(input, output, p[0]),
-                static (input, gradOutput, gradInput, p) => PReluBackward(input, gradOutput, gradInput, p[0])),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => PReluForward(input, output, (float)p[0]),
-                static (input, gradOutput, gradInput, p) => PReluBackward(input, gradOutput, gradInput, (float)p[0]))));
-    }
+    internal static void RegisterPRelu() => global::ActGen.ActivationRegistry.Register(PReluDefinition);
 
     /// <summary>output[i] = PRelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

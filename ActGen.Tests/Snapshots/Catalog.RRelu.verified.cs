@@ -13,24 +13,26 @@ public static partial class Activations
         return x > 0.0 ? 1.0 : slope;
     }
 
+    /// <summary>RRelu, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition RReluDefinition = new(
+        "RRelu",
+        "ActGen.Activations",
+        new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("slope", global::ActGen.ParameterRole.Randomized, 0.22916666666666666, 0.125, 0.3333333333333333) },
+        static (x, m) => { var p = m.Span; return RRelu(x, p[0]); },
+        static (x, m) => { var p = m.Span; return RReluDerivative(x, p[0]); },
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => RReluForward(input, output, p[0]),
+            static (input, gradOutput, gradInput, p) => RReluBackward(input, gradOutput, gradInput, p[0])),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => RReluForward(input, output, (float)p[0]),
+            static (input, gradOutput, gradInput, p) => RReluBackward(input, gradOutput, gradInput, (float)p[0])))
+    { CreateModule = static () => new RReluModule() };
+
     /// <summary>Registers RRelu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterRRelu()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "RRelu",
-            "ActGen.Activations",
-            new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("slope", global::ActGen.ParameterRole.Randomized, 0.22916666666666666, 0.125, 0.3333333333333333) },
-            static (x, m) => { var p = m.Span; return RRelu(x, p[0]); },
-            static (x, m) => { var p = m.Span; return RReluDerivative(x, p[0]); },
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => RReluForward(input, output, p[0]),
-                static (input, gradOutput, gradInput, p) => RReluBackward(input, gradOutput, gradInput, p[0])),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => RReluForward(input, output, (float)p[0]),
-                static (input, gradOutput, gradInput, p) => RReluBackward(input, gradOutput, gradInput, (float)p[0]))));
-    }
+    internal static void RegisterRRelu() => global::ActGen.ActivationRegistry.Register(RReluDefinition);
 
     /// <summary>output[i] = RRelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

@@ -13,24 +13,26 @@ public static partial class Activations
         return x > 0.0 ? 1.0 : 0.0;
     }
 
+    /// <summary>Relu, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition ReluDefinition = new(
+        "Relu",
+        "ActGen.Activations",
+        global::System.Array.Empty<global::ActGen.ActivationParameter>(),
+        static (x, _) => Relu(x),
+        static (x, _) => ReluDerivative(x),
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => ReluForward(input, output),
+            static (input, gradOutput, gradInput, p) => ReluBackward(input, gradOutput, gradInput)),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => ReluForward(input, output),
+            static (input, gradOutput, gradInput, p) => ReluBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new ReluModule() };
+
     /// <summary>Registers Relu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterRelu()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "Relu",
-            "ActGen.Activations",
-            global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-            static (x, _) => Relu(x),
-            static (x, _) => ReluDerivative(x),
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => ReluForward(input, output),
-                static (input, gradOutput, gradInput, p) => ReluBackward(input, gradOutput, gradInput)),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => ReluForward(input, output),
-                static (input, gradOutput, gradInput, p) => ReluBackward(input, gradOutput, gradInput))));
-    }
+    internal static void RegisterRelu() => global::ActGen.ActivationRegistry.Register(ReluDefinition);
 
     /// <summary>output[i] = Relu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

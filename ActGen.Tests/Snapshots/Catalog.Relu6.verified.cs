@@ -13,24 +13,26 @@ public static partial class Activations
         return global::System.Math.Max(x, 0.0) < 6.0 ? (x > 0.0 ? 1.0 : 0.0) : 0.0;
     }
 
+    /// <summary>Relu6, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition Relu6Definition = new(
+        "Relu6",
+        "ActGen.Activations",
+        global::System.Array.Empty<global::ActGen.ActivationParameter>(),
+        static (x, _) => Relu6(x),
+        static (x, _) => Relu6Derivative(x),
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => Relu6Forward(input, output),
+            static (input, gradOutput, gradInput, p) => Relu6Backward(input, gradOutput, gradInput)),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => Relu6Forward(input, output),
+            static (input, gradOutput, gradInput, p) => Relu6Backward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new Relu6Module() };
+
     /// <summary>Registers Relu6 with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterRelu6()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "Relu6",
-            "ActGen.Activations",
-            global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-            static (x, _) => Relu6(x),
-            static (x, _) => Relu6Derivative(x),
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => Relu6Forward(input, output),
-                static (input, gradOutput, gradInput, p) => Relu6Backward(input, gradOutput, gradInput)),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => Relu6Forward(input, output),
-                static (input, gradOutput, gradInput, p) => Relu6Backward(input, gradOutput, gradInput))));
-    }
+    internal static void RegisterRelu6() => global::ActGen.ActivationRegistry.Register(Relu6Definition);
 
     /// <summary>output[i] = Relu6(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

@@ -13,24 +13,26 @@ public static partial class Activations
         return 1.0507009873554805 * (x > 0.0 ? 1.0 : 1.6732632423543772 * global::System.Math.Exp(x));
     }
 
+    /// <summary>Selu, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition SeluDefinition = new(
+        "Selu",
+        "ActGen.Activations",
+        global::System.Array.Empty<global::ActGen.ActivationParameter>(),
+        static (x, _) => Selu(x),
+        static (x, _) => SeluDerivative(x),
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => SeluForward(input, output),
+            static (input, gradOutput, gradInput, p) => SeluBackward(input, gradOutput, gradInput)),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => SeluForward(input, output),
+            static (input, gradOutput, gradInput, p) => SeluBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new SeluModule() };
+
     /// <summary>Registers Selu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterSelu()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "Selu",
-            "ActGen.Activations",
-            global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-            static (x, _) => Selu(x),
-            static (x, _) => SeluDerivative(x),
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => SeluForward(input, output),
-                static (input, gradOutput, gradInput, p) => SeluBackward(input, gradOutput, gradInput)),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => SeluForward(input, output),
-                static (input, gradOutput, gradInput, p) => SeluBackward(input, gradOutput, gradInput))));
-    }
+    internal static void RegisterSelu() => global::ActGen.ActivationRegistry.Register(SeluDefinition);
 
     /// <summary>output[i] = Selu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

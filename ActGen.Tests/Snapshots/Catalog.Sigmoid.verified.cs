@@ -14,24 +14,26 @@ public static partial class Activations
         return t0 * (1.0 - t0);
     }
 
+    /// <summary>Sigmoid, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition SigmoidDefinition = new(
+        "Sigmoid",
+        "ActGen.Activations",
+        global::System.Array.Empty<global::ActGen.ActivationParameter>(),
+        static (x, _) => Sigmoid(x),
+        static (x, _) => SigmoidDerivative(x),
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => SigmoidForward(input, output),
+            static (input, gradOutput, gradInput, p) => SigmoidBackward(input, gradOutput, gradInput)),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => SigmoidForward(input, output),
+            static (input, gradOutput, gradInput, p) => SigmoidBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new SigmoidModule() };
+
     /// <summary>Registers Sigmoid with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterSigmoid()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "Sigmoid",
-            "ActGen.Activations",
-            global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-            static (x, _) => Sigmoid(x),
-            static (x, _) => SigmoidDerivative(x),
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => SigmoidForward(input, output),
-                static (input, gradOutput, gradInput, p) => SigmoidBackward(input, gradOutput, gradInput)),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => SigmoidForward(input, output),
-                static (input, gradOutput, gradInput, p) => SigmoidBackward(input, gradOutput, gradInput))));
-    }
+    internal static void RegisterSigmoid() => global::ActGen.ActivationRegistry.Register(SigmoidDefinition);
 
     /// <summary>output[i] = Sigmoid(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

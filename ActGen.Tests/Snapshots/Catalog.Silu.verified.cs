@@ -14,24 +14,26 @@ public static partial class Activations
         return t0 + x * (t0 * (1.0 - t0));
     }
 
+    /// <summary>Silu, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition SiluDefinition = new(
+        "Silu",
+        "ActGen.Activations",
+        global::System.Array.Empty<global::ActGen.ActivationParameter>(),
+        static (x, _) => Silu(x),
+        static (x, _) => SiluDerivative(x),
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => SiluForward(input, output),
+            static (input, gradOutput, gradInput, p) => SiluBackward(input, gradOutput, gradInput)),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => SiluForward(input, output),
+            static (input, gradOutput, gradInput, p) => SiluBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new SiluModule() };
+
     /// <summary>Registers Silu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterSilu()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "Silu",
-            "ActGen.Activations",
-            global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-            static (x, _) => Silu(x),
-            static (x, _) => SiluDerivative(x),
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => SiluForward(input, output),
-                static (input, gradOutput, gradInput, p) => SiluBackward(input, gradOutput, gradInput)),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => SiluForward(input, output),
-                static (input, gradOutput, gradInput, p) => SiluBackward(input, gradOutput, gradInput))));
-    }
+    internal static void RegisterSilu() => global::ActGen.ActivationRegistry.Register(SiluDefinition);
 
     /// <summary>output[i] = Silu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

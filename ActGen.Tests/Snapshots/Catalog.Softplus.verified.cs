@@ -14,24 +14,26 @@ public static partial class Activations
         return t0 > threshold ? 1.0 : global::ActGen.MathX.Sigmoid(t0);
     }
 
+    /// <summary>Softplus, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition SoftplusDefinition = new(
+        "Softplus",
+        "ActGen.Activations",
+        new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("beta", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0), new global::ActGen.ActivationParameter("threshold", global::ActGen.ParameterRole.Hyper, 20.0, 0.0, 0.0) },
+        static (x, m) => { var p = m.Span; return Softplus(x, p[0], p[1]); },
+        static (x, m) => { var p = m.Span; return SoftplusDerivative(x, p[0], p[1]); },
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => SoftplusForward(input, output, p[0], p[1]),
+            static (input, gradOutput, gradInput, p) => SoftplusBackward(input, gradOutput, gradInput, p[0], p[1])),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => SoftplusForward(input, output, (float)p[0], (float)p[1]),
+            static (input, gradOutput, gradInput, p) => SoftplusBackward(input, gradOutput, gradInput, (float)p[0], (float)p[1])))
+    { CreateModule = static () => new SoftplusModule() };
+
     /// <summary>Registers Softplus with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterSoftplus()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "Softplus",
-            "ActGen.Activations",
-            new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("beta", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0), new global::ActGen.ActivationParameter("threshold", global::ActGen.ParameterRole.Hyper, 20.0, 0.0, 0.0) },
-            static (x, m) => { var p = m.Span; return Softplus(x, p[0], p[1]); },
-            static (x, m) => { var p = m.Span; return SoftplusDerivative(x, p[0], p[1]); },
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => SoftplusForward(input, output, p[0], p[1]),
-                static (input, gradOutput, gradInput, p) => SoftplusBackward(input, gradOutput, gradInput, p[0], p[1])),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => SoftplusForward(input, output, (float)p[0], (float)p[1]),
-                static (input, gradOutput, gradInput, p) => SoftplusBackward(input, gradOutput, gradInput, (float)p[0], (float)p[1]))));
-    }
+    internal static void RegisterSoftplus() => global::ActGen.ActivationRegistry.Register(SoftplusDefinition);
 
     /// <summary>output[i] = Softplus(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

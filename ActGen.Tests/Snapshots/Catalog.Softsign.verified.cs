@@ -15,24 +15,26 @@ public static partial class Activations
         return 1.0 / t1 - x / t1 * (global::ActGen.MathX.Sign(x) / t1);
     }
 
+    /// <summary>Softsign, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition SoftsignDefinition = new(
+        "Softsign",
+        "ActGen.Activations",
+        global::System.Array.Empty<global::ActGen.ActivationParameter>(),
+        static (x, _) => Softsign(x),
+        static (x, _) => SoftsignDerivative(x),
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => SoftsignForward(input, output),
+            static (input, gradOutput, gradInput, p) => SoftsignBackward(input, gradOutput, gradInput)),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => SoftsignForward(input, output),
+            static (input, gradOutput, gradInput, p) => SoftsignBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new SoftsignModule() };
+
     /// <summary>Registers Softsign with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterSoftsign()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "Softsign",
-            "ActGen.Activations",
-            global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-            static (x, _) => Softsign(x),
-            static (x, _) => SoftsignDerivative(x),
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => SoftsignForward(input, output),
-                static (input, gradOutput, gradInput, p) => SoftsignBackward(input, gradOutput, gradInput)),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => SoftsignForward(input, output),
-                static (input, gradOutput, gradInput, p) => SoftsignBackward(input, gradOutput, gradInput))));
-    }
+    internal static void RegisterSoftsign() => global::ActGen.ActivationRegistry.Register(SoftsignDefinition);
 
     /// <summary>output[i] = Softsign(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

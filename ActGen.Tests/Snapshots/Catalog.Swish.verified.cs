@@ -15,24 +15,26 @@ public static partial class Activations
         return t1 + x * (t1 * (1.0 - t1) * beta);
     }
 
+    /// <summary>Swish, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition SwishDefinition = new(
+        "Swish",
+        "ActGen.Activations",
+        new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("beta", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0) },
+        static (x, m) => { var p = m.Span; return Swish(x, p[0]); },
+        static (x, m) => { var p = m.Span; return SwishDerivative(x, p[0]); },
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => SwishForward(input, output, p[0]),
+            static (input, gradOutput, gradInput, p) => SwishBackward(input, gradOutput, gradInput, p[0])),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => SwishForward(input, output, (float)p[0]),
+            static (input, gradOutput, gradInput, p) => SwishBackward(input, gradOutput, gradInput, (float)p[0])))
+    { CreateModule = static () => new SwishModule() };
+
     /// <summary>Registers Swish with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterSwish()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "Swish",
-            "ActGen.Activations",
-            new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("beta", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0) },
-            static (x, m) => { var p = m.Span; return Swish(x, p[0]); },
-            static (x, m) => { var p = m.Span; return SwishDerivative(x, p[0]); },
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => SwishForward(input, output, p[0]),
-                static (input, gradOutput, gradInput, p) => SwishBackward(input, gradOutput, gradInput, p[0])),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => SwishForward(input, output, (float)p[0]),
-                static (input, gradOutput, gradInput, p) => SwishBackward(input, gradOutput, gradInput, (float)p[0]))));
-    }
+    internal static void RegisterSwish() => global::ActGen.ActivationRegistry.Register(SwishDefinition);
 
     /// <summary>output[i] = Swish(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

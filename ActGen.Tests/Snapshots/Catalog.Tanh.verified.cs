@@ -14,24 +14,26 @@ public static partial class Activations
         return 1.0 - t0 * t0;
     }
 
+    /// <summary>Tanh, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    public static readonly global::ActGen.ActivationDefinition TanhDefinition = new(
+        "Tanh",
+        "ActGen.Activations",
+        global::System.Array.Empty<global::ActGen.ActivationParameter>(),
+        static (x, _) => Tanh(x),
+        static (x, _) => TanhDerivative(x),
+        new global::ActGen.ActivationKernels<double>(
+            static (input, output, p) => TanhForward(input, output),
+            static (input, gradOutput, gradInput, p) => TanhBackward(input, gradOutput, gradInput)),
+        new global::ActGen.ActivationKernels<float>(
+            static (input, output, p) => TanhForward(input, output),
+            static (input, gradOutput, gradInput, p) => TanhBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new TanhModule() };
+
     /// <summary>Registers Tanh with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterTanh()
-    {
-        global::ActGen.ActivationRegistry.Register(new global::ActGen.ActivationDefinition(
-            "Tanh",
-            "ActGen.Activations",
-            global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-            static (x, _) => Tanh(x),
-            static (x, _) => TanhDerivative(x),
-            new global::ActGen.ActivationKernels<double>(
-                static (input, output, p) => TanhForward(input, output),
-                static (input, gradOutput, gradInput, p) => TanhBackward(input, gradOutput, gradInput)),
-            new global::ActGen.ActivationKernels<float>(
-                static (input, output, p) => TanhForward(input, output),
-                static (input, gradOutput, gradInput, p) => TanhBackward(input, gradOutput, gradInput))));
-    }
+    internal static void RegisterTanh() => global::ActGen.ActivationRegistry.Register(TanhDefinition);
 
     /// <summary>output[i] = Tanh(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

@@ -15,6 +15,7 @@ internal static class GeneratorHarness
     public static readonly IReadOnlyList<MetadataReference> References =
         Basic.Reference.Assemblies.Net100.References.All
             .Append(MetadataReference.CreateFromFile(typeof(ActivationAttribute).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(TorchSharp.torch).Assembly.Location))
             .ToList();
 
     public static CSharpCompilation Compilation(params string[] sources) =>
