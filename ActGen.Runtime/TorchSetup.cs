@@ -1,0 +1,54 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using ActGen.Native;
+using TorchSharp;
+
+namespace ActGen;
+
+/// <summary>
+/// Makes TorchSharp load on hosts whose libstdc++ lacks <c>GLIBCXX_3.4.32</c> (Debian 12 and the like), with no
+/// manual step: the build already puts a fixed <c>libLibTorchSharp.so</c> in every output directory that references
+/// ActGen.Runtime, and this runs again, at run time, as soon as any ActGen.Runtime type is used. Call
+/// <see cref="EnsureLoaded"/> before the first use of <c>torch</c> to check it explicitly, with a clear error.
+/// </summary>
+public static class TorchSetup
+{
+    private static readonly Lazy<NativeFix> Fix = new(TorchNativeLoader.Prepare);
+
+    /// <summary>What the run-time fix did in this process (computed once).</summary>
+    internal static NativeFix Outcome => Fix.Value;
+
+    /// <summary>Fixes TorchSharp's native library if this host needs it, then loads TorchSharp's native backend.</summary>
+    /// <exception cref="TorchSetupException">The library could not be fixed, or TorchSharp still failed to load.</exception>
+    public static void EnsureLoaded()
+    {
+        var fix = Fix.Value;
+        try
+        {
+            torch.InitializeDeviceType(DeviceType.CPU);
+        }
+        catch (Exception e) when (e is TypeInitializationException or NotSupportedException or InvalidOperationException)
+        {
+            throw new TorchSetupException(
+                $"TorchSharp's native backend did not load (ActGen's fix of its native library: {fix}). If torch was used " +
+                "before ActGen could fix the library, it is fixed now: run again, and call ActGen.TorchSetup.EnsureLoaded() " +
+                "before the first use of torch. See the inner exception for TorchSharp's trace.",
+                e);
+        }
+    }
+
+    [ModuleInitializer]
+    [SuppressMessage("Usage", "CA2255", Justification = "The fix must precede TorchSharp's first load, which any ActGen type may trigger.")]
+    internal static void Initialize()
+    {
+        try
+        {
+            _ = Fix.Value;
+        }
+        catch (TorchSetupException)
+        {
+            // Not here: EnsureLoaded rethrows it (Lazy keeps it), and TorchSharp reports its own failure.
+        }
+    }
+}
