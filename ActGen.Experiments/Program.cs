@@ -1,18 +1,14 @@
 using System;
+using System.Linq;
 using ActGen.Experiments.Cli;
+using ActGen.Experiments.Training;
 
 namespace ActGen.Experiments;
 
 public static class Program
 {
+    // TorchSharp's built-in modules stand in for the ActGen registry until it lands.
     public static int Main(string[] args) =>
-        CommandLine.Run(args, CatalogNames.Builtin, PlanOnly, Console.Out, Console.Error);
-
-    // Until training is wired in (it needs TorchSharp), a sweep prints its plan and says so.
-    private static int PlanOnly(SweepOptions options, System.IO.TextWriter output, System.IO.TextWriter error)
-    {
-        output.WriteLine($"preset {options.Preset}: {options.RunCount} runs into {options.Out}");
-        error.WriteLine("actgen sweep: training is not wired in yet (needs TorchSharp); nothing was run.");
-        return 3;
-    }
+        CommandLine.Run(args, BuiltinModules.ByName.Keys.ToArray(),
+            new SweepRunner(name => BuiltinModules.ByName[name]).Run, Console.Out, Console.Error);
 }
