@@ -1,4 +1,5 @@
 using System.Linq;
+using ActGen.Generator.Ir;
 using ActGen.Generator.Model;
 
 namespace ActGen.Generator.Emit;
@@ -13,7 +14,8 @@ internal static class ActivationFileEmitter
     {
         var model = activation.Model;
         var w = new SourceWriter();
-        FileHeader.Write(w, model.Site);
+        var source = new ActivationSource(model.Input, model.Parameters.Select(p => p.Name).ToEquatableArray(), activation.Forward);
+        FileHeader.Write(w, model.Site, $"[assembly: global::{ActivationSource.AttributeType}(\"{model.Key}\", \"{source.Encode()}\")]");
         w.Open($"{model.Site.ClassAccessibility} static partial class {model.Site.ClassName}");
         DerivativeEmitter.Emit(w, activation);
         w.Line();

@@ -36,6 +36,7 @@ internal static class CallParser
                 ExpressionParser.Combine(scope, args, p => E.Add(E.Mul(p[0], p[1]), p[2])),
             (KnownFunctions.MathXType, var name, 1) when KnownFunctions.MathXUnary.TryGetValue(name, out var op) && TakesDoubles(method) =>
                 ExpressionParser.Combine(scope, args, p => E.Call(op, p[0])),
+            _ when IsActivation(method) && method.DeclaringSyntaxReferences.IsEmpty => ExternalActivation.Inline(call, method, scope.Method.Name, ParseArguments(call, method, scope)),
             _ when IsActivation(method) => ParseActivationCall(call, method, scope),
             _ => ExpressionParser.Fail(Descriptors.UnsupportedCall, call.Expression),
         };
@@ -50,12 +51,11 @@ internal static class CallParser
     private static bool TakesDoubles(IMethodSymbol method) => method.Parameters.All(p => ExpressionParser.IsDouble(p.Type));
 
     /// <summary>Arguments in the callee's parameter order; omitted optional ones take their default values.</summary>
-    private static Parsed<Expr> ParseActivationCall(InvocationExpressionSyntax call, IMethodSymbol callee, ParseScope scope)
-    {
-        var arguments = call.ArgumentList.Arguments;
-        var parts = callee.Parameters.Select(parameter => ArgumentFor(parameter, arguments, call, scope)).ToList();
-        return Parsed.All<Expr, Expr>(parts, args => new Apply(KeyOf(callee), args.ToEquatableArray()));
-    }
+    private static Parsed<Expr> ParseActivationCall(InvocationExpressionSyntax call, IMethodSymbol callee, ParseScope scope) =>
+        Parsed.All<Expr, Expr>(ParseArguments(call, callee, scope), args => new Apply(KeyOf(callee), args.ToEquatableArray()));
+
+    private static IReadOnlyList<Parsed<Expr>> ParseArguments(InvocationExpressionSyntax call, IMethodSymbol callee, ParseScope scope) =>
+        callee.Parameters.Select(parameter => ArgumentFor(parameter, call.ArgumentList.Arguments, call, scope)).ToList();
 
     private static Parsed<Expr> ArgumentFor(IParameterSymbol parameter, SeparatedSyntaxList<ArgumentSyntax> arguments, SyntaxNode call, ParseScope scope)
     {

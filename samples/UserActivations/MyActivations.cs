@@ -26,4 +26,7 @@ public static partial class MyActivations
 
     [Activation]
     public static double SelfGated(double x, double beta = 1.5) => x * Logistic(beta * x);
+
+    [Activation]   // composition across assemblies: the catalog's Sigmoid is inlined and differentiated through
+    public static double CatalogGated(double x) => x * Activations.Sigmoid(2 * x) + 0.1 * Activations.Elu(x, alpha: 0.5);
 }
