@@ -46,12 +46,18 @@ internal static class KernelEmitter
     private static void VectorLoop(SourceWriter w, ActivationModel model, Kernel kernel, NumericType type, LetChain chain, IReadOnlyList<string> reads, ISet<string> spans)
     {
         string Name(string n) => n == model.Input ? "xv" : n == GradOutput ? "gyv" : model.Parameters.Any(p => p.Name == n) ? Naming.VectorLocal(n) : n;
-        string Load(string span) => $"global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span}), (nuint)i)";
+        string Load(string span) => $"global::System.Numerics.Vector.LoadUnsafe(ref {span}Start, (nuint)i)";
+        var spanParameters = model.Parameters.Where(p => spans.Contains(p.Name)).Select(p => p.Name).ToList();
 
         w.Open("if (global::System.Numerics.Vector.IsHardwareAccelerated)");
         foreach (var p in model.Parameters.Where(p => !spans.Contains(p.Name)))
         {
             w.Line($"var {Naming.VectorLocal(p.Name)} = new {type.VectorType}({p.Name});");
+        }
+
+        foreach (var span in reads.Concat(spanParameters).Append(kernel.Output))
+        {
+            w.Line($"ref var {span}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span});");
         }
 
         w.Open($"for (; i <= input.Length - {type.VectorType}.Count; i += {type.VectorType}.Count)");
@@ -61,9 +67,9 @@ internal static class KernelEmitter
             w.Line($"var gyv = {Load("gradOutput")};");
         }
 
-        foreach (var p in model.Parameters.Where(p => spans.Contains(p.Name)))
+        foreach (var p in spanParameters)
         {
-            w.Line($"var {Naming.VectorLocal(p.Name)} = {Load(p.Name)};");
+            w.Line($"var {Naming.VectorLocal(p)} = {Load(p)};");
         }
 
         foreach (var (local, value) in chain.Locals)
@@ -71,7 +77,8 @@ internal static class KernelEmitter
             w.Line($"var {local} = {VectorEmitter.Emit(value, type, Name)};");
         }
 
-        w.Line($"global::System.Numerics.Vector.StoreUnsafe({VectorEmitter.Emit(chain.Result, type, Name)}, ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({kernel.Output}), (nuint)i);");
+        w.Line($"var result = {VectorEmitter.Emit(chain.Result, type, Name)};")
+            .Line($"global::System.Numerics.Vector.StoreUnsafe(result, ref {kernel.Output}Start, (nuint)i);");
         w.Close().Close();
     }
 

@@ -11,7 +11,7 @@ internal static class Naming
 
     /// <summary>Names the kernels use for their own locals and parameters; activation parameters may not use them.</summary>
     public static readonly IReadOnlyCollection<string> KernelNames =
-        ["x", "gy", "i", "input", "output", "gradOutput", "gradInput", "gradParameter", "xv", "gyv"];
+        ["x", "gy", "i", "input", "output", "gradOutput", "gradInput", "gradParameter", "xv", "gyv", "result"];
 
     public static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
 

@@ -31,13 +31,15 @@ internal static class VectorEmitter
 
     public static string Emit(Expr e, NumericType type, Func<string, string> name)
     {
-        string Sub(Expr child, int required) => Precedence.Wrap(child, Emit(child, type, name), required);
+        string Sub(Expr child, int required) => OwnPrecedence(child) < required ? $"({Emit(child, type, name)})" : Emit(child, type, name);
         string Call(string function, params Expr[] args) =>
             $"{function}({string.Join(", ", args.Select(a => Emit(a, type, name)))})";
-        var own = Precedence.Of(e);
+        var own = OwnPrecedence(e);
 
         return e switch
         {
+            Num { Value: 0 } => $"{type.VectorType}.Zero",
+            Num { Value: 1 } => $"{type.VectorType}.One",
             Num n => $"new {type.VectorType}({type.Literal(n.Value)})",
             Ref r => name(r.Name),
             Unary { Op: UnaryOp.Neg } u => "-" + Sub(u.Arg, Precedence.Unary),
@@ -55,6 +57,14 @@ internal static class VectorEmitter
             _ => throw new InvalidOperationException($"{e.GetType().Name} cannot be emitted as a vector expression."),
         };
     }
+
+    /// <summary>In vector code comparisons, selections and logic are calls or parenthesised: they bind like primaries.</summary>
+    private static int OwnPrecedence(Expr e) => e switch
+    {
+        If or Compare or Logic => Precedence.Primary,
+        Not => Precedence.Unary,
+        _ => Precedence.Of(e),
+    };
 
     private static string CompareName(CompareOp op) => op switch
     {

@@ -53,10 +53,13 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(new global::System.Numerics.Vector<double>(0.5) * xv * (new global::System.Numerics.Vector<double>(1.0) + global::ActGen.MathX.Tanh(new global::System.Numerics.Vector<double>(0.7978845608028654) * (xv + new global::System.Numerics.Vector<double>(0.044715) * xv * xv * xv))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = new global::System.Numerics.Vector<double>(0.5) * xv * (global::System.Numerics.Vector<double>.One + global::ActGen.MathX.Tanh(new global::System.Numerics.Vector<double>(0.7978845608028654) * (xv + new global::System.Numerics.Vector<double>(0.044715) * xv * xv * xv)));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -77,10 +80,13 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(new global::System.Numerics.Vector<float>(0.5f) * xv * (new global::System.Numerics.Vector<float>(1f) + global::ActGen.MathX.Tanh(new global::System.Numerics.Vector<float>(0.7978846f) * (xv + new global::System.Numerics.Vector<float>(0.044715f) * xv * xv * xv))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = new global::System.Numerics.Vector<float>(0.5f) * xv * (global::System.Numerics.Vector<float>.One + global::ActGen.MathX.Tanh(new global::System.Numerics.Vector<float>(0.7978846f) * (xv + new global::System.Numerics.Vector<float>(0.044715f) * xv * xv * xv)));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -101,17 +107,21 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var t0 = new global::System.Numerics.Vector<double>(0.044715) * xv;
                 var t1 = t0 * xv;
                 var t2 = t1 * xv;
                 var t3 = xv + t2;
                 var t4 = new global::System.Numerics.Vector<double>(0.7978845608028654) * t3;
                 var t5 = global::ActGen.MathX.Tanh(t4);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (new global::System.Numerics.Vector<double>(0.5) * (new global::System.Numerics.Vector<double>(1.0) + t5) + new global::System.Numerics.Vector<double>(0.5) * xv * ((new global::System.Numerics.Vector<double>(1.0) - t5 * t5) * (new global::System.Numerics.Vector<double>(0.7978845608028654) * (new global::System.Numerics.Vector<double>(1.0) + ((t0 + t0) * xv + t1))))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var result = gyv * (new global::System.Numerics.Vector<double>(0.5) * (global::System.Numerics.Vector<double>.One + t5) + new global::System.Numerics.Vector<double>(0.5) * xv * ((global::System.Numerics.Vector<double>.One - t5 * t5) * (new global::System.Numerics.Vector<double>(0.7978845608028654) * (global::System.Numerics.Vector<double>.One + ((t0 + t0) * xv + t1)))));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -139,17 +149,21 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var t0 = new global::System.Numerics.Vector<float>(0.044715f) * xv;
                 var t1 = t0 * xv;
                 var t2 = t1 * xv;
                 var t3 = xv + t2;
                 var t4 = new global::System.Numerics.Vector<float>(0.7978846f) * t3;
                 var t5 = global::ActGen.MathX.Tanh(t4);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (new global::System.Numerics.Vector<float>(0.5f) * (new global::System.Numerics.Vector<float>(1f) + t5) + new global::System.Numerics.Vector<float>(0.5f) * xv * ((new global::System.Numerics.Vector<float>(1f) - t5 * t5) * (new global::System.Numerics.Vector<float>(0.7978846f) * (new global::System.Numerics.Vector<float>(1f) + ((t0 + t0) * xv + t1))))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var result = gyv * (new global::System.Numerics.Vector<float>(0.5f) * (global::System.Numerics.Vector<float>.One + t5) + new global::System.Numerics.Vector<float>(0.5f) * xv * ((global::System.Numerics.Vector<float>.One - t5 * t5) * (new global::System.Numerics.Vector<float>(0.7978846f) * (global::System.Numerics.Vector<float>.One + ((t0 + t0) * xv + t1)))));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)

@@ -49,10 +49,13 @@ public static partial class Activations
         {
             var minValV = new global::System.Numerics.Vector<double>(minVal);
             var maxValV = new global::System.Numerics.Vector<double>(maxVal);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, minValV), minValV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, maxValV), maxValV, xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, minValV), minValV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, maxValV), maxValV, xv));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -75,10 +78,13 @@ public static partial class Activations
         {
             var minValV = new global::System.Numerics.Vector<float>(minVal);
             var maxValV = new global::System.Numerics.Vector<float>(maxVal);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, minValV), minValV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, maxValV), maxValV, xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, minValV), minValV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, maxValV), maxValV, xv));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -101,11 +107,15 @@ public static partial class Activations
         {
             var minValV = new global::System.Numerics.Vector<double>(minVal);
             var maxValV = new global::System.Numerics.Vector<double>(maxVal);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, minValV), new global::System.Numerics.Vector<double>(0.0), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, maxValV), new global::System.Numerics.Vector<double>(0.0), new global::System.Numerics.Vector<double>(1.0)))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, minValV), global::System.Numerics.Vector<double>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, maxValV), global::System.Numerics.Vector<double>.Zero, global::System.Numerics.Vector<double>.One));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -129,11 +139,15 @@ public static partial class Activations
         {
             var minValV = new global::System.Numerics.Vector<float>(minVal);
             var maxValV = new global::System.Numerics.Vector<float>(maxVal);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, minValV), new global::System.Numerics.Vector<float>(0f), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, maxValV), new global::System.Numerics.Vector<float>(0f), new global::System.Numerics.Vector<float>(1f)))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, minValV), global::System.Numerics.Vector<float>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, maxValV), global::System.Numerics.Vector<float>.Zero, global::System.Numerics.Vector<float>.One));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)

@@ -49,10 +49,13 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(xv * global::ActGen.MathX.Tanh(global::ActGen.MathX.Softplus(xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = xv * global::ActGen.MathX.Tanh(global::ActGen.MathX.Softplus(xv));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -73,10 +76,13 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(xv * global::ActGen.MathX.Tanh(global::ActGen.MathX.Softplus(xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = xv * global::ActGen.MathX.Tanh(global::ActGen.MathX.Softplus(xv));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -97,13 +103,17 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var t0 = global::ActGen.MathX.Softplus(xv);
                 var t1 = global::ActGen.MathX.Tanh(t0);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (t1 + xv * ((new global::System.Numerics.Vector<double>(1.0) - t1 * t1) * global::ActGen.MathX.Sigmoid(xv))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var result = gyv * (t1 + xv * ((global::System.Numerics.Vector<double>.One - t1 * t1) * global::ActGen.MathX.Sigmoid(xv)));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -127,13 +137,17 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var t0 = global::ActGen.MathX.Softplus(xv);
                 var t1 = global::ActGen.MathX.Tanh(t0);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (t1 + xv * ((new global::System.Numerics.Vector<float>(1f) - t1 * t1) * global::ActGen.MathX.Sigmoid(xv))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var result = gyv * (t1 + xv * ((global::System.Numerics.Vector<float>.One - t1 * t1) * global::ActGen.MathX.Sigmoid(xv)));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)

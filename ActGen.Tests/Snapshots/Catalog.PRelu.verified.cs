@@ -55,10 +55,13 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var weightV = new global::System.Numerics.Vector<double>(weight);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<double>(0.0)), xv, weightV * xv), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), xv, weightV * xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -80,10 +83,13 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var weightV = new global::System.Numerics.Vector<float>(weight);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<float>(0f)), xv, weightV * xv), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), xv, weightV * xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -105,11 +111,15 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var weightV = new global::System.Numerics.Vector<double>(weight);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<double>(0.0)), new global::System.Numerics.Vector<double>(1.0), weightV)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, weightV);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -132,11 +142,15 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var weightV = new global::System.Numerics.Vector<float>(weight);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<float>(0f)), new global::System.Numerics.Vector<float>(1f), weightV)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, weightV);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -159,11 +173,15 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var weightV = new global::System.Numerics.Vector<double>(weight);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradParameterStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradParameter);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<double>(0.0)), new global::System.Numerics.Vector<double>(0.0), xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradParameter), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.Zero, xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradParameterStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -186,11 +204,15 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var weightV = new global::System.Numerics.Vector<float>(weight);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradParameterStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradParameter);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<float>(0f)), new global::System.Numerics.Vector<float>(0f), xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradParameter), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.Zero, xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradParameterStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -212,11 +234,15 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var weightStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weight);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var weightV = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weight), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<double>(0.0)), xv, weightV * xv), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var weightV = global::System.Numerics.Vector.LoadUnsafe(ref weightStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), xv, weightV * xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -237,11 +263,15 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var weightStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weight);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var weightV = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weight), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<float>(0f)), xv, weightV * xv), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var weightV = global::System.Numerics.Vector.LoadUnsafe(ref weightStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), xv, weightV * xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -262,12 +292,17 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var weightStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weight);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                var weightV = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weight), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<double>(0.0)), new global::System.Numerics.Vector<double>(1.0), weightV)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var weightV = global::System.Numerics.Vector.LoadUnsafe(ref weightStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, weightV);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -289,12 +324,17 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var weightStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weight);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                var weightV = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weight), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<float>(0f)), new global::System.Numerics.Vector<float>(1f), weightV)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var weightV = global::System.Numerics.Vector.LoadUnsafe(ref weightStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, weightV);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -316,12 +356,17 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var weightStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weight);
+            ref var gradParameterStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradParameter);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                var weightV = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weight), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<double>(0.0)), new global::System.Numerics.Vector<double>(0.0), xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradParameter), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var weightV = global::System.Numerics.Vector.LoadUnsafe(ref weightStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.Zero, xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradParameterStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -343,12 +388,17 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var weightStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weight);
+            ref var gradParameterStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradParameter);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                var weightV = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(weight), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<float>(0f)), new global::System.Numerics.Vector<float>(0f), xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradParameter), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var weightV = global::System.Numerics.Vector.LoadUnsafe(ref weightStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.Zero, xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradParameterStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)

@@ -48,10 +48,13 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var slopeV = new global::System.Numerics.Vector<double>(slope);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<double>(0.0)), xv, slopeV * xv), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), xv, slopeV * xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -73,10 +76,13 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var slopeV = new global::System.Numerics.Vector<float>(slope);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<float>(0f)), xv, slopeV * xv), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), xv, slopeV * xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -98,11 +104,15 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var slopeV = new global::System.Numerics.Vector<double>(slope);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<double>(0.0)), new global::System.Numerics.Vector<double>(1.0), slopeV)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, slopeV);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -125,11 +135,15 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var slopeV = new global::System.Numerics.Vector<float>(slope);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<float>(0f)), new global::System.Numerics.Vector<float>(1f), slopeV)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, slopeV);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -151,11 +165,15 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var slopeStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(slope);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var slopeV = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(slope), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<double>(0.0)), xv, slopeV * xv), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var slopeV = global::System.Numerics.Vector.LoadUnsafe(ref slopeStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), xv, slopeV * xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -176,11 +194,15 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var slopeStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(slope);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var slopeV = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(slope), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<float>(0f)), xv, slopeV * xv), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var slopeV = global::System.Numerics.Vector.LoadUnsafe(ref slopeStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), xv, slopeV * xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -201,12 +223,17 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var slopeStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(slope);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                var slopeV = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(slope), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<double>(0.0)), new global::System.Numerics.Vector<double>(1.0), slopeV)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var slopeV = global::System.Numerics.Vector.LoadUnsafe(ref slopeStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, slopeV);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -228,12 +255,17 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var slopeStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(slope);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                var slopeV = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(slope), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<float>(0f)), new global::System.Numerics.Vector<float>(1f), slopeV)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var slopeV = global::System.Numerics.Vector.LoadUnsafe(ref slopeStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, slopeV);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)

@@ -47,10 +47,13 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Min(global::System.Numerics.Vector.Max(xv, new global::System.Numerics.Vector<double>(0.0)), new global::System.Numerics.Vector<double>(6.0)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.Min(global::System.Numerics.Vector.Max(xv, global::System.Numerics.Vector<double>.Zero), new global::System.Numerics.Vector<double>(6.0));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -71,10 +74,13 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.Min(global::System.Numerics.Vector.Max(xv, new global::System.Numerics.Vector<float>(0f)), new global::System.Numerics.Vector<float>(6f)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.Min(global::System.Numerics.Vector.Max(xv, global::System.Numerics.Vector<float>.Zero), new global::System.Numerics.Vector<float>(6f));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -95,11 +101,15 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(global::System.Numerics.Vector.Max(xv, new global::System.Numerics.Vector<double>(0.0)), new global::System.Numerics.Vector<double>(6.0)), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<double>(0.0)), new global::System.Numerics.Vector<double>(1.0), new global::System.Numerics.Vector<double>(0.0)), new global::System.Numerics.Vector<double>(0.0))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(global::System.Numerics.Vector.Max(xv, global::System.Numerics.Vector<double>.Zero), new global::System.Numerics.Vector<double>(6.0)), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.Zero);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -121,11 +131,15 @@ public static partial class Activations
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(global::System.Numerics.Vector.Max(xv, new global::System.Numerics.Vector<float>(0f)), new global::System.Numerics.Vector<float>(6f)), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<float>(0f)), new global::System.Numerics.Vector<float>(1f), new global::System.Numerics.Vector<float>(0f)), new global::System.Numerics.Vector<float>(0f))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(global::System.Numerics.Vector.Max(xv, global::System.Numerics.Vector<float>.Zero), new global::System.Numerics.Vector<float>(6f)), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.Zero);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)

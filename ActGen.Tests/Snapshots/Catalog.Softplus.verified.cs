@@ -50,11 +50,14 @@ public static partial class Activations
         {
             var betaV = new global::System.Numerics.Vector<double>(beta);
             var thresholdV = new global::System.Numerics.Vector<double>(threshold);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var t0 = betaV * xv;
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), xv, global::ActGen.MathX.Softplus(t0) / betaV), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), xv, global::ActGen.MathX.Softplus(t0) / betaV);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -78,11 +81,14 @@ public static partial class Activations
         {
             var betaV = new global::System.Numerics.Vector<float>(beta);
             var thresholdV = new global::System.Numerics.Vector<float>(threshold);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var t0 = betaV * xv;
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), xv, global::ActGen.MathX.Softplus(t0) / betaV), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), xv, global::ActGen.MathX.Softplus(t0) / betaV);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -106,12 +112,16 @@ public static partial class Activations
         {
             var betaV = new global::System.Numerics.Vector<double>(beta);
             var thresholdV = new global::System.Numerics.Vector<double>(threshold);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var t0 = betaV * xv;
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), new global::System.Numerics.Vector<double>(1.0), global::ActGen.MathX.Sigmoid(t0))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), global::System.Numerics.Vector<double>.One, global::ActGen.MathX.Sigmoid(t0));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -136,12 +146,16 @@ public static partial class Activations
         {
             var betaV = new global::System.Numerics.Vector<float>(beta);
             var thresholdV = new global::System.Numerics.Vector<float>(threshold);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var t0 = betaV * xv;
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), new global::System.Numerics.Vector<float>(1f), global::ActGen.MathX.Sigmoid(t0))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), global::System.Numerics.Vector<float>.One, global::ActGen.MathX.Sigmoid(t0));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)

@@ -50,10 +50,13 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var betaV = new global::System.Numerics.Vector<double>(beta);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(xv * global::ActGen.MathX.Sigmoid(betaV * xv), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = xv * global::ActGen.MathX.Sigmoid(betaV * xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -75,10 +78,13 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var betaV = new global::System.Numerics.Vector<float>(beta);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(xv * global::ActGen.MathX.Sigmoid(betaV * xv), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = xv * global::ActGen.MathX.Sigmoid(betaV * xv);
+                global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -100,13 +106,17 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var betaV = new global::System.Numerics.Vector<double>(beta);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var t0 = betaV * xv;
                 var t1 = global::ActGen.MathX.Sigmoid(t0);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (t1 + xv * (t1 * (new global::System.Numerics.Vector<double>(1.0) - t1) * betaV)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var result = gyv * (t1 + xv * (t1 * (global::System.Numerics.Vector<double>.One - t1) * betaV));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -131,13 +141,17 @@ public static partial class Activations
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
             var betaV = new global::System.Numerics.Vector<float>(beta);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
+                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var t0 = betaV * xv;
                 var t1 = global::ActGen.MathX.Sigmoid(t0);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (t1 + xv * (t1 * (new global::System.Numerics.Vector<float>(1f) - t1) * betaV)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var result = gyv * (t1 + xv * (t1 * (global::System.Numerics.Vector<float>.One - t1) * betaV));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
         for (; i < input.Length; i++)
