@@ -1,0 +1,74 @@
+using System;
+using ActGen.Generator.Ir;
+using static ActGen.Generator.Ir.E;
+
+namespace ActGen.Generator.Calculus;
+
+/// <summary>
+/// Symbolic differentiation: one rule per primitive. The input must be let-free and call-free
+/// (run <see cref="Substitution.InlineLets"/> and the activation inliner first); simplify the result.
+/// At a kink the derivative follows the branch the expression takes, so <c>x &gt; 0 ? x : 0</c> has derivative 0 at 0.
+/// </summary>
+internal static class Differentiation
+{
+    public static Expr Differentiate(Expr e, string wrt)
+    {
+        Expr D(Expr u) => Differentiate(u, wrt);
+
+        return e switch
+        {
+            Num => Zero,
+            Ref r => r.Name == wrt ? One : Zero,
+            Unary u => Mul(UnaryRule(u.Op, u.Arg, u), D(u.Arg)),
+            Binary { Op: BinaryOp.Add } b => Add(D(b.Left), D(b.Right)),
+            Binary { Op: BinaryOp.Sub } b => Sub(D(b.Left), D(b.Right)),
+            Binary { Op: BinaryOp.Mul } b => Add(Mul(D(b.Left), b.Right), Mul(b.Left, D(b.Right))),
+            // (a/b)' = a'/b - (a/b)·b'/b keeps the quotient itself, which is finite wherever the function is.
+            Binary { Op: BinaryOp.Div } b => Sub(Div(D(b.Left), b.Right), Mul(b, Div(D(b.Right), b.Right))),
+            Binary { Op: BinaryOp.Pow } b => PowerRule(b, wrt),
+            Binary { Op: BinaryOp.Max } b => Select(Gt(b.Left, b.Right), D(b.Left), D(b.Right)),
+            Binary { Op: BinaryOp.Min } b => Select(Lt(b.Left, b.Right), D(b.Left), D(b.Right)),
+            If i => Select(i.Condition, D(i.Then), D(i.Else)),
+            Let or Apply => throw new InvalidOperationException("Inline lets and calls before differentiating."),
+            _ => throw new InvalidOperationException($"{e.GetType().Name} is not a number and has no derivative."),
+        };
+    }
+
+    /// <summary>f'(u) for the unary primitive f, written with <paramref name="self"/> = f(u) where that keeps it finite.</summary>
+    private static Expr UnaryRule(UnaryOp op, Expr u, Expr self) => op switch
+    {
+        UnaryOp.Neg => N(-1),
+        UnaryOp.Exp => self,
+        UnaryOp.Log => Div(One, u),
+        UnaryOp.Log10 => Div(N(1 / Math.Log(10)), u),
+        UnaryOp.Sqrt => Div(N(0.5), self),
+        UnaryOp.Abs => Call(UnaryOp.Sign, u),
+        UnaryOp.Sign => Zero,
+        UnaryOp.Tanh => Sub(One, Mul(self, self)),
+        UnaryOp.Sinh => Call(UnaryOp.Cosh, u),
+        UnaryOp.Cosh => Call(UnaryOp.Sinh, u),
+        UnaryOp.Sin => Call(UnaryOp.Cos, u),
+        UnaryOp.Cos => Neg(Call(UnaryOp.Sin, u)),
+        UnaryOp.Atan => Div(One, Add(One, Mul(u, u))),
+        UnaryOp.Erf => Mul(N(2 / Math.Sqrt(Math.PI)), Call(UnaryOp.Exp, Neg(Mul(u, u)))),
+        UnaryOp.Log1p => Div(One, Add(One, u)),
+        UnaryOp.Expm1 => Call(UnaryOp.Exp, u),
+        UnaryOp.Sigmoid => Mul(self, Sub(One, self)),
+        UnaryOp.Softplus => Call(UnaryOp.Sigmoid, u),
+        _ => throw new InvalidOperationException($"No derivative rule for {op}."),
+    };
+
+    private static Expr PowerRule(Binary power, string wrt)
+    {
+        var (a, b) = (power.Left, power.Right);
+        var baseVaries = Traversal.Mentions(a, wrt);
+        var exponentVaries = Traversal.Mentions(b, wrt);
+        return (baseVaries, exponentVaries) switch
+        {
+            (false, false) => Zero,
+            (true, false) => Mul(Mul(b, Pow(a, Sub(b, One))), Differentiate(a, wrt)),
+            (false, true) => Mul(Mul(power, Call(UnaryOp.Log, a)), Differentiate(b, wrt)),
+            _ => Mul(power, Add(Mul(Differentiate(b, wrt), Call(UnaryOp.Log, a)), Div(Mul(b, Differentiate(a, wrt)), a))),
+        };
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis;
+
+namespace ActGen.Generator.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports. Ids are stable: outside tools match on them.</summary>
+internal static class Descriptors
+{
+    private const string Category = "ActGen";
+
+    public static readonly DiagnosticDescriptor UnsupportedExpression = Error(
+        "ACTGEN001",
+        "Unsupported expression in an activation",
+        "'{0}' is not supported in an activation: use numbers, the parameters, locals, + - * /, comparisons with ?: && || !, Math.* functions, ActGen.MathX functions or calls to other [Activation] methods");
+
+    public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
+        "ACTGEN002",
+        "Unsupported statement in an activation",
+        "'{0}' is not supported in an activation body: write an expression body, or a block of 'var name = expression;' declarations followed by one 'return expression;'");
+
+    public static readonly DiagnosticDescriptor UnsupportedCall = Error(
+        "ACTGEN003",
+        "Unsupported method call in an activation",
+        "'{0}' cannot be differentiated by ActGen: use Math.Exp, Log, Log10, Log2, Sqrt, Pow, Abs, Sign, Max, Min, Clamp, Tanh, Sinh, Cosh, Sin, Cos, Atan, ActGen.MathX.Erf, Log1p, Expm1, Sigmoid, Softplus, or another [Activation] method");
+
+    public static readonly DiagnosticDescriptor ClassNotStaticPartial = Error(
+        "ACTGEN004",
+        "An activation's class must be a top-level static partial class",
+        "'{0}' must be a non-generic, non-nested 'static partial class' to hold [Activation] methods, so that ActGen can add the generated members to it");
+
+    public static readonly DiagnosticDescriptor BadSignature = Error(
+        "ACTGEN005",
+        "Unsupported activation signature",
+        "Activation '{0}' must be a non-generic 'static double {0}(double x, ...)' method: {1}");
+
+    public static readonly DiagnosticDescriptor BadParameter = Error(
+        "ACTGEN006",
+        "Unsupported activation parameter",
+        "Parameter '{0}' of activation '{1}': {2}");
+
+    public static readonly DiagnosticDescriptor UnsupportedName = Error(
+        "ACTGEN007",
+        "Unsupported name in an activation",
+        "'{0}' is neither a parameter, a local nor a constant: an activation can only read its parameters, its locals and compile-time constants");
+
+    public static readonly DiagnosticDescriptor IntegerArithmetic = Error(
+        "ACTGEN008",
+        "Integer arithmetic in an activation",
+        "'{0}' is computed in {1}, not double: activations compute in double; write a double literal (e.g. 2.0) or declare the local as double");
+
+    public static readonly DiagnosticDescriptor RecursiveActivation = Error(
+        "ACTGEN009",
+        "Recursive activation",
+        "Activation '{0}' calls itself through '{1}': activations may call other activations, but not recursively");
+
+    public static readonly DiagnosticDescriptor CalleeHasErrors = Error(
+        "ACTGEN010",
+        "An activation this one calls cannot be generated",
+        "Activation '{0}' calls '{1}', which has errors of its own (see its diagnostics) or whose definition ActGen cannot see");
+
+    public static readonly DiagnosticDescriptor MissingBody = Error(
+        "ACTGEN011",
+        "Activation without a body",
+        "Activation '{0}' needs a body: '=> expression;' or a block ending in 'return expression;'");
+
+    public static readonly DiagnosticDescriptor InternalError = Error(
+        "ACTGEN099",
+        "ActGen failed on this activation",
+        "ActGen could not generate '{0}' ({1}): this is a bug in ActGen, please report it with this method");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+}

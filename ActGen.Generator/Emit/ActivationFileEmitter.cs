@@ -1,0 +1,35 @@
+using System.Linq;
+using ActGen.Generator.Ir;
+using ActGen.Generator.Model;
+
+namespace ActGen.Generator.Emit;
+
+/// <summary>The generated file of one activation: its derivatives and kernels inside its partial class.</summary>
+internal static class ActivationFileEmitter
+{
+    public static string HintName(ActivationModel model) =>
+        string.Join(".", new[] { model.Site.Namespace, model.Site.ClassName, model.Name }.Where(s => s.Length > 0)) + ".g.cs";
+
+    public static string Emit(LoweredActivation activation, bool torch)
+    {
+        var model = activation.Model;
+        var w = new SourceWriter();
+        var source = new ActivationSource(model.Input, model.Parameters.Select(p => p.Name).ToEquatableArray(), activation.Forward);
+        FileHeader.Write(w, model.Site, $"[assembly: global::{ActivationSource.AttributeType}(\"{model.Key}\", \"{source.Encode()}\")]");
+        w.Open($"{model.Site.ClassAccessibility} static partial class {model.Site.ClassName}");
+        DerivativeEmitter.Emit(w, activation);
+        w.Line();
+        RegistrationEmitter.Emit(w, model, torch);
+        foreach (var kernel in KernelSet.For(activation))
+        {
+            foreach (var type in new[] { NumericType.Double, NumericType.Float })
+            {
+                w.Line();
+                KernelEmitter.Emit(w, model, kernel, type);
+            }
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+}

@@ -1,0 +1,43 @@
+using System.Linq;
+using ActGen.Generator.Model;
+
+namespace ActGen.Generator.Emit;
+
+/// <summary>Emits a module initializer that registers the activation with <c>ActGen.ActivationRegistry</c>.</summary>
+internal static class RegistrationEmitter
+{
+    public static void Emit(SourceWriter w, ActivationModel model, bool torch)
+    {
+        var owner = model.Site.Namespace.Length == 0 ? model.Site.ClassName : $"{model.Site.Namespace}.{model.Site.ClassName}";
+        string Spans(string cast) => string.Concat(model.Parameters.Select((_, i) => $", {cast}p[{i}]"));
+        var parameters = string.Join(", ", model.Parameters.Select(p =>
+            $"new global::ActGen.ActivationParameter(\"{p.Name}\", global::ActGen.ParameterRole.{p.Kind}, {NumericType.Double.Literal(p.Value)}, {NumericType.Double.Literal(p.Lower)}, {NumericType.Double.Literal(p.Upper)})"));
+        var name = model.Name;
+        string Scalar(string method) => model.Parameters.Count == 0
+            ? $"static (x, _) => {method}(x)"
+            : $"static (x, m) => {{ var p = m.Span; return {method}(x{Spans("")}); }}";
+
+        w.Line($"/// <summary>{name}, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>")
+            .Line(Naming.GeneratedCode)
+            .Line($"{model.Site.MethodAccessibility} static readonly global::ActGen.ActivationDefinition {name}Definition = new(")
+            .Line($"    \"{name}\",")
+            .Line($"    \"{owner}\",")
+            .Line(model.Parameters.Count == 0
+                ? "    global::System.Array.Empty<global::ActGen.ActivationParameter>(),"
+                : $"    new global::ActGen.ActivationParameter[] {{ {parameters} }},")
+            .Line($"    {Scalar(name)},")
+            .Line($"    {Scalar(Naming.Derivative(name))},")
+            .Line("    new global::ActGen.ActivationKernels<double>(")
+            .Line($"        static (input, output, p) => {name}Forward(input, output{Spans("")}),")
+            .Line($"        static (input, gradOutput, gradInput, p) => {name}Backward(input, gradOutput, gradInput{Spans("")})),")
+            .Line("    new global::ActGen.ActivationKernels<float>(")
+            .Line($"        static (input, output, p) => {name}Forward(input, output{Spans("(float)")}),")
+            .Line($"        static (input, gradOutput, gradInput, p) => {name}Backward(input, gradOutput, gradInput{Spans("(float)")})))")
+            .Line(torch ? $"{{ CreateModule = static () => new {name}Module() }};" : ";")
+            .Line()
+            .Line($"/// <summary>Registers {name} with <see cref=\"global::ActGen.ActivationRegistry\"/> when this assembly loads.</summary>")
+            .Line(Naming.GeneratedCode)
+            .Line("[global::System.Runtime.CompilerServices.ModuleInitializer]")
+            .Line($"internal static void Register{name}() => global::ActGen.ActivationRegistry.Register({name}Definition);");
+    }
+}

@@ -1,0 +1,50 @@
+namespace ActGen.Generator.Ir;
+
+internal enum UnaryOp
+{
+    Neg,
+    Exp,
+    Log,
+    Log10,
+    Sqrt,
+    Abs,
+    Sign,
+    Tanh,
+    Sinh,
+    Cosh,
+    Sin,
+    Cos,
+    Atan,
+    Erf,
+    Log1p,
+    Expm1,
+    Sigmoid,
+    Softplus,
+}
+
+internal enum BinaryOp
+{
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Pow,
+    Max,
+    Min,
+}
+
+internal enum CompareOp
+{
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    Equal,
+    NotEqual,
+}
+
+internal enum LogicOp
+{
+    And,
+    Or,
+}

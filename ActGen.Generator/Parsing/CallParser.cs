@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using System.Linq;
+using ActGen.Generator.Diagnostics;
+using ActGen.Generator.Ir;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ActGen.Generator.Parsing;
+
+/// <summary>Translates calls: Math and MathX functions become primitives, other activations become <see cref="Apply"/>.</summary>
+internal static class CallParser
+{
+    public static Parsed<Expr> Parse(InvocationExpressionSyntax call, ParseScope scope)
+    {
+        if (scope.Model.GetSymbolInfo(call, scope.CancellationToken).Symbol is not IMethodSymbol method
+            || call.ArgumentList.Arguments.Any(a => !a.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None)))
+        {
+            return ExpressionParser.Fail(Descriptors.UnsupportedCall, call.Expression);
+        }
+
+        var args = call.ArgumentList.Arguments.Select(a => a.Expression).ToArray();
+        var owner = method.ContainingType.ToDisplayString();
+        return (owner, method.Name, args.Length) switch
+        {
+            (KnownFunctions.MathType, var name, 1) when KnownFunctions.MathUnary.TryGetValue(name, out var op) && TakesDoubles(method) =>
+                ExpressionParser.Combine(scope, args, p => E.Call(op, p[0])),
+            (KnownFunctions.MathType, var name, 2) when KnownFunctions.MathBinary.TryGetValue(name, out var op) && TakesDoubles(method) =>
+                ExpressionParser.Combine(scope, args, p => new Binary(op, p[0], p[1])),
+            (KnownFunctions.MathType, "Clamp", 3) when TakesDoubles(method) =>
+                ExpressionParser.Combine(scope, args, p => new Binary(BinaryOp.Min, new Binary(BinaryOp.Max, p[0], p[1]), p[2])),
+            (KnownFunctions.MathType, "Log", 2) =>
+                ExpressionParser.Combine(scope, args, p => E.Div(E.Call(UnaryOp.Log, p[0]), E.Call(UnaryOp.Log, p[1]))),
+            (KnownFunctions.MathType, "Log2", 1) =>
+                ExpressionParser.Combine(scope, args, p => E.Mul(E.N(1 / System.Math.Log(2)), E.Call(UnaryOp.Log, p[0]))),
+            (KnownFunctions.MathType, "FusedMultiplyAdd", 3) =>
+                ExpressionParser.Combine(scope, args, p => E.Add(E.Mul(p[0], p[1]), p[2])),
+            (KnownFunctions.MathXType, var name, 1) when KnownFunctions.MathXUnary.TryGetValue(name, out var op) && TakesDoubles(method) =>
+                ExpressionParser.Combine(scope, args, p => E.Call(op, p[0])),
+            _ when IsActivation(method) && method.DeclaringSyntaxReferences.IsEmpty => ExternalActivation.Inline(call, method, scope.Method.Name, ParseArguments(call, method, scope)),
+            _ when IsActivation(method) => ParseActivationCall(call, method, scope),
+            _ => ExpressionParser.Fail(Descriptors.UnsupportedCall, call.Expression),
+        };
+    }
+
+    public static bool IsActivation(IMethodSymbol method) =>
+        method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KnownFunctions.ActivationAttribute);
+
+    public static string KeyOf(IMethodSymbol method) =>
+        method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name;
+
+    private static bool TakesDoubles(IMethodSymbol method) => method.Parameters.All(p => ExpressionParser.IsDouble(p.Type));
+
+    /// <summary>Arguments in the callee's parameter order; omitted optional ones take their default values.</summary>
+    private static Parsed<Expr> ParseActivationCall(InvocationExpressionSyntax call, IMethodSymbol callee, ParseScope scope) =>
+        Parsed.All<Expr, Expr>(ParseArguments(call, callee, scope), args => new Apply(KeyOf(callee), args.ToEquatableArray()));
+
+    private static IReadOnlyList<Parsed<Expr>> ParseArguments(InvocationExpressionSyntax call, IMethodSymbol callee, ParseScope scope) =>
+        callee.Parameters.Select(parameter => ArgumentFor(parameter, call.ArgumentList.Arguments, call, scope)).ToList();
+
+    private static Parsed<Expr> ArgumentFor(IParameterSymbol parameter, SeparatedSyntaxList<ArgumentSyntax> arguments, SyntaxNode call, ParseScope scope)
+    {
+        var named = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter.Name);
+        var positional = parameter.Ordinal < arguments.Count && arguments[parameter.Ordinal].NameColon is null
+            ? arguments[parameter.Ordinal]
+            : null;
+        return (named ?? positional) switch
+        {
+            { } argument => ExpressionParser.Parse(argument.Expression, scope),
+            null when parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is { } value =>
+                Parsed.Success<Expr>(new Num(System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture))),
+            null => ExpressionParser.Fail(Descriptors.UnsupportedCall, call),
+        };
+    }
+}

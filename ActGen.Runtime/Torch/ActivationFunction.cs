@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace ActGen.Torch;
+
+/// <summary>
+/// The custom autograd function behind every generated tensor activation. Arguments: the input, then the
+/// tensor parameters (learnable, randomized) in declaration order, then the hyper-parameters as doubles.
+/// Saves only the input (and the parameter tensors, which already exist) and recomputes the derivative in backward.
+/// </summary>
+public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<TSelf>
+    where TSelf : ActivationFunction<TSelf>, new()
+{
+    private const string HyperKey = "actgen.hyper";
+
+    protected abstract TorchActivation Activation { get; }
+
+    public override string Name => $"{Activation.Definition.Owner}.{Activation.Definition.Name}";
+
+    public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
+    {
+        var (x, tensors, hyper) = Split(vars);
+        ctx.save_for_backward([x, .. tensors]);
+        ctx.save_data(HyperKey, hyper);
+        return Invocation.Forward(Activation, x, tensors, hyper);
+    }
+
+    public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+    {
+        var saved = ctx.get_saved_variables();
+        var (x, tensors) = (saved[0], saved.Skip(1).ToArray());
+        var hyper = (double[])ctx.get_data(HyperKey);
+        var parameters = Activation.TensorParameters;
+        var gradients = new List<Tensor> { Invocation.Backward(Activation, x, grad_output, tensors, hyper) };
+        gradients.AddRange(parameters.Select((p, i) => p.Role == ParameterRole.Learnable && tensors[i].requires_grad
+            ? Invocation.ParameterGradient(Activation, p.Name, x, grad_output, tensors, hyper, tensors[i])
+            : null!));
+        gradients.AddRange(hyper.Select(_ => (Tensor)null!));
+        return gradients;
+    }
+
+    private (Tensor X, Tensor[] Tensors, double[] Hyper) Split(object[] vars)
+    {
+        var count = Activation.TensorParameters.Count;
+        var expected = 1 + count + Activation.HyperParameters.Count;
+        if (vars.Length != expected || vars[0] is not Tensor x)
+        {
+            throw new ArgumentException($"{Name} takes a tensor, {count} tensor parameter(s) and {Activation.HyperParameters.Count} hyper-parameter(s); got {vars.Length} arguments.");
+        }
+
+        return (x, vars.Skip(1).Take(count).Cast<Tensor>().ToArray(), vars.Skip(1 + count).Select(v => Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace ActGen.Torch;
+
+/// <summary>Chooses, per call, between the managed span kernels and the TorchScript program, and runs it.</summary>
+internal static class Invocation
+{
+    public static Tensor Forward(TorchActivation a, Tensor x, Tensor[] tensors, double[] hyper) =>
+        ManagedKernels.Applies(x) && ScalarParameters(a, tensors, hyper) is { } p
+            ? ManagedKernels.Forward(x, a.Definition, p)
+            : Script(a, "forward", [x, .. tensors], hyper);
+
+    public static Tensor Backward(TorchActivation a, Tensor x, Tensor gradOutput, Tensor[] tensors, double[] hyper) =>
+        ManagedKernels.Applies(x) && SameKind(x, gradOutput) && ScalarParameters(a, tensors, hyper) is { } p
+            ? ManagedKernels.Backward(x, gradOutput, a.Definition.Double.Backward, a.Definition.Single.Backward, p)
+            : Script(a, "backward", [x, gradOutput, .. tensors], hyper);
+
+    /// <summary>∂C/∂θ for learnable parameter <paramref name="name"/>, summed to the parameter's own shape.</summary>
+    public static Tensor ParameterGradient(TorchActivation a, string name, Tensor x, Tensor gradOutput, Tensor[] tensors, double[] hyper, Tensor parameter)
+    {
+        var perElement = ManagedKernels.Applies(x) && SameKind(x, gradOutput) && ScalarParameters(a, tensors, hyper) is { } p
+            ? ManagedKernels.Backward(x, gradOutput, a.LearnableDouble[name], a.LearnableSingle[name], p)
+            : Script(a, "grad_" + name, [x, gradOutput, .. tensors], hyper);
+        return SumTo(perElement, parameter.shape).to(parameter.dtype);
+    }
+
+    /// <summary>Every parameter as a double in declaration order, or null when a tensor parameter varies per element.</summary>
+    private static double[]? ScalarParameters(TorchActivation a, Tensor[] tensors, double[] hyper)
+    {
+        if (tensors.Any(t => t.numel() != 1))
+        {
+            return null;
+        }
+
+        var (nextTensor, nextHyper) = (0, 0);
+        return a.Definition.Parameters
+            .Select(p => p.Role == ParameterRole.Hyper ? hyper[nextHyper++] : tensors[nextTensor++].to(ScalarType.Float64).item<double>())
+            .ToArray();
+    }
+
+    private static bool SameKind(Tensor x, Tensor other) => other.device_type == x.device_type && other.dtype == x.dtype;
+
+    private static Tensor Script(TorchActivation a, string function, Tensor[] tensors, double[] hyper) =>
+        a.Compiled.invoke<Tensor>(function, [.. tensors.Cast<object>(), .. hyper.Cast<object>()]);
+
+    /// <summary>Sums a broadcast gradient back to <paramref name="shape"/> (leading dimensions, then size-1 dimensions).</summary>
+    internal static Tensor SumTo(Tensor g, long[] shape)
+    {
+        var lead = (int)g.dim() - shape.Length;
+        if (lead > 0)
+        {
+            g = g.sum(Enumerable.Range(0, lead).Select(d => (long)d).ToArray());
+        }
+
+        var ones = Enumerable.Range(0, shape.Length).Where(d => shape[d] == 1 && g.shape[d] != 1).Select(d => (long)d).ToArray();
+        if (ones.Length > 0)
+        {
+            g = g.sum(ones, keepdim: true);
+        }
+
+        return g.reshape(shape);
+    }
+}

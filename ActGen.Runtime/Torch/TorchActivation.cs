@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace ActGen.Torch;
+
+/// <summary>
+/// What the generated tensor code of one activation hands to the runtime: its span kernels (through
+/// <see cref="Definition"/>), the backward kernels of its learnable parameters, and a TorchScript program
+/// with <c>forward</c>, <c>backward</c> and one <c>grad_{name}</c> per learnable parameter for every other device and dtype.
+/// </summary>
+public sealed class TorchActivation(
+    ActivationDefinition definition,
+    IReadOnlyDictionary<string, SpanBackward<double>> learnableDouble,
+    IReadOnlyDictionary<string, SpanBackward<float>> learnableSingle,
+    string script)
+{
+    private readonly Lazy<jit.CompilationUnit> compiled = new(() => jit.compile(script));
+
+    public ActivationDefinition Definition { get; } = definition;
+
+    /// <summary>Per learnable parameter: a kernel writing gradOutput · ∂f/∂θ per element.</summary>
+    public IReadOnlyDictionary<string, SpanBackward<double>> LearnableDouble { get; } = learnableDouble;
+
+    public IReadOnlyDictionary<string, SpanBackward<float>> LearnableSingle { get; } = learnableSingle;
+
+    public string Script { get; } = script;
+
+    /// <summary>The TorchScript program, compiled once on first use.</summary>
+    public jit.CompilationUnit Compiled => compiled.Value;
+
+    /// <summary>Parameters passed as tensors (learnable and randomized), in declaration order.</summary>
+    public IReadOnlyList<ActivationParameter> TensorParameters =>
+        Definition.Parameters.Where(p => p.Role != ParameterRole.Hyper).ToList();
+
+    public IReadOnlyList<ActivationParameter> HyperParameters =>
+        Definition.Parameters.Where(p => p.Role == ParameterRole.Hyper).ToList();
+}

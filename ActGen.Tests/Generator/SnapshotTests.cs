@@ -1,0 +1,51 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using ActGen.Tests.Catalog;
+using ActGen.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace ActGen.Tests.Generator;
+
+/// <summary>The generated source of every catalog activation, and the diagnostics users see, under version control.</summary>
+public class SnapshotTests
+{
+    private static readonly Lazy<GeneratorHarness.Run> CatalogRun = new(() =>
+        GeneratorHarness.Generate(File.ReadAllText(RepoFile("ActGen.Runtime/Catalog/Activations.cs"))));
+
+    public static TheoryData<string> Catalog => CatalogCalculusTests.Catalog;
+
+    [Theory]
+    [MemberData(nameof(Catalog))]
+    public void GeneratedSourceOfEachCatalogActivation(string name)
+    {
+        Snapshot.Verify(CatalogRun.Value.Source($".{name}.g.cs"), $"Catalog.{name}", "cs");
+        Snapshot.Verify(CatalogRun.Value.Source($".{name}.Torch.g.cs"), $"Catalog.{name}.Torch", "cs");
+    }
+
+    [Fact]
+    public void TheCatalogGeneratesKernelAndTensorFilesPerActivationAndNoDiagnostics()
+    {
+        Assert.Empty(CatalogRun.Value.GeneratorDiagnostics);
+        Assert.Equal(
+            CatalogCalculusTests.Names.SelectMany(n => new[] { $"ActGen.Activations.{n}.g.cs", $"ActGen.Activations.{n}.Torch.g.cs" }).OrderBy(n => n, StringComparer.Ordinal),
+            CatalogRun.Value.Result.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void DiagnosticsForUnsupportedCode()
+    {
+        var run = GeneratorHarness.Generate(File.ReadAllText(Path.Combine(Here(), "Unsupported.cs.txt")));
+        var text = string.Join("\n", run.GeneratorDiagnostics
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"));
+        Snapshot.Verify(text + "\n", "Diagnostics.Unsupported");
+        Assert.Null(run.Result.Exception);
+    }
+
+    private static string Here([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+
+    internal static string RepoFile(string relative) => Path.Combine(Here(), "..", "..", relative);
+}
