@@ -20,14 +20,14 @@ internal static class TorchNativeLoader
 {
     /// <summary>Makes TorchSharp's native bridge loadable if this host needs it.</summary>
     /// <exception cref="TorchSetupException">The library cannot be patched, rewritten or replaced.</exception>
-    public static NativeFix Prepare()
-    {
-        if (!OperatingSystem.IsLinux() || !LibTorchSharpFix.HostNeedsFix())
-        {
-            return NativeFix.NotNeeded;
-        }
+    public static NativeFix Prepare() =>
+        OperatingSystem.IsLinux() && LibTorchSharpFix.HostNeedsFix() ? Prepare(Locate()) : NativeFix.NotNeeded;
 
-        if (Locate() is not { } path)
+    /// <summary>Makes the library at <paramref name="path"/> (the one TorchSharp will load) loadable on this host, which needs the fix.</summary>
+    [SupportedOSPlatform("linux")]
+    internal static NativeFix Prepare(string? path)
+    {
+        if (path is null)
         {
             return NativeFix.LibraryNotFound;
         }
@@ -36,8 +36,8 @@ internal static class TorchNativeLoader
         {
             ElfPatch.Patched patched => Apply(path, patched.Bytes),
             ElfPatch.Unpatchable unpatchable => throw new TorchSetupException(
-                $"This host's libstdc++ lacks {LibTorchSharpFix.MissingVersion}, which {path} requires, and ActGen cannot " +
-                $"mark that requirement weak: {unpatchable.Reason}. Install a libstdc++ from GCC 13 or later."),
+                $"This host's libstdc++ lacks {LibTorchSharpFix.MissingVersion}, which TorchSharp's native library requires, " +
+                $"and ActGen cannot mark that requirement weak in {path}: {unpatchable.Reason}. Install a libstdc++ from GCC 13 or later."),
             _ => NativeFix.AlreadyLoadable,
         };
     }
