@@ -14,9 +14,9 @@ public static partial class Activations
         var t1 = t0 * x;
         var t2 = t1 * x;
         var t3 = x + t2;
-        var t4 = 0.7978845608028654 * t3;
-        var t5 = global::System.Math.Tanh(t4);
-        return 0.5 * (1.0 + t5) + 0.5 * x * ((1.0 - t5 * t5) * (0.7978845608028654 * (1.0 + ((t0 + t0) * x + t1))));
+        var t4 = 1.5957691216057308 * t3;
+        var t5 = global::ActGen.MathX.Sigmoid(t4);
+        return t5 + x * (t5 * (1.0 - t5) * (1.5957691216057308 * (1.0 + ((t0 + t0) * x + t1))));
     }
 
     /// <summary>GeluTanh, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
@@ -54,13 +54,13 @@ public static partial class Activations
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
                 var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(new global::System.Numerics.Vector<double>(0.5) * xv * (new global::System.Numerics.Vector<double>(1.0) + global::ActGen.MathX.Tanh(new global::System.Numerics.Vector<double>(0.7978845608028654) * (xv + new global::System.Numerics.Vector<double>(0.044715) * xv * xv * xv))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                global::System.Numerics.Vector.StoreUnsafe(xv * global::ActGen.MathX.Sigmoid(new global::System.Numerics.Vector<double>(1.5957691216057308) * (xv + new global::System.Numerics.Vector<double>(0.044715) * xv * xv * xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
             }
         }
         for (; i < input.Length; i++)
         {
             var x = input[i];
-            output[i] = 0.5 * x * (1.0 + global::System.Math.Tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)));
+            output[i] = x * global::ActGen.MathX.Sigmoid(1.5957691216057308 * (x + 0.044715 * x * x * x));
         }
     }
 
@@ -78,13 +78,13 @@ public static partial class Activations
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
                 var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(new global::System.Numerics.Vector<float>(0.5f) * xv * (new global::System.Numerics.Vector<float>(1f) + global::ActGen.MathX.Tanh(new global::System.Numerics.Vector<float>(0.7978846f) * (xv + new global::System.Numerics.Vector<float>(0.044715f) * xv * xv * xv))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                global::System.Numerics.Vector.StoreUnsafe(xv * global::ActGen.MathX.Sigmoid(new global::System.Numerics.Vector<float>(1.5957692f) * (xv + new global::System.Numerics.Vector<float>(0.044715f) * xv * xv * xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
             }
         }
         for (; i < input.Length; i++)
         {
             var x = input[i];
-            output[i] = 0.5f * x * (1f + global::System.MathF.Tanh(0.7978846f * (x + 0.044715f * x * x * x)));
+            output[i] = x * global::ActGen.MathX.Sigmoid(1.5957692f * (x + 0.044715f * x * x * x));
         }
     }
 
@@ -107,9 +107,9 @@ public static partial class Activations
                 var t1 = t0 * xv;
                 var t2 = t1 * xv;
                 var t3 = xv + t2;
-                var t4 = new global::System.Numerics.Vector<double>(0.7978845608028654) * t3;
-                var t5 = global::ActGen.MathX.Tanh(t4);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (new global::System.Numerics.Vector<double>(0.5) * (new global::System.Numerics.Vector<double>(1.0) + t5) + new global::System.Numerics.Vector<double>(0.5) * xv * ((new global::System.Numerics.Vector<double>(1.0) - t5 * t5) * (new global::System.Numerics.Vector<double>(0.7978845608028654) * (new global::System.Numerics.Vector<double>(1.0) + ((t0 + t0) * xv + t1))))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var t4 = new global::System.Numerics.Vector<double>(1.5957691216057308) * t3;
+                var t5 = global::ActGen.MathX.Sigmoid(t4);
+                global::System.Numerics.Vector.StoreUnsafe(gyv * (t5 + xv * (t5 * (new global::System.Numerics.Vector<double>(1.0) - t5) * (new global::System.Numerics.Vector<double>(1.5957691216057308) * (new global::System.Numerics.Vector<double>(1.0) + ((t0 + t0) * xv + t1))))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -120,9 +120,9 @@ public static partial class Activations
             var t1 = t0 * x;
             var t2 = t1 * x;
             var t3 = x + t2;
-            var t4 = 0.7978845608028654 * t3;
-            var t5 = global::System.Math.Tanh(t4);
-            gradInput[i] = gy * (0.5 * (1.0 + t5) + 0.5 * x * ((1.0 - t5 * t5) * (0.7978845608028654 * (1.0 + ((t0 + t0) * x + t1)))));
+            var t4 = 1.5957691216057308 * t3;
+            var t5 = global::ActGen.MathX.Sigmoid(t4);
+            gradInput[i] = gy * (t5 + x * (t5 * (1.0 - t5) * (1.5957691216057308 * (1.0 + ((t0 + t0) * x + t1)))));
         }
     }
 
@@ -145,9 +145,9 @@ public static partial class Activations
                 var t1 = t0 * xv;
                 var t2 = t1 * xv;
                 var t3 = xv + t2;
-                var t4 = new global::System.Numerics.Vector<float>(0.7978846f) * t3;
-                var t5 = global::ActGen.MathX.Tanh(t4);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (new global::System.Numerics.Vector<float>(0.5f) * (new global::System.Numerics.Vector<float>(1f) + t5) + new global::System.Numerics.Vector<float>(0.5f) * xv * ((new global::System.Numerics.Vector<float>(1f) - t5 * t5) * (new global::System.Numerics.Vector<float>(0.7978846f) * (new global::System.Numerics.Vector<float>(1f) + ((t0 + t0) * xv + t1))))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                var t4 = new global::System.Numerics.Vector<float>(1.5957692f) * t3;
+                var t5 = global::ActGen.MathX.Sigmoid(t4);
+                global::System.Numerics.Vector.StoreUnsafe(gyv * (t5 + xv * (t5 * (new global::System.Numerics.Vector<float>(1f) - t5) * (new global::System.Numerics.Vector<float>(1.5957692f) * (new global::System.Numerics.Vector<float>(1f) + ((t0 + t0) * xv + t1))))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
             }
         }
         for (; i < input.Length; i++)
@@ -158,9 +158,9 @@ public static partial class Activations
             var t1 = t0 * x;
             var t2 = t1 * x;
             var t3 = x + t2;
-            var t4 = 0.7978846f * t3;
-            var t5 = global::System.MathF.Tanh(t4);
-            gradInput[i] = gy * (0.5f * (1f + t5) + 0.5f * x * ((1f - t5 * t5) * (0.7978846f * (1f + ((t0 + t0) * x + t1)))));
+            var t4 = 1.5957692f * t3;
+            var t5 = global::ActGen.MathX.Sigmoid(t4);
+            gradInput[i] = gy * (t5 + x * (t5 * (1f - t5) * (1.5957692f * (1f + ((t0 + t0) * x + t1)))));
         }
     }
 }

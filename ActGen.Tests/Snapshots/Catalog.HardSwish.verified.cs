@@ -10,7 +10,7 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static double HardSwishDerivative(double x)
     {
-        return x < -3.0 ? 0.0 : x <= 3.0 ? (x + 3.0 + x) / 6.0 : 1.0;
+        return x <= -3.0 ? 0.0 : x < 3.0 ? (x + 3.0 + x) / 6.0 : 1.0;
     }
 
     /// <summary>HardSwish, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>
@@ -48,13 +48,13 @@ public static partial class Activations
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
                 var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(xv, new global::System.Numerics.Vector<double>(-3.0)), new global::System.Numerics.Vector<double>(0.0), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, new global::System.Numerics.Vector<double>(3.0)), xv * (xv + new global::System.Numerics.Vector<double>(3.0)) / new global::System.Numerics.Vector<double>(6.0), xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, new global::System.Numerics.Vector<double>(-3.0)), new global::System.Numerics.Vector<double>(0.0), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(xv, new global::System.Numerics.Vector<double>(3.0)), xv * (xv + new global::System.Numerics.Vector<double>(3.0)) / new global::System.Numerics.Vector<double>(6.0), xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
             }
         }
         for (; i < input.Length; i++)
         {
             var x = input[i];
-            output[i] = x < -3.0 ? 0.0 : x <= 3.0 ? x * (x + 3.0) / 6.0 : x;
+            output[i] = x <= -3.0 ? 0.0 : x < 3.0 ? x * (x + 3.0) / 6.0 : x;
         }
     }
 
@@ -72,13 +72,13 @@ public static partial class Activations
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
                 var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(xv, new global::System.Numerics.Vector<float>(-3f)), new global::System.Numerics.Vector<float>(0f), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, new global::System.Numerics.Vector<float>(3f)), xv * (xv + new global::System.Numerics.Vector<float>(3f)) / new global::System.Numerics.Vector<float>(6f), xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
+                global::System.Numerics.Vector.StoreUnsafe(global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, new global::System.Numerics.Vector<float>(-3f)), new global::System.Numerics.Vector<float>(0f), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(xv, new global::System.Numerics.Vector<float>(3f)), xv * (xv + new global::System.Numerics.Vector<float>(3f)) / new global::System.Numerics.Vector<float>(6f), xv)), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output), (nuint)i);
             }
         }
         for (; i < input.Length; i++)
         {
             var x = input[i];
-            output[i] = x < -3f ? 0f : x <= 3f ? x * (x + 3f) / 6f : x;
+            output[i] = x <= -3f ? 0f : x < 3f ? x * (x + 3f) / 6f : x;
         }
     }
 
@@ -97,14 +97,14 @@ public static partial class Activations
             {
                 var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(xv, new global::System.Numerics.Vector<double>(-3.0)), new global::System.Numerics.Vector<double>(0.0), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, new global::System.Numerics.Vector<double>(3.0)), (xv + new global::System.Numerics.Vector<double>(3.0) + xv) / new global::System.Numerics.Vector<double>(6.0), new global::System.Numerics.Vector<double>(1.0)))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, new global::System.Numerics.Vector<double>(-3.0)), new global::System.Numerics.Vector<double>(0.0), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(xv, new global::System.Numerics.Vector<double>(3.0)), (xv + new global::System.Numerics.Vector<double>(3.0) + xv) / new global::System.Numerics.Vector<double>(6.0), new global::System.Numerics.Vector<double>(1.0)))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
             }
         }
         for (; i < input.Length; i++)
         {
             var x = input[i];
             var gy = gradOutput[i];
-            gradInput[i] = gy * (x < -3.0 ? 0.0 : x <= 3.0 ? (x + 3.0 + x) / 6.0 : 1.0);
+            gradInput[i] = gy * (x <= -3.0 ? 0.0 : x < 3.0 ? (x + 3.0 + x) / 6.0 : 1.0);
         }
     }
 
@@ -123,14 +123,14 @@ public static partial class Activations
             {
                 var xv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input), (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput), (nuint)i);
-                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(xv, new global::System.Numerics.Vector<float>(-3f)), new global::System.Numerics.Vector<float>(0f), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, new global::System.Numerics.Vector<float>(3f)), (xv + new global::System.Numerics.Vector<float>(3f) + xv) / new global::System.Numerics.Vector<float>(6f), new global::System.Numerics.Vector<float>(1f)))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
+                global::System.Numerics.Vector.StoreUnsafe(gyv * (global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, new global::System.Numerics.Vector<float>(-3f)), new global::System.Numerics.Vector<float>(0f), global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThan(xv, new global::System.Numerics.Vector<float>(3f)), (xv + new global::System.Numerics.Vector<float>(3f) + xv) / new global::System.Numerics.Vector<float>(6f), new global::System.Numerics.Vector<float>(1f)))), ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput), (nuint)i);
             }
         }
         for (; i < input.Length; i++)
         {
             var x = input[i];
             var gy = gradOutput[i];
-            gradInput[i] = gy * (x < -3f ? 0f : x <= 3f ? (x + 3f + x) / 6f : 1f);
+            gradInput[i] = gy * (x <= -3f ? 0f : x < 3f ? (x + 3f + x) / 6f : 1f);
         }
     }
 }
