@@ -19,7 +19,7 @@ public class ActivationModule : nn.Module<Tensor, Tensor>
     private readonly TorchActivation activation;
     private readonly Func<object[], Tensor> function;
     private readonly double[] hyper;
-    private readonly IReadOnlyList<(ActivationParameter Parameter, TensorParameterSetting Setting, Parameter? Learned)> tensorParameters;
+    private readonly IReadOnlyList<(ActivationParameter Parameter, TensorParameterSetting Setting)> tensorParameters;
 
     protected ActivationModule(
         string name, TorchActivation activation, Func<object[], Tensor> apply, double[] hyper,
@@ -34,11 +34,10 @@ public class ActivationModule : nn.Module<Tensor, Tensor>
         this.activation = activation;
         function = apply;
         this.hyper = hyper;
-        tensorParameters = activation.TensorParameters.Zip(settings, (p, s) =>
-            (p, s, p.Role == ParameterRole.Learnable ? new Parameter(full(numParameters, s.Initial, dtype: ScalarType.Float32)) : null)).ToList();
-        foreach (var (parameter, _, learned) in tensorParameters.Where(t => t.Learned is not null))
+        tensorParameters = activation.TensorParameters.Zip(settings, (p, s) => (p, s)).ToList();
+        foreach (var (parameter, setting) in tensorParameters.Where(t => t.Parameter.Role == ParameterRole.Learnable))
         {
-            register_parameter(parameter.Name, learned!);
+            register_parameter(parameter.Name, new Parameter(full(numParameters, setting.Initial, dtype: ScalarType.Float32)));
         }
     }
 
@@ -46,8 +45,10 @@ public class ActivationModule : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        var tensors = tensorParameters.Select(t => t.Learned is { } learned
-            ? PerChannel(learned, input)
+        // Learnable parameters are looked up by name on every call: module.to(dtype or device) and load_state_dict
+        // replace the registered Parameter objects (and dispose the old ones).
+        var tensors = tensorParameters.Select(t => t.Parameter.Role == ParameterRole.Learnable
+            ? PerChannel(get_parameter(t.Parameter.Name) ?? throw new InvalidOperationException($"Parameter {t.Parameter.Name} is not registered."), input)
             : RandomizedParameter.Draw(input, training, t.Setting.Lower, t.Setting.Upper));
         return function([input, .. tensors, .. hyper.Cast<object>()]);
     }

@@ -16,7 +16,8 @@ public sealed class TorchActivation(
     IReadOnlyDictionary<string, SpanBackward<float>> learnableSingle,
     string script)
 {
-    private readonly Lazy<jit.CompilationUnit> compiled = new(() => jit.compile(script));
+    // TorchScript's parser wants every statement ended by a newline; the generated raw string has none after the last.
+    private readonly Lazy<jit.CompilationUnit> compiled = new(() => jit.compile(script.EndsWith("\n", StringComparison.Ordinal) ? script : script + "\n"));
 
     public ActivationDefinition Definition { get; } = definition;
 

@@ -32,16 +32,16 @@ public static partial class Activations
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
         def forward(x):
-            return ((0.5 * x) * (1.0 + torch.tanh((0.7978845608028654 * (x + (((0.044715 * x) * x) * x))))))
+            return (x * torch.sigmoid((1.5957691216057308 * (x + (((0.044715 * x) * x) * x)))))
 
         def backward(x, gy):
             t0 = (0.044715 * x)
             t1 = (t0 * x)
             t2 = (t1 * x)
             t3 = (x + t2)
-            t4 = (0.7978845608028654 * t3)
-            t5 = torch.tanh(t4)
-            return (gy * ((0.5 * (1.0 + t5)) + ((0.5 * x) * ((1.0 - (t5 * t5)) * (0.7978845608028654 * (1.0 + (((t0 + t0) * x) + t1)))))))
+            t4 = (1.5957691216057308 * t3)
+            t5 = torch.sigmoid(t4)
+            return (gy * (t5 + (x * ((t5 * (1.0 - t5)) * (1.5957691216057308 * (1.0 + (((t0 + t0) * x) + t1)))))))
         """);
 
     /// <summary>The custom autograd function of GeluTanh.</summary>

@@ -1,0 +1,69 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using ActGen.Torch;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace ActGen.Tests.Torch;
+
+/// <summary>
+/// Memory: the autograd node keeps one tensor per call — the input itself, not a copy and not the intermediates a
+/// composed expression keeps. Observed through the context in backward (TorchSharp commits saved tensors after forward).
+/// </summary>
+public class SavedTensorTests
+{
+    private sealed class MishProbe : ActivationFunction<MishProbe>
+    {
+        [System.ThreadStatic]
+        public static List<Tensor>? Saved;
+
+        protected override TorchActivation Activation => Activations.MishTorch;
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+        {
+            Saved = ctx.get_saved_variables();
+            return base.backward(ctx, grad_output);
+        }
+    }
+
+    private sealed class PReluProbe : ActivationFunction<PReluProbe>
+    {
+        [System.ThreadStatic]
+        public static List<Tensor>? Saved;
+
+        protected override TorchActivation Activation => Activations.PReluTorch;
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+        {
+            Saved = ctx.get_saved_variables();
+            return base.backward(ctx, grad_output);
+        }
+    }
+
+    private static unsafe nint Address(Tensor t) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(t.bytes));
+
+    [Fact]
+    public void NonParametricActivationSavesOnlyItsInputWithoutACopy()
+    {
+        var x = randn(1000, dtype: ScalarType.Float64).requires_grad_(true);
+        var y = MishProbe.apply(x);
+        y.backward([ones_like(y)]);
+        var saved = Assert.Single(MishProbe.Saved!);
+        Assert.Equal(Address(x), Address(saved));
+        Assert.Equal(x.shape, saved.shape);
+        Assert.True(TorchCheck.MaxError(x.grad!, TorchCheck.Run(z => TorchSharp.torch.nn.functional.mish(z), x, ones_like(x)).Grad, 1e-4) <= 1e-9);
+    }
+
+    [Fact]
+    public void LearnableActivationSavesTheInputAndTheExistingParameter()
+    {
+        var x = randn(1000, dtype: ScalarType.Float64).requires_grad_(true);
+        var w = tensor(new[] { 0.25 }, dtype: ScalarType.Float64).requires_grad_(true);
+        var y = PReluProbe.apply(x, w);
+        y.backward([ones_like(y)]);
+        Assert.Equal(2, PReluProbe.Saved!.Count);
+        Assert.Equal(Address(x), Address(PReluProbe.Saved[0]));
+        Assert.Equal(Address(w), Address(PReluProbe.Saved[1]));
+    }
+}
