@@ -60,6 +60,43 @@ public class ExternalProjectTests
     }
 
     [Fact]
+    public void TheActGenPackageRestoresFromALocalFeedBuildsAndRuns()
+    {
+        var directory = CopySample();
+        var feed = Path.Combine(directory, "feed");
+        // A fresh version each run: NuGet's global cache never serves a stale copy of an earlier package.
+        var version = $"0.1.0-test{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        try
+        {
+            var (packed, packOutput) = Dotnet(RepoRoot(), $"pack ActGen.Runtime/ActGen.Runtime.csproj -o {feed} -p:Version={version}");
+            Assert.True(packed == 0, packOutput);
+            using (var package = System.IO.Compression.ZipFile.OpenRead(Path.Combine(feed, $"ActGen.Runtime.{version}.nupkg")))
+            {
+                var entries = package.Entries.Select(e => e.FullName).ToList();
+                Assert.Contains("analyzers/dotnet/cs/ActGen.Generator.dll", entries);
+                Assert.Contains("lib/net10.0/ActGen.Runtime.dll", entries);
+                Assert.Contains("buildTransitive/ActGen.Runtime.targets", entries);
+            }
+
+            File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="local" value="{feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            var (exitCode, output) = Dotnet(directory, $"run -p:ActGenPackageVersion={version}");
+            Assert.True(exitCode == 0, output);
+            Assert.Equal("OK", output.Split('\n').Select(l => l.Trim()).Last(l => l.Length > 0));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void AnUnsupportedMethodInAUserProjectGetsALocatedError()
     {
         var directory = CopySample();
