@@ -16,7 +16,6 @@ public sealed record TensorParameterSetting(double Initial, double Lower, double
 /// </summary>
 public class ActivationModule : nn.Module<Tensor, Tensor>
 {
-    private readonly TorchActivation activation;
     private readonly Func<object[], Tensor> function;
     private readonly double[] hyper;
     private readonly IReadOnlyList<(ActivationParameter Parameter, TensorParameterSetting Setting)> tensorParameters;
@@ -31,7 +30,6 @@ public class ActivationModule : nn.Module<Tensor, Tensor>
             throw new ArgumentOutOfRangeException(nameof(numParameters), numParameters, "numParameters must be at least 1.");
         }
 
-        this.activation = activation;
         function = apply;
         this.hyper = hyper;
         tensorParameters = activation.TensorParameters.Zip(settings, (p, s) => (p, s)).ToList();
