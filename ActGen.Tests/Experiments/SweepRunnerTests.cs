@@ -49,21 +49,21 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.All(read, s => Assert.True(double.IsFinite(s.PredictedDecayPerLayer) && double.IsFinite(s.TrainLoss)));
 
         var report = File.ReadAllText(Out("report.md"));
-        var plots = Directory.GetFiles(Out("plots"), "*.png").Select(Path.GetFileName).Order().ToArray();
+        var plots = Directory.GetFiles(Out("plots"), "*.png").Select(p => Path.GetFileName(p)).Order().ToArray();
         Assert.Equal(
             ["decay_vs_depth_he-normal.png", "grad_by_layer_he-normal_final.png", "grad_by_layer_he-normal_init.png",
              "heatmap_relu_he-normal.png", "heatmap_tanh_he-normal.png", "loss.png", "test_accuracy.png"], plots);
         Assert.All(plots, p =>
         {
-            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Out("plots", p!)).Take(4));
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(Out("plots", p)).Take(4));
             Assert.Contains($"](plots/{p})", report);
         });
         Assert.Contains("| Relu | he-normal | 3 |", report);
         Assert.Contains("## Reading", report);
 
-        var boards = Directory.GetDirectories(Out("tensorboard")).Select(Path.GetFileName).Order().ToArray();
+        var boards = Directory.GetDirectories(Out("tensorboard")).Select(p => Path.GetFileName(p)).Order().ToArray();
         Assert.Equal(read.Select(s => s.Key.Id).Order(), boards);
-        Assert.All(boards, b => Assert.Contains(Directory.GetFiles(Out("tensorboard", b!)),
+        Assert.All(boards, b => Assert.Contains(Directory.GetFiles(Out("tensorboard", b)),
             f => Path.GetFileName(f).StartsWith("events.out.tfevents.", StringComparison.Ordinal) && new FileInfo(f).Length > 0));
 
         // A kill after a run's results file but before its summary file: that run alone is redone.
