@@ -44,12 +44,26 @@ public static class TensorBoardLog
             writer.add_scalar($"grad_l2/{layer}", (float)row.GradL2, step);
             if (double.IsFinite(row.DeadFraction)) writer.add_scalar($"dead_fraction/{layer}", (float)row.DeadFraction, step);
             var weight = mlp.Layers[i].weight!;
-            writer.add_histogram($"weights/{layer}", weight.detach().cpu(), step);
-            if (weight.grad is { } grad) writer.add_histogram($"gradients/{layer}", grad.detach().cpu(), step);
+            Histogram(writer, $"weights/{layer}", weight, step);
+            if (weight.grad is { } grad) Histogram(writer, $"gradients/{layer}", grad, step);
         }
         if (rows.Count == 0) return;
         writer.add_scalar("loss/train", (float)rows[0].Loss, step);
         writer.add_scalar("accuracy/train", (float)rows[0].TrainAccuracy, step);
         writer.add_scalar("accuracy/test", (float)rows[0].TestAccuracy, step);
+    }
+
+    /// <summary>
+    /// A histogram of the finite entries (a diverged run has NaN or ∞ weights, which SummaryWriter refuses);
+    /// none when no entry is finite or when SummaryWriter finds no bins (it throws ArgumentException then).
+    /// </summary>
+    private static void Histogram(SummaryWriter writer, string tag, Tensor values, int step)
+    {
+        using var scope = NewDisposeScope();
+        var flat = values.detach().cpu().flatten();
+        var finite = flat[isfinite(flat)];
+        if (finite.numel() == 0) return;
+        try { writer.add_histogram(tag, finite, step, max_bins: 30); }   // 30 bins keep a sweep's event files small
+        catch (ArgumentException) { }
     }
 }

@@ -43,10 +43,11 @@ public static class DecayVsDepthPlot
                 line.MarkerSize = 0;
                 line.LineWidth = 1.5f;
             }
-            plot.Title($"decay per layer at initialisation vs depth ({init}); dashed: prediction at q*, dotted: for this depth");
+            plot.Title($"decay per layer at init vs depth: {init}");
             plot.XLabel("hidden layers");
             PlotStyle.IntegerAxis(plot.Axes.Bottom);
             plot.YLabel("decades per layer (positive = vanishing)");
+            plot.Add.Annotation("markers: measured   dashed: theory at q*   dotted: theory for this depth", Alignment.UpperRight);
             plot.ShowLegend(Edge.Right);
             var name = $"decay_vs_depth_{PlotStyle.Slug(init)}.png";
             yield return new Figure(PlotStyle.Save(plot, dir, name),

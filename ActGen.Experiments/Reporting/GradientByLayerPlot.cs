@@ -32,7 +32,7 @@ public static class GradientByLayerPlot
                     depth = System.Math.Max(depth, run.Key.Depth);
                 }
                 var moment = final ? "after training" : "at initialisation";
-                plot.Title($"mean |dC/dW| by layer {moment} ({init}, {depth} hidden layers)");
+                plot.Title($"mean |dC/dW| by layer {moment}: {init}, depth {depth}");
                 plot.XLabel("layer (0 = input, last = output)");
                 PlotStyle.IntegerAxis(plot.Axes.Bottom);
                 plot.YLabel("mean |dC/dW| (log scale)");

@@ -26,7 +26,7 @@ public static class GradientHeatmap
             map.Extent = new CoordinateRect(steps[0], steps.Count > 1 ? steps[^1] : 1, 0, layerCount - 1);
             var bar = plot.Add.ColorBar(map);
             bar.Label = "log10 mean |dC/dW|";
-            plot.Title($"gradient magnitude by layer and step: {run.Key.Activation}, {run.Key.Init}, {run.Key.Depth} hidden layers");
+            plot.Title($"log10 mean |dC/dW|: {run.Key.Activation}, {run.Key.Init}, depth {run.Key.Depth}");
             plot.XLabel("step");
             plot.YLabel("layer (0 = input)");
             PlotStyle.IntegerAxis(plot.Axes.Left);

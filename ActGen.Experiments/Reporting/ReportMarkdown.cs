@@ -50,7 +50,7 @@ public static class ReportMarkdown
          let depth = runs.Max(r => r.Key.Depth)
          let deepest = runs.Where(r => r.Key.Depth == depth).ToArray()
          select new ReportRow(a, i, depth,
-             Mean(deepest, r => r.DecayPerLayer), deepest[0].PredictedDecayPerLayer, deepest[0].PredictedDecayFiniteDepth, deepest[0].Chi1,
+             Mean(deepest, r => r.DecayPerLayer), deepest[0].PredictedDecayPerLayer, deepest[0].PredictedDecayFiniteDepth, deepest[0].Chi1, deepest[0].QStar,
              Mean(deepest, r => r.DecayPerLayerFinal), Mean(deepest, r => r.GradRatioLastFirst),
              Mean(deepest, r => r.TrainLoss), Mean(deepest, r => r.TestAccuracy), deepest[0].Key.Steps)).ToArray();
 

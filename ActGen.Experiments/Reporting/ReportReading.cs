@@ -13,9 +13,9 @@ public static class ReportReading
         var measured = rows.Where(r => double.IsFinite(r.Decay)).OrderByDescending(r => r.Decay).ToArray();
         if (measured.Length > 0)
         {
-            var (steep, flat) = (measured[0], measured[^1]);
-            yield return Inv($"Steepest at initialisation: **{steep.Activation}** with {steep.Init}, {F(steep.Decay)} decades per layer ") +
-                         Inv($"(the input layer's gradient is {F(steep.Decay * steep.Depth)} decades below the output layer's over {steep.Depth} hidden layers). ") +
+            var (steep, flat) = (measured[0], measured.MinBy(r => Math.Abs(r.Decay))!);
+            yield return Inv($"Steepest at initialisation: **{steep.Activation}** with {steep.Init}, {F(steep.Decay)} decades per layer: ") +
+                         Inv($"over {steep.Depth} hidden layers the input layer's gradient is about 1e-{steep.Decay * steep.Depth:0} of the output layer's. ") +
                          Inv($"Flattest: **{flat.Activation}** with {flat.Init}, {F(flat.Decay)}.");
         }
         foreach (var init in rows.Select(r => r.Init).Distinct())
@@ -27,15 +27,21 @@ public static class ReportReading
             yield return Inv($"With {init}, sigmoid's measured decay ({F(sigmoid.Decay)}) is {verdict} ReLU's ({F(relu.Decay)}); ") +
                          Inv($"theory says {F(sigmoid.Predicted)} against {F(relu.Predicted)}.");
         }
-        var compared = rows.Where(r => double.IsFinite(r.Decay) && double.IsFinite(r.Predicted)).ToArray();
+        var compared = rows.Where(r => double.IsFinite(r.Decay) && double.IsFinite(r.Predicted) && r.QStar is > 1e-3 and < 1e3).ToArray();
+        var noFixedPoint = rows.Where(r => !(r.QStar is > 1e-3 and < 1e3)).Select(r => $"{r.Activation} with {r.Init}").ToArray();
         if (compared.Length > 0)
         {
             var worst = compared.MaxBy(r => Math.Abs(r.Decay - r.Predicted))!;
-            yield return Inv($"Measured against predicted at initialisation: mean |difference| {F(compared.Average(r => Math.Abs(r.Decay - r.Predicted)))} decades per layer over {compared.Length} activation × init pairs; ") +
+            yield return Inv($"Measured against the prediction at q*, where the variance map settles at a q* of order one ({compared.Length} activation × init pairs): ") +
+                         Inv($"mean |difference| {F(compared.Average(r => Math.Abs(r.Decay - r.Predicted)))} decades per layer, ") +
                          Inv($"largest for {worst.Activation} with {worst.Init} ({F(worst.Decay)} against {F(worst.Predicted)}). ") +
-                         Inv($"Mean-field theory assumes infinitely wide layers; at width {width}, one measurement batch, and with the input and output layers in the fit, ") +
-                         "differences of a few hundredths are expected, more for narrow layers; where q runs to 0 or ∞ (no stable q*) the fixed-point prediction does not apply.";
+                         Inv($"The theory assumes infinitely wide, infinitely deep layers; at width {width}, one measurement batch, and with the input and output layers in the fit, ") +
+                         "differences of a few hundredths are expected, more for narrow or shallow networks: the theory is per sample, while the measurement averages ∂C/∂W over a batch, " +
+                         "where the output layer's error adds up coherently and the errors of the layers below partly cancel, so shallow networks, whose fit the input and output layers dominate, measure steeper than predicted.";
         }
+        if (noFixedPoint.Length > 0)
+            yield return $"No fixed point of order one (q runs to 0 or ∞, so −log10(χ₁)/2 does not describe the weight gradients): {string.Join(", ", noFixedPoint)}. " +
+                         "There the shrinking or growing forward signal offsets the backward one; the prediction for this depth accounts for it.";
         var finite = rows.Where(r => double.IsFinite(r.Decay) && double.IsFinite(r.PredictedFinite)).ToArray();
         if (finite.Length > 0)
         {
@@ -43,6 +49,9 @@ public static class ReportReading
             yield return Inv($"Measured against the prediction for the network's actual depth: mean |difference| {F(finite.Average(r => Math.Abs(r.Decay - r.PredictedFinite)))}; ") +
                          Inv($"largest for {worst.Activation} with {worst.Init} ({F(worst.Decay)} against {F(worst.PredictedFinite)}).");
         }
+        var diverged = rows.Where(r => r.Steps > 0 && !double.IsFinite(r.Loss)).Select(r => $"{r.Activation} with {r.Init}").ToArray();
+        if (diverged.Length > 0)
+            yield return $"Diverged in training at depth {rows.Max(r => r.Depth)} (loss not finite): {string.Join(", ", diverged)}.";
         var trained = rows.Where(r => r.Steps > 0 && double.IsFinite(r.TestAccuracy)).OrderByDescending(r => r.TestAccuracy).ToArray();
         if (trained.Length > 1)
             yield return Inv($"After {trained[0].Steps} steps the deepest networks reach test accuracy from {F(trained[^1].TestAccuracy)} ({trained[^1].Activation}, {trained[^1].Init}) ") +

@@ -33,7 +33,7 @@ public sealed class SweepRunnerTests : IDisposable
         var (code, output) = Sweep();
         Assert.Equal(0, code);
         Assert.Contains("4 runs done, 0 already there", output);
-        Assert.Contains("[4/4] tanh_he-normal_d3", output);   // the plain progress lines, as CI sees them
+        Assert.Contains("[4/4] Tanh he-normal d3 s0: decay ", output);   // the plain progress lines, as CI sees them
         Assert.Contains("(eta ", output);
 
         var summary = File.ReadAllLines(Out("summary.csv"));
