@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using ActGen.Experiments.Cli;
 using ActGen.Experiments.Training;
 
@@ -7,8 +6,6 @@ namespace ActGen.Experiments;
 
 public static class Program
 {
-    // TorchSharp's built-in modules stand in for the ActGen registry until it lands.
     public static int Main(string[] args) =>
-        CommandLine.Run(args, BuiltinModules.ByName.Keys.ToArray(),
-            new SweepRunner(name => BuiltinModules.ByName[name]).Run, Console.Out, Console.Error);
+        CommandLine.Run(args, ActivationCatalog.Names(), SweepRunner.FromRegistry.Run, Console.Out, Console.Error);
 }

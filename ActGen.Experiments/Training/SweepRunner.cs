@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using ActGen.Experiments.Cli;
 using ActGen.Experiments.Data;
+using ActGen.Experiments.Logging;
+using ActGen.Experiments.Reporting;
 using ActGen.Experiments.Results;
 using ActGen.Experiments.Theory;
 using static TorchSharp.torch;
@@ -11,59 +13,78 @@ using static TorchSharp.torch;
 namespace ActGen.Experiments.Training;
 
 /// <summary>
-/// Runs every run of a sweep that <c>--out</c> does not already hold, saving each as it finishes and
-/// rebuilding summary.csv after each run and results.csv at the end. Activations are built by name.
+/// Runs every run of a sweep that <c>--out</c> does not already hold, saving each (CSV rows, summary,
+/// TensorBoard events) as it finishes and rebuilding summary.csv after each run; at the end it rebuilds
+/// results.csv and writes the plots and report.md over every finished run in the folder.
 /// </summary>
-public sealed record SweepRunner(Func<string, Func<nn.Module<Tensor, Tensor>>> ActivationFactory)
+public sealed record SweepRunner(Func<string, ActivationDefinition> Resolve)
 {
+    /// <summary>Activations come from ActGen's registry.</summary>
+    public static SweepRunner FromRegistry { get; } = new(ActivationCatalog.Get);
+
     public int Run(SweepOptions options, TextWriter output, TextWriter error)
     {
         ActGen.TorchSetup.EnsureLoaded();
-        var device = options.Device switch
-        {
-            DeviceKind.Cuda when !cuda.is_available() => throw new InvalidOperationException("--device cuda: CUDA is not available here."),
-            DeviceKind.Cpu => CPU,
-            _ => cuda.is_available() ? CUDA : CPU,
-        };
+        // These networks are small (tens to hundreds of units): libtorch's intra-op threads cost more in
+        // hand-offs than they gain, and on a busy 2-core machine their spin-waits made runs 5-8x slower.
+        var threads = get_num_threads();
+        set_num_threads(1);
+        try { return RunSingleThreaded(options, output, error); }
+        finally { set_num_threads(threads); }
+    }
+
+    private int RunSingleThreaded(SweepOptions options, TextWriter output, TextWriter error)
+    {
+        var device = Devices.Pick(options.Device);
+        if (device is null) { error.WriteLine("--device cuda: CUDA is not available here. Valid choices: auto, cpu."); return 3; }
         Split split;
         try { split = Load(options.Data, seed: 0); }
         catch (DataFileException e) { error.WriteLine(e.Message); return 4; }
         var train = TensorData.From(split.Train, device);
         var test = TensorData.From(split.Test, device);
         var store = new RunStore(options.Out);
+        var plan = PlannedRun.Plan(options, split.Train.Count);
+        var pending = plan.Where(r => !store.IsFinished(r.Key)).ToArray();
+        var inputSecondMoment = split.Train.Features.Average(v => (double)v * v);
         var predictions = new Dictionary<(string, string), MeanFieldPrediction>();
-        var plan = (from activation in options.Activations
-                    from init in options.Inits
-                    from depth in options.Depths
-                    from seed in options.Seeds
-                    select (activation, init, depth, seed)).ToArray();
-        int done = 0, skipped = 0;
-        foreach (var (activation, init, depth, seed) in plan)
+
+        MeanFieldPrediction Predict(ActivationDefinition activation, Init init)
         {
-            var steps = options.Length.StepsFor(split.Train.Count, options.Batch);
-            var key = new RunKey(activation, init.Name, depth, options.Width, seed, options.Data.Kind.ToString().ToLowerInvariant(),
-                options.Optimizer.ToString().ToLowerInvariant(), options.Lr, steps, options.Batch);
-            if (store.IsFinished(key)) { skipped++; continue; }
-            var factory = ActivationFactory(activation);
-            if (!predictions.TryGetValue((activation, init.Name), out var prediction))
-            {
-                var module = factory();
-                prediction = MeanField.Predict(ModuleScalar.Phi(module), ModuleScalar.Derivative(module),
+            if (!predictions.TryGetValue((activation.Name, init.Name), out var prediction))
+                predictions[(activation.Name, init.Name)] = prediction = MeanField.Predict(activation.Apply, activation.ApplyDerivative,
                     init.SigmaW2(options.Width, options.Width), init.BiasVariance(options.Width));
-                predictions[(activation, init.Name)] = prediction;
-            }
-            var spec = new RunSpec(key, factory, init, options.Head, options.Optimizer, options.LogEvery, prediction);
-            var (rows, summary) = Trainer.Run(spec, train, test, split.Train.FeatureCount, split.Train.ClassCount, device);
+            return prediction;
+        }
+
+        string RunOne(PlannedRun run)
+        {
+            var activation = Resolve(run.Key.Activation);
+            var finite = FiniteDepth.DecayPerLayer(activation.Apply, activation.ApplyDerivative, run.Init, split.Train.FeatureCount,
+                options.Width, Loss.Outputs(options.Head, split.Train.ClassCount), run.Key.Depth, inputSecondMoment);
+            var spec = new RunSpec(run.Key, activation.CreateModule!, run.Init, options.Head, options.Optimizer, options.LogEvery,
+                Predict(activation, run.Init), finite);
+            var writer = TensorBoardLog.Open(options.Out, run.Key);   // writes each event as it comes; nothing to close
+            var (rows, summary) = Trainer.Run(spec, train, test, split.Train.FeatureCount, split.Train.ClassCount, device,
+                TensorBoardLog.Sink(writer));
             store.Save(rows, summary);
             store.Rebuild(includeResults: false);
-            done++;
-            if (!options.Quiet)
-                output.WriteLine($"[{done + skipped}/{plan.Length}] {key.Id}: decay {summary.DecayPerLayer:F3} (predicted {summary.PredictedDecayPerLayer:F3}), test acc {summary.TestAccuracy:F3}");
+            return $"{Label(run)}: decay {summary.DecayPerLayer:F3} (predicted {summary.PredictedDecayPerLayer:F3}), " +
+                   $"test acc {summary.TestAccuracy:F3}, {summary.Seconds:F1}s";
         }
+
+        if (!options.Quiet && pending.Length < plan.Count)
+            output.WriteLine($"{plan.Count - pending.Length} of {plan.Count} runs already in {options.Out}; running the other {pending.Length}.");
+        SweepProgress.Run(pending, options.Quiet, output, Label, RunOne);
+        if (!options.Quiet) output.WriteLine("Writing results.csv, plots and report.md…");
         var count = store.Rebuild();
-        output.WriteLine($"{done} runs done, {skipped} already there; {count} runs in {store.SummaryPath}");
+        var report = Report.Write(options.Out);
+        output.WriteLine($"{pending.Length} runs done, {plan.Count - pending.Length} already there; {count} runs in {store.SummaryPath}");
+        output.WriteLine($"Report: {report}");
         return 0;
     }
+
+    /// <summary>A run's short name for progress lines, e.g. "Relu he-normal d8 s0".</summary>
+    private static string Label(PlannedRun run) => $"{run.Key.Activation} {run.Key.Init} d{run.Key.Depth} s{run.Key.Seed}";
 
     private static Split Load(DataSpec spec, int seed) => spec.Kind switch
     {

@@ -15,7 +15,12 @@ namespace ActGen.Experiments.Training;
 /// </summary>
 public static class Trainer
 {
-    public static (IReadOnlyList<LayerRow> Rows, RunSummary Summary) Run(RunSpec spec, TensorData train, TensorData test, int inputs, int classes, Device device)
+    /// <summary>
+    /// Trains and measures one run. <paramref name="sink"/>, when given, sees every measurement while the
+    /// measurement batch's gradients are still on the network (for TensorBoard histograms).
+    /// </summary>
+    public static (IReadOnlyList<LayerRow> Rows, RunSummary Summary) Run(
+        RunSpec spec, TensorData train, TensorData test, int inputs, int classes, Device device, MeasureSink? sink = null)
     {
         var clock = Stopwatch.StartNew();
         var key = spec.Key;
@@ -37,9 +42,11 @@ public static class Trainer
                 using var scope = NewDisposeScope();
                 var measured = Measure(mlp, spec.Head, train, test, measureRows, optimizer);
                 (trainLoss, trainAccuracy, testAccuracy) = (measured.Loss, measured.TrainAccuracy, measured.TestAccuracy);
-                rows.AddRange(measured.Layers.Select((m, layer) => new LayerRow(key, step, layer,
+                var stepRows = measured.Layers.Select((m, layer) => new LayerRow(key, step, layer,
                     m.GradMeanAbs, m.GradStd, m.GradL2, m.BiasGradMeanAbs, m.WeightMean, m.WeightStd,
-                    m.ActivationMean, m.ActivationStd, m.DeadFraction, measured.Loss, measured.TrainAccuracy, measured.TestAccuracy)));
+                    m.ActivationMean, m.ActivationStd, m.DeadFraction, measured.Loss, measured.TrainAccuracy, measured.TestAccuracy)).ToArray();
+                sink?.Invoke(step, mlp, stepRows);
+                rows.AddRange(stepRows);
                 var grads = measured.Layers.Select(m => m.GradMeanAbs).ToArray();
                 decays.Add(DecayFit.DecayPerLayer(grads));
                 if (step == 0) ratio = DecayFit.GradRatioLastFirst(grads);
@@ -58,7 +65,7 @@ public static class Trainer
         var p = spec.Prediction;
         return (rows, new RunSummary(key, trainLoss, trainAccuracy, testAccuracy, decays[0], decays[^1],
             finite.Length > 0 ? finite.Average() : double.NaN,
-            p?.PredictedDecayPerLayer ?? double.NaN, p?.Chi1 ?? double.NaN, p?.QStar ?? double.NaN, ratio, clock.Elapsed.TotalSeconds));
+            p?.PredictedDecayPerLayer ?? double.NaN, spec.PredictedDecayFiniteDepth, p?.Chi1 ?? double.NaN, p?.QStar ?? double.NaN, ratio, clock.Elapsed.TotalSeconds));
     }
 
     private sealed record Measured(IReadOnlyList<LayerMeasure> Layers, double Loss, double TrainAccuracy, double TestAccuracy);
@@ -72,7 +79,6 @@ public static class Trainer
         loss.backward();
         var layers = mlp.Layers.Select((layer, i) =>
             LayerMeasure.Of(layer, post[i], i < mlp.Activations.Count ? pre[i].grad : null)).ToArray();
-        optimizer.zero_grad();
         return new Measured(layers, loss.item<float>(), Accuracy(mlp, head, train), Accuracy(mlp, head, test));
     }
 
