@@ -36,6 +36,21 @@ public class RegistryCliTests
     }
 
     [Fact]
+    public void ActivationsDeclaredInTheExperimentsAssemblyAreSweepable()
+    {
+        var (code, _, _, ran) = Run("sweep", "--activations", "squareplus,bipolar-sigmoid,relu", "--steps", "0");
+        Assert.Equal(0, code);
+        Assert.NotNull(ran);
+        var squareplus = ActivationCatalog.Get("squareplus");
+        Assert.Equal(0.5 * (1.5 + System.Math.Sqrt(1.5 * 1.5 + 4)), squareplus.Apply(1.5), 15);
+        ActGen.TorchSetup.EnsureLoaded();
+        using var x = TorchSharp.torch.tensor(new[] { -2.0, 0.0, 3.0 });
+        var module = ActivationCatalog.Get("BipolarSigmoid").CreateModule!();
+        var y = module.call(x).data<double>().ToArray();
+        Assert.Equal(new[] { System.Math.Tanh(-1.0), 0.0, System.Math.Tanh(1.5) }, y, (a, b) => System.Math.Abs(a - b) < 1e-12);
+    }
+
+    [Fact]
     public void RegistryNamesAreAcceptedInAnySpelling()
     {
         var (code, _, err, ran) = Run("sweep", "--activations", "leaky-relu,GELU,gelu_tanh,prelu", "--out", "x");
