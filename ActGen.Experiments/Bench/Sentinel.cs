@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+using System.Threading.Tasks;
+
+namespace ActGen.Experiments.Bench;
+
+/// <summary>
+/// A small fixed reference op (a parallel vector sum over 2 × 2^15 floats, in cache) timed before and after
+/// every round of samples. The machine has slow spells (10–40×) and other processes compete for its two cores:
+/// a round whose sentinel is well above the run's baseline was taken in such a spell and is taken again.
+/// </summary>
+public sealed class Sentinel
+{
+    private const int Length = 1 << 15;
+    private readonly float[][] data = [Filled(), Filled()];
+    private readonly List<double> readings = [];
+
+    /// <summary>A round is slow when its sentinel exceeds this many times the baseline.</summary>
+    public double Threshold { get; init; } = 1.5;
+
+    /// <summary>The lower quartile of every reading so far: the machine's quiet speed.</summary>
+    public double Baseline => Stats.Quantile(readings, 0.25);
+
+    /// <summary>Takes the first readings.</summary>
+    public void Calibrate()
+    {
+        for (var i = 0; i < 41; i++) Read();
+    }
+
+    /// <summary>One reading in ms (the best of three runs of the reference op).</summary>
+    public double Read()
+    {
+        var best = double.MaxValue;
+        for (var i = 0; i < 3; i++) best = Math.Min(best, Timer.PerCall(Op, 1));
+        readings.Add(best);
+        return best;
+    }
+
+    /// <summary>How many times the baseline <paramref name="reading"/> is.</summary>
+    public double Ratio(double reading) => reading / Baseline;
+
+    public bool IsSlow(double reading) => Ratio(reading) > Threshold;
+
+    private void Op() => Parallel.For(0, data.Length, w =>
+    {
+        var sum = Vector<float>.Zero;
+        for (var pass = 0; pass < 4; pass++)
+            for (var i = 0; i <= Length - Vector<float>.Count; i += Vector<float>.Count)
+                sum += new Vector<float>(data[w], i);
+        if (Vector.Sum(sum) == float.NegativeInfinity) throw new InvalidOperationException("unreachable");
+    });
+
+    private static float[] Filled()
+    {
+        var a = new float[Length];
+        for (var i = 0; i < a.Length; i++) a[i] = i % 7;
+        return a;
+    }
+}
