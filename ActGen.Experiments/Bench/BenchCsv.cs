@@ -33,6 +33,7 @@ public static class BenchCsv
         new("samples", d => Csv.Number(d.Samples)),
         new("retries", d => Csv.Number(d.Retries)),
         new("worst_sentinel", d => Csv.Number(d.WorstSentinel)),
+        new("slow_rounds", d => Csv.Number(d.SlowRounds)),
     ];
 
     public static readonly IReadOnlyList<Column<Bandwidth>> Bandwidths =

@@ -40,7 +40,7 @@ public static class BenchRunner
         var rows = new List<DetailRow>();
         var bandwidths = new List<Bandwidth>();
         var overheads = new List<OverheadRow>();
-        var retries = 0;
+        var (retries, slowRounds) = (0, 0);
         foreach (var dtype in options.Dtypes)
         {
             var impls = working[dtype];
@@ -54,6 +54,7 @@ public static class BenchRunner
                 {
                     var measured = MeasureCase(c, impls[c.Name], n, dtype, sentinel, options, bandwidth);
                     retries += measured.Max(r => r.Retries);
+                    slowRounds += measured.Max(r => r.SlowRounds);
                     rows.AddRange(measured);
                     log.WriteLine($"  {c.Name,-12} " + string.Join("  ", measured.Select(r => $"{Short(r.Row)} {r.Row.MedianMs:G3}")));
                 }
@@ -66,7 +67,7 @@ public static class BenchRunner
             }
         }
 
-        var info = new RunInfo(warm, get_num_threads(), Environment.ProcessorCount, sentinel.Baseline, retries, clock.Elapsed.TotalSeconds,
+        var info = new RunInfo(warm, get_num_threads(), Environment.ProcessorCount, sentinel.Baseline, retries, slowRounds, clock.Elapsed.TotalSeconds,
             Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "default (warmed up)",
             "one process; implementations interleaved per round; rounds retried when the sentinel exceeds 1.5× its baseline");
         return new BenchResult(rows, bandwidths, memory, overheads, failures, info);
@@ -116,7 +117,7 @@ public static class BenchRunner
             var bytes = Phase.Bytes(phase, n, size);
             result.AddRange(timed.Select(t => new DetailRow(
                 new BenchRow(c.Name, n, DtypeName.Of(dtype), t.Name, phase, t.MedianMs, bytes / (t.MedianMs * 1e-3) / 1e9),
-                t.MinMs, t.CallsPerSample, t.Samples, t.Retries, t.WorstSentinel, bandwidth?.BoundMs(bytes) ?? double.NaN)));
+                t.MinMs, t.CallsPerSample, t.Samples, t.Retries, t.WorstSentinel, t.SlowRounds, bandwidth?.BoundMs(bytes) ?? double.NaN)));
         }
 
         return result;

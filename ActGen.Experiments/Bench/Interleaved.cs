@@ -10,7 +10,8 @@ public sealed record Subject(string Name, Action Call);
 /// <summary>The timing of one subject: median and best of its samples, in ms per call.</summary>
 /// <param name="Retries">Rounds taken again because the sentinel saw a slow spell.</param>
 /// <param name="WorstSentinel">The largest sentinel/baseline ratio among the rounds kept.</param>
-public sealed record Timed(string Name, double MedianMs, double MinMs, int CallsPerSample, int Samples, int Retries, double WorstSentinel);
+/// <param name="SlowRounds">Rounds kept although still slow after every retry.</param>
+public sealed record Timed(string Name, double MedianMs, double MinMs, int CallsPerSample, int Samples, int Retries, double WorstSentinel, int SlowRounds);
 
 /// <summary>
 /// Times several subjects in rounds: each round takes one sample of every subject, in an order rotated from
@@ -23,7 +24,7 @@ public static class Interleaved
     {
         var calls = subjects.Select(s => Timer.CallsFor(s.Call, minSampleMs)).ToArray();
         var samples = subjects.Select(_ => new List<double>()).ToArray();
-        var (retries, worst) = (0, 0.0);
+        var (retries, worst, slow) = (0, 0.0, 0);
         for (var round = 0; round < reps; round++)
         {
             for (var attempt = 0; ; attempt++)
@@ -40,9 +41,11 @@ public static class Interleaved
                 if (ratio > sentinel.Threshold && attempt < maxRetries)
                 {
                     retries++;
+                    Sentinel.Backoff(attempt);
                     continue;
                 }
 
+                slow += ratio > sentinel.Threshold ? 1 : 0;
                 worst = Math.Max(worst, ratio);
                 for (var j = 0; j < taken.Length; j++) samples[j].Add(taken[j]);
                 break;
@@ -50,6 +53,6 @@ public static class Interleaved
         }
 
         return subjects.Select((s, j) => new Timed(
-            s.Name, Stats.Median(samples[j]), samples[j].Min(), calls[j], samples[j].Count, retries, worst)).ToArray();
+            s.Name, Stats.Median(samples[j]), samples[j].Min(), calls[j], samples[j].Count, retries, worst, slow)).ToArray();
     }
 }

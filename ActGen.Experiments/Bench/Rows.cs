@@ -7,7 +7,7 @@ public sealed record BenchRow(string Activation, long N, string Dtype, string Im
 
 /// <summary>A bench.csv line with what else the run knows about it (written to bench-details.csv).</summary>
 /// <param name="BoundMs">The least time the phase's bytes take at the copy bandwidth measured at this n.</param>
-public sealed record DetailRow(BenchRow Row, double MinMs, int CallsPerSample, int Samples, int Retries, double WorstSentinel, double BoundMs)
+public sealed record DetailRow(BenchRow Row, double MinMs, int CallsPerSample, int Samples, int Retries, double WorstSentinel, int SlowRounds, double BoundMs)
 {
     /// <summary>The share of the bandwidth bound reached: 1 means as fast as a copy of the same bytes.</summary>
     public double FractionOfBound => BoundMs / Row.MedianMs;
@@ -25,7 +25,7 @@ public sealed record OverheadRow(string Activation, long N, string Dtype, string
 
 /// <summary>How the run went: settings that shape the numbers.</summary>
 public sealed record RunInfo(
-    bool WarmHeap, int TorchThreads, int Cores, double SentinelBaselineMs, int TotalRetries, double Seconds,
+    bool WarmHeap, int TorchThreads, int Cores, double SentinelBaselineMs, int TotalRetries, int SlowRounds, double Seconds,
     string TieredCompilation, string Notes);
 
 /// <summary>Everything one bench run measured.</summary>

@@ -19,8 +19,8 @@ public sealed class Sentinel
     /// <summary>A round is slow when its sentinel exceeds this many times the baseline.</summary>
     public double Threshold { get; init; } = 1.5;
 
-    /// <summary>The lower quartile of every reading so far: the machine's quiet speed.</summary>
-    public double Baseline => Stats.Quantile(readings, 0.25);
+    /// <summary>The 10th percentile of every reading so far: the machine's quiet speed (a busy machine never reads faster).</summary>
+    public double Baseline => Stats.Quantile(readings, 0.10);
 
     /// <summary>Takes the first readings.</summary>
     public void Calibrate()
@@ -41,6 +41,9 @@ public sealed class Sentinel
     public double Ratio(double reading) => reading / Baseline;
 
     public bool IsSlow(double reading) => Ratio(reading) > Threshold;
+
+    /// <summary>Waits before retry <paramref name="attempt"/> (0, 1, …): 100 ms, doubling up to 1.6 s, so that a spell can pass.</summary>
+    public static void Backoff(int attempt) => System.Threading.Thread.Sleep(100 << System.Math.Min(attempt, 4));
 
     private void Op() => Parallel.For(0, data.Length, w =>
     {
