@@ -16,7 +16,7 @@ public static class BenchMarkdown
         var text = new StringBuilder();
         text.Append("# ActGen bench\n\n");
         text.Append(CultureInfo.InvariantCulture, $"{info.Cores} cores, {info.TorchThreads} torch threads; heap: {(info.WarmHeap ? "warm (freed memory kept, no page faults per call)" : "glibc default (fresh mmap per big tensor)")}; ");
-        text.Append(CultureInfo.InvariantCulture, $"sentinel baseline {info.SentinelBaselineMs * 1e3:F1} µs, {info.TotalRetries} rounds retried, {info.SlowRounds} kept still slow after every retry (see bench-details.csv); {info.Seconds:F0} s. {info.Notes}.\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"sentinel baseline {info.SentinelBaselineMs * 1e3:F1} µs, {info.TotalRetries} rounds retried, {info.SlowRounds} kept still slow after every retry (see bench-details.csv); {info.Seconds:F0} s; tiered JIT {info.TieredCompilation}. {info.Notes}.\n\n");
         text.Append("Ratios: `actgen/builtin` ≤ 1 means actgen is at least as fast (target ≤ 1.0 at n ≥ 2^20); `composed/actgen` is actgen's speed-up over the composed ops (target ≥ 3); `% bound` is the copy-bandwidth bound's time over the median (target ≥ 70 % at 2^24 for relu family, elu, sigmoid). `span` is the bare kernel without autograd or allocation.\n\n");
         foreach (var phase in Phase.All.Reverse())
             foreach (var dtype in result.Rows.Select(r => r.Row.Dtype).Distinct())
@@ -35,10 +35,10 @@ public static class BenchMarkdown
         if (result.Overheads.Count > 0)
         {
             text.Append("## Per-call overhead (µs per call at tiny n)\n\n").Append(Of(
-                ["activation", "n", "dtype", "phase", "actgen", "torch-builtin", "torch-composed", "actgen-span"],
+                ["activation", "n", "dtype", "phase", "actgen", "torch-builtin", "torch-composed", "actgen-span", "custom-function floor"],
                 result.Overheads.GroupBy(o => (o.Activation, o.N, o.Dtype, o.Phase)).Select(g => (IReadOnlyList<string>)
                     [g.Key.Activation, g.Key.N.ToString(CultureInfo.InvariantCulture), g.Key.Dtype, g.Key.Phase,
-                     .. new[] { ImplName.ActGen, ImplName.Builtin, ImplName.Composed, ImplName.Span }.Select(i => g.FirstOrDefault(o => o.Impl == i) is { } o ? Ms(o.UsPerCall) : "–")]))).Append('\n');
+                     .. new[] { ImplName.ActGen, ImplName.Builtin, ImplName.Composed, ImplName.Span, NoOpFunction.ImplName }.Select(i => g.FirstOrDefault(o => o.Impl == i) is { } o ? Ms(o.UsPerCall) : "–")]))).Append('\n');
         }
 
         if (result.Failures.Count > 0)

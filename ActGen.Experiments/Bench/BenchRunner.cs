@@ -23,6 +23,8 @@ public static class BenchRunner
         var sentinel = new Sentinel();
         sentinel.Calibrate();
         log.WriteLine($"sentinel baseline {sentinel.Baseline * 1e3:F1} µs; torch threads {get_num_threads()}");
+        if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") != "0")
+            log.WriteLine("note: tiered JIT is on; the bench warms up, but DOTNET_TieredCompilation=0 rules out tier-0 kernels");
 
         var failures = new List<Failure>();
         var working = options.Dtypes.ToDictionary(d => d, d => cases.ToDictionary(c => c.Name, c =>
@@ -62,13 +64,13 @@ public static class BenchRunner
 
             if (options.OverheadSize > 0)
             {
-                overheads.AddRange(cases.SelectMany(c => MeasureCase(c, impls[c.Name], options.OverheadSize, dtype, sentinel, options, null)
+                overheads.AddRange(cases.SelectMany(c => MeasureCase(c, [.. impls[c.Name], NoOpFunction.Impl], options.OverheadSize, dtype, sentinel, options, null)
                     .Select(r => new OverheadRow(r.Row.Activation, r.Row.N, r.Row.Dtype, r.Row.Impl, r.Row.Phase, r.Row.MedianMs * 1e3))));
             }
         }
 
         var info = new RunInfo(warm, get_num_threads(), Environment.ProcessorCount, sentinel.Baseline, retries, slowRounds, clock.Elapsed.TotalSeconds,
-            Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") ?? "default (warmed up)",
+            Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is "0" ? "off (DOTNET_TieredCompilation=0)" : "on (warmed up)",
             "one process; implementations interleaved per round; rounds retried when the sentinel exceeds 1.5× its baseline");
         return new BenchResult(rows, bandwidths, memory, overheads, failures, info);
     }
@@ -81,14 +83,17 @@ public static class BenchRunner
     private static void WarmUp(BenchCase c, IReadOnlyList<Impl> impls, ScalarType dtype)
     {
         using var scope = NewDisposeScope();
-        var x = randn(4096, dtype: dtype).requires_grad_(true);
-        var gy = randn(4096, dtype: dtype);
-        var calls = Calls(c, impls, x, gy).Select(s => s.Call).ToArray();
-        for (var pass = 0; pass < 3; pass++)
+        // Both code paths of the kernels: one chunk (2^12) and the parallel split (2^16).
+        var calls = new[] { 1L << 12, 1L << 16 }.SelectMany(n =>
+        {
+            var x = randn(n, dtype: dtype).requires_grad_(true);
+            return Calls(c, impls, x, randn(n, dtype: dtype));
+        }).Select(s => s.Call).ToArray();
+        for (var pass = 0; pass < 4; pass++)
         {
             foreach (var call in calls)
-                for (var i = 0; i < 40; i++) call();
-            System.Threading.Thread.Sleep(120);
+                for (var i = 0; i < 35; i++) call();
+            System.Threading.Thread.Sleep(150);
         }
     }
 
