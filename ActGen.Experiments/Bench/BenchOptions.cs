@@ -33,6 +33,6 @@ public sealed record BenchOptions(
 
     public static BenchOptions Quick(string outDir) => new(
         QuickActivations, [1L << 12, 1L << 16, 1L << 20, 1L << 22],
-        [ScalarType.Float32], Reps: 5, MaxRetries: 4, MinSampleMs: 3, WarmHeap: true, Memory: true,
+        [ScalarType.Float32], Reps: 5, MaxRetries: 2, MinSampleMs: 3, WarmHeap: true, Memory: true,
         OverheadSize: 16, outDir);
 }
