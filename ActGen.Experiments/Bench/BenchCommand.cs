@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using ActGen.Experiments.Cli;
+
+namespace ActGen.Experiments.Bench;
+
+/// <summary>The <c>bench</c> subcommand: times actgen against TorchSharp's builtins, composed ops and the copy bound.</summary>
+public static class BenchCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var quick = new Option<bool>("--quick") { Description = $"a short run: {string.Join(",", BenchOptions.QuickActivations)}, n = 2^12,2^16,2^20,2^22, float32, 5 samples" };
+        var outDir = new Option<string>("--out") { Description = "output folder (default: bench)" };
+        var activations = new Option<string>("--activations") { Description = $"comma-separated: {string.Join(",", BenchCatalog.Names)} (or all)" };
+        var sizes = new Option<string>("--sizes") { Description = $"log2 of n: {IntList.Syntax} (e.g. 12-24:2)" };
+        var dtypes = new Option<string>("--dtypes") { Description = "float32, float64 or both (comma-separated)" };
+        var reps = new Option<int?>("--reps") { Description = "samples per measurement (median reported)" };
+        var noMemory = new Option<bool>("--no-memory") { Description = "skip measuring the memory kept for backward (2^24 floats)" };
+        var defaultHeap = new Option<bool>("--default-heap") { Description = "leave glibc's allocator as it is (every big tensor is a fresh mmap with page faults)" };
+        var command = new Command("bench", "Time actgen's autograd functions and span kernels against TorchSharp's builtins, composed ops and the copy-bandwidth bound.")
+        {
+            quick, outDir, activations, sizes, dtypes, reps, noMemory, defaultHeap,
+        };
+        command.SetAction(result =>
+        {
+            var dir = result.GetValue(outDir) ?? "bench";
+            var options = result.GetValue(quick) ? BenchOptions.Quick(dir) : BenchOptions.Full(dir);
+            var errors = new List<string>();
+            if (result.GetValue(activations) is { } a)
+            {
+                var names = a.Trim() == "all" ? BenchCatalog.Names.ToArray() : a.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                errors.AddRange(names.Where(n => BenchCatalog.Find(n) is null).Select(n => $"--activations: unknown '{n}' (known: {string.Join(", ", BenchCatalog.Names)})"));
+                options = options with { Activations = names.Select(n => BenchCatalog.Find(n)?.Name ?? n).ToArray() };
+            }
+
+            if (result.GetValue(sizes) is { } s)
+            {
+                var exponents = IntList.TryParse(s);
+                if (exponents is null || exponents.Any(e => e is < 0 or > 28)) errors.Add($"--sizes: expected log2 sizes 0–28 as {IntList.Syntax}");
+                else options = options with { Sizes = exponents.Select(e => 1L << e).ToArray() };
+            }
+
+            if (result.GetValue(dtypes) is { } d)
+            {
+                var parsed = d.Split(',', StringSplitOptions.TrimEntries).Select(DtypeName.Parse).ToArray();
+                if (parsed.Any(p => p is null)) errors.Add("--dtypes: expected float32 and/or float64");
+                else options = options with { Dtypes = parsed.Select(p => p!.Value).Distinct().ToArray() };
+            }
+
+            if (result.GetValue(reps) is { } r)
+            {
+                if (r < 1) errors.Add("--reps: at least 1");
+                else options = options with { Reps = r };
+            }
+
+            if (errors.Count > 0)
+            {
+                foreach (var message in errors) error.WriteLine(message);
+                return 2;
+            }
+
+            options = options with { Memory = options.Memory && !result.GetValue(noMemory), WarmHeap = !result.GetValue(defaultHeap) };
+            var bench = BenchRunner.Run(options, output);
+            foreach (var path in BenchOutput.Write(bench, options.OutDir)) output.WriteLine($"wrote {path}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,52 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Threading.Tasks;
+using static TorchSharp.torch;
+
+namespace ActGen.Experiments.Bench;
+
+/// <summary>
+/// The bare generated span kernels over preallocated tensor memory, split across threads as the autograd path
+/// splits them (<c>ManagedKernels</c>): what the kernels cost without TorchSharp, autograd or allocation.
+/// </summary>
+public static class SpanKernel
+{
+    private const int MinChunk = 1 << 15;
+
+    public static Action Call(string phase, ActivationDefinition definition, double[] parameters, Tensor x, Tensor gy)
+    {
+        var (xd, y, gx) = (x.detach(), empty_like(x).detach(), empty_like(x).detach());
+        var n = checked((int)x.numel());
+        if (x.dtype == ScalarType.Float64)
+        {
+            var k = definition.Double;
+            void Fwd() => Chunks(n, (s, l) => k.Forward(Of<double>(xd).Slice(s, l), Of<double>(y).Slice(s, l), parameters));
+            void Bwd() => Chunks(n, (s, l) => k.Backward(Of<double>(xd).Slice(s, l), Of<double>(gy).Slice(s, l), Of<double>(gx).Slice(s, l), parameters));
+            return phase == Phase.Forward ? Fwd : () => { Fwd(); Bwd(); };
+        }
+        else
+        {
+            var k = definition.Single;
+            void Fwd() => Chunks(n, (s, l) => k.Forward(Of<float>(xd).Slice(s, l), Of<float>(y).Slice(s, l), parameters));
+            void Bwd() => Chunks(n, (s, l) => k.Backward(Of<float>(xd).Slice(s, l), Of<float>(gy).Slice(s, l), Of<float>(gx).Slice(s, l), parameters));
+            return phase == Phase.Forward ? Fwd : () => { Fwd(); Bwd(); };
+        }
+    }
+
+    internal static Span<T> Of<T>(Tensor t)
+        where T : unmanaged => MemoryMarshal.Cast<byte, T>(t.bytes);
+
+    /// <summary>The same split as the autograd path: one chunk per torch thread, at least 2^15 elements each.</summary>
+    internal static void Chunks(int n, Action<int, int> body)
+    {
+        var workers = Math.Max(1, Math.Min(get_num_threads(), n / MinChunk));
+        if (workers == 1)
+        {
+            body(0, n);
+            return;
+        }
+
+        var size = (n + workers - 1) / workers;
+        Parallel.For(0, workers, w => body(w * size, Math.Min(size, n - w * size)));
+    }
+}

@@ -1,0 +1,83 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using ActGen.Experiments.Bench;
+using Xunit;
+
+namespace ActGen.Tests.Bench;
+
+/// <summary>
+/// `actgen bench` on a tiny configuration writes well-formed files. Never a timing assertion: only columns,
+/// the allowed impl/phase values and positive, finite numbers.
+/// </summary>
+public sealed class BenchCommandTests : IDisposable
+{
+    private static readonly string[] Impls = ["actgen", "torch-builtin", "torch-composed"];
+    private static readonly string[] Phases = ["forward", "forward+backward"];
+
+    private readonly string dir = Path.Combine(Path.GetTempPath(), "actgen-bench-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void TinyBenchWritesPinnedCsvMarkdownAndPlots()
+    {
+        var (code, output, error) = Run(
+            "bench", "--activations", "relu,swish", "--sizes", "10,13", "--dtypes", "float32", "--reps", "2",
+            "--no-memory", "--default-heap", "--out", dir);
+        Assert.True(code == 0, error + output);
+
+        var lines = File.ReadAllLines(Path.Combine(dir, "bench.csv"));
+        Assert.Equal("activation,n,dtype,impl,phase,median_ms,gbps", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.All(rows, r =>
+        {
+            Assert.Equal(7, r.Length);
+            Assert.Contains(r[0], new[] { "relu", "swish" });
+            Assert.Contains(long.Parse(r[1], CultureInfo.InvariantCulture), new[] { 1L << 10, 1L << 13 });
+            Assert.Equal("float32", r[2]);
+            Assert.Contains(r[3], Impls);
+            Assert.Contains(r[4], Phases);
+            Assert.All(r[5..], v => Assert.True(double.Parse(v, CultureInfo.InvariantCulture) is > 0 and < double.PositiveInfinity, v));
+        });
+
+        // Every size and phase of relu has all three implementations; swish has no builtin.
+        Assert.Equal(2 * 2 * 3, rows.Count(r => r[0] == "relu"));
+        Assert.Equal(2 * 2 * 2, rows.Count(r => r[0] == "swish"));
+        Assert.DoesNotContain(rows, r => r[0] == "swish" && r[3] == "torch-builtin");
+
+        var details = File.ReadAllLines(Path.Combine(dir, "bench-details.csv"));
+        Assert.StartsWith("activation,n,dtype,impl,phase,median_ms,gbps,", details[0]);
+        Assert.Contains(details, l => l.Contains(",actgen-span,", StringComparison.Ordinal));
+        Assert.True(File.ReadAllLines(Path.Combine(dir, "bandwidth.csv")).Length == 3);
+        Assert.Contains("| relu |", File.ReadAllText(Path.Combine(dir, "bench.md")));
+        var svg = File.ReadAllText(Path.Combine(dir, "plot-forward-backward-float32.svg"));
+        Assert.StartsWith("<svg", svg);
+        Assert.Contains("<polyline", svg);
+    }
+
+    [Theory]
+    [InlineData("--activations", "nosuch")]
+    [InlineData("--sizes", "x")]
+    [InlineData("--dtypes", "int8")]
+    public void BadArgumentsFailWithAMessage(string option, string value)
+    {
+        var (code, _, error) = Run("bench", option, value, "--out", dir);
+        Assert.Equal(2, code);
+        Assert.Contains(option, error);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var root = new RootCommand { BenchCommand.Create(output, error) };
+        var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+}
