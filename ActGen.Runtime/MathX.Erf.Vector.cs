@@ -34,7 +34,7 @@ public static partial class MathX
     {
         var t = a * a;
         var p = EvenOddHorner(t, ErfSeries[..terms]);
-        return new Vector<double>(TwoOverSqrtPi) * a * (Vector.Exp(-t) * p);
+        return new Vector<double>(TwoOverSqrtPi) * a * (Exp(-t) * p);
     }
 
     /// <summary>Σ cᵢ tⁱ as even(t²) + t·odd(t²): two independent FMA chains, half the latency of one Horner chain.</summary>
@@ -63,6 +63,6 @@ public static partial class MathX
             p1 = Vector.FusedMultiplyAdd(a, p0, h1 * p1);
             q1 = Vector.FusedMultiplyAdd(a, q0, h1 * q1);
         }
-        return Vector.Exp(-(a * a)) * new Vector<double>(OneOverSqrtPi) * (q1 / p1);
+        return Exp(-(a * a)) * new Vector<double>(OneOverSqrtPi) * (q1 / p1);
     }
 }

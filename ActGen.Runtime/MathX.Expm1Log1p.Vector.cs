@@ -1,33 +1,45 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ActGen;
 
 public static partial class MathX
 {
     /// <summary>Lane-wise <see cref="Expm1(double)"/>: the same Taylor polynomial below ½, exp(x) − 1 above.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Expm1(Vector<double> x)
     {
         var small = Vector.LessThan(Vector.Abs(x), new Vector<double>(Expm1PolyBound));
         if (Vector.EqualsAll(small, Vector<long>.AllBitsSet))
             return KeepZero(x, Expm1Poly(x));
-        var viaExp = Vector.Exp(x) - Vector<double>.One;
+        var viaExp = Exp(x) - Vector<double>.One;
         return Vector.EqualsAll(small, Vector<long>.Zero) ? viaExp : KeepZero(x, Vector.ConditionalSelect(small, Expm1Poly(x), viaExp));
     }
 
     /// <summary>
-    /// Lane-wise <see cref="Expm1(float)"/>, in single precision: Taylor terms to x¹² below 1
-    /// (float's Vector.Exp is only ~2 ulp, so exp(x) − 1 waits until the cancellation is gone).
+    /// Lane-wise <see cref="Expm1(float)"/>, in single precision and without branches on the sign: with
+    /// x = n·ln 2 + r (|r| ≤ ln 2 / 2), eˣ − 1 = 2ⁿ·expm1(r) + (2ⁿ − 1), where expm1(r) is a Taylor polynomial
+    /// (no cancellation) and 2ⁿ − 1 is exact. Where 2ⁿ would pass 2²⁴ (x above ~16.6), eˣ − 1 loses nothing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Expm1(Vector<float> x)
     {
-        var small = Vector.LessThan(Vector.Abs(x), Vector<float>.One);
-        if (Vector.EqualsAll(small, Vector<int>.AllBitsSet))
-            return KeepZero(x, Expm1Poly(x));
-        var viaExp = Vector.Exp(x) - Vector<float>.One;
-        return Vector.EqualsAll(small, Vector<int>.Zero) ? viaExp : KeepZero(x, Vector.ConditionalSelect(small, Expm1Poly(x), viaExp));
+        const float Large = 16.5f;
+        var clamped = Vector.MinNative(Vector.MaxNative(x, new Vector<float>(-30f)), new Vector<float>(Large));
+        var shifted = Vector.FusedMultiplyAdd(clamped, new Vector<float>(Log2EF), new Vector<float>(ShifterFloat));
+        var n = shifted - new Vector<float>(ShifterFloat);
+        var r = Vector.FusedMultiplyAdd(n, new Vector<float>(-Ln2HighF), clamped);
+        r = Vector.FusedMultiplyAdd(n, new Vector<float>(-Ln2LowF), r);
+        var k = Vector.AsVectorInt32(shifted) - Vector.AsVectorInt32(new Vector<float>(ShifterFloat));
+        var scale = Vector.AsVectorSingle(Vector.ShiftLeft(k + new Vector<int>(127), 23));
+        var result = KeepZero(x, Vector.FusedMultiplyAdd(scale, Expm1Poly(r), scale - Vector<float>.One));
+        if (Vector.GreaterThanAny(x, new Vector<float>(Large)))
+            result = Vector.ConditionalSelect(Vector.GreaterThan(x, new Vector<float>(Large)), Exp(x) - Vector<float>.One, result);
+        return Vector.ConditionalSelect(Vector.Equals(x, x), result, x);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> Expm1Poly(Vector<double> x)
     {
         var c = Expm1Taylor;
@@ -37,16 +49,22 @@ public static partial class MathX
         return Vector.FusedMultiplyAdd(x * x, q, x);
     }
 
-    private static Vector<float> Expm1Poly(Vector<float> x)
+    /// <summary>r + r²·(1/2! + r/3! + … + r⁶/8!): below 1e-9 relative for |r| ≤ ln 2 / 2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> Expm1Poly(Vector<float> r)
     {
-        var c = Expm1Taylor[..11]; // 1/2! .. 1/12!: remainder below 2e-10 relative for |x| ≤ 1
-        var q = new Vector<float>((float)c[^1]);
-        for (int i = c.Length - 2; i >= 0; i--)
-            q = Vector.FusedMultiplyAdd(q, x, new Vector<float>((float)c[i]));
-        return Vector.FusedMultiplyAdd(x * x, q, x);
+        var q = new Vector<float>(1f / 40320);
+        q = Vector.FusedMultiplyAdd(q, r, new Vector<float>(1f / 5040));
+        q = Vector.FusedMultiplyAdd(q, r, new Vector<float>(1f / 720));
+        q = Vector.FusedMultiplyAdd(q, r, new Vector<float>(1f / 120));
+        q = Vector.FusedMultiplyAdd(q, r, new Vector<float>(1f / 24));
+        q = Vector.FusedMultiplyAdd(q, r, new Vector<float>(1f / 6));
+        q = Vector.FusedMultiplyAdd(q, r, new Vector<float>(0.5f));
+        return Vector.FusedMultiplyAdd(r * r, q, r);
     }
 
     /// <summary>Lane-wise <see cref="Log1p(double)"/> (same correction of the rounded 1 + x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Log1p(Vector<double> x)
     {
         var u = Vector<double>.One + x;
@@ -57,6 +75,7 @@ public static partial class MathX
     }
 
     /// <summary>Lane-wise <see cref="Log1p(float)"/>, in single precision.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Log1p(Vector<float> x)
     {
         var u = Vector<float>.One + x;
@@ -67,9 +86,11 @@ public static partial class MathX
     }
 
     /// <summary>Where x is ±0, x itself (the polynomial and log paths would give +0 for −0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> KeepZero(Vector<double> x, Vector<double> r) =>
         Vector.ConditionalSelect(Vector.Equals(x, Vector<double>.Zero), x, r);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> KeepZero(Vector<float> x, Vector<float> r) =>
         Vector.ConditionalSelect(Vector.Equals(x, Vector<float>.Zero), x, r);
 }

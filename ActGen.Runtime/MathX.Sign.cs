@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ActGen;
 
@@ -11,11 +12,13 @@ public static partial class MathX
     public static float Sign(float x) => x > 0 ? 1f : x < 0 ? -1f : x;
 
     /// <inheritdoc cref="Sign(double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<double> Sign(Vector<double> x) =>
         Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<double>.Zero), Vector<double>.One,
             Vector.ConditionalSelect(Vector.LessThan(x, Vector<double>.Zero), -Vector<double>.One, x));
 
     /// <inheritdoc cref="Sign(double)"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Sign(Vector<float> x) =>
         Vector.ConditionalSelect(Vector.GreaterThan(x, Vector<float>.Zero), Vector<float>.One,
             Vector.ConditionalSelect(Vector.LessThan(x, Vector<float>.Zero), -Vector<float>.One, x));

@@ -28,6 +28,7 @@ internal static class KernelEmitter
 
         w.Line($"/// <summary>{kernel.Summary}</summary>")
             .Line(Naming.GeneratedCode)
+            .Line(Naming.FullyOptimized)
             .Open($"{model.Site.MethodAccessibility} static void {kernel.Name}({ParameterLists.WithLeading(signature, parameters)})");
         var mismatch = string.Join(" || ", allSpans.Skip(1).Select(s => $"{s}.Length != input.Length"));
         w.Open($"if ({mismatch})")

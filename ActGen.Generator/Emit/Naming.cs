@@ -9,6 +9,12 @@ internal static class Naming
 {
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ActGen\", \"0.1.0\")]";
 
+    /// <summary>
+    /// Kernels are long loops called few times: tier-0 code (before the JIT's tiering promotes them) runs them
+    /// several times slower, so they are compiled fully optimised from the first call.
+    /// </summary>
+    public const string FullyOptimized = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
+
     /// <summary>Names the kernels use for their own locals and parameters; activation parameters may not use them.</summary>
     public static readonly IReadOnlyCollection<string> KernelNames =
         ["x", "gy", "i", "input", "output", "gradOutput", "gradInput", "gradParameter", "xv", "gyv", "result"];

@@ -15,7 +15,7 @@ internal static class VectorEmitter
     private const string Vector = "global::System.Numerics.Vector";
     private const string MathX = "global::ActGen.MathX";
 
-    /// <summary>Unary primitives with a vector form: .NET's own, or one in ActGen.MathX.</summary>
+    /// <summary>Unary primitives with a vector form: .NET's own, or one in ActGen.MathX (Exp too: faster than .NET's on AVX2).</summary>
     private static readonly HashSet<UnaryOp> VectorUnary =
     [
         UnaryOp.Neg, UnaryOp.Exp, UnaryOp.Log, UnaryOp.Log10, UnaryOp.Sqrt, UnaryOp.Abs,
@@ -43,7 +43,7 @@ internal static class VectorEmitter
             Num n => $"new {type.VectorType}({type.Literal(n.Value)})",
             Ref r => name(r.Name),
             Unary { Op: UnaryOp.Neg } u => "-" + Sub(u.Arg, Precedence.Unary),
-            Unary { Op: UnaryOp.Exp or UnaryOp.Log or UnaryOp.Abs } u => Call($"{Vector}.{u.Op}", u.Arg),
+            Unary { Op: UnaryOp.Log or UnaryOp.Abs } u => Call($"{Vector}.{u.Op}", u.Arg),
             Unary { Op: UnaryOp.Sqrt } u => Call($"{Vector}.SquareRoot", u.Arg),
             Unary { Op: UnaryOp.Log10 } u => $"{Call($"{Vector}.Log", u.Arg)} * new {type.VectorType}({type.Literal(1 / Math.Log(10))})",
             Unary u => Call($"{MathX}.{u.Op}", u.Arg),

@@ -38,6 +38,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Elu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void EluForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, double alpha = 1.0)
     {
         if (output.Length != input.Length)
@@ -66,6 +67,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Elu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void EluForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, float alpha = 1f)
     {
         if (output.Length != input.Length)
@@ -94,6 +96,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Elu/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void EluBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput, double alpha = 1.0)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -111,7 +114,7 @@ public static partial class Activations
             {
                 var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, alphaV * global::System.Numerics.Vector.Exp(xv));
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, alphaV * global::ActGen.MathX.Exp(xv));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -125,6 +128,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Elu/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void EluBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput, float alpha = 1f)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -142,7 +146,7 @@ public static partial class Activations
             {
                 var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, alphaV * global::System.Numerics.Vector.Exp(xv));
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, alphaV * global::ActGen.MathX.Exp(xv));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }

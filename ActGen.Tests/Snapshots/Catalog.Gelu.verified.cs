@@ -39,6 +39,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Gelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void GeluForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
     {
         if (output.Length != input.Length)
@@ -66,6 +67,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Gelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void GeluForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
         if (output.Length != input.Length)
@@ -93,6 +95,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Gelu/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void GeluBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -110,7 +113,7 @@ public static partial class Activations
                 var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var t0 = xv / new global::System.Numerics.Vector<double>(1.4142135623730951);
-                var result = gyv * (new global::System.Numerics.Vector<double>(0.5) * (global::System.Numerics.Vector<double>.One + global::ActGen.MathX.Erf(t0)) + new global::System.Numerics.Vector<double>(0.5) * xv * (new global::System.Numerics.Vector<double>(0.7978845608028653) * global::System.Numerics.Vector.Exp(-(t0 * t0))));
+                var result = gyv * (new global::System.Numerics.Vector<double>(0.5) * (global::System.Numerics.Vector<double>.One + global::ActGen.MathX.Erf(t0)) + new global::System.Numerics.Vector<double>(0.5) * xv * (new global::System.Numerics.Vector<double>(0.7978845608028653) * global::ActGen.MathX.Exp(-(t0 * t0))));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -125,6 +128,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Gelu/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void GeluBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -142,7 +146,7 @@ public static partial class Activations
                 var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var t0 = xv / new global::System.Numerics.Vector<float>(1.4142135f);
-                var result = gyv * (new global::System.Numerics.Vector<float>(0.5f) * (global::System.Numerics.Vector<float>.One + global::ActGen.MathX.Erf(t0)) + new global::System.Numerics.Vector<float>(0.5f) * xv * (new global::System.Numerics.Vector<float>(0.7978846f) * global::System.Numerics.Vector.Exp(-(t0 * t0))));
+                var result = gyv * (new global::System.Numerics.Vector<float>(0.5f) * (global::System.Numerics.Vector<float>.One + global::ActGen.MathX.Erf(t0)) + new global::System.Numerics.Vector<float>(0.5f) * xv * (new global::System.Numerics.Vector<float>(0.7978846f) * global::ActGen.MathX.Exp(-(t0 * t0))));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }

@@ -44,6 +44,7 @@ public static partial class Activations
 
     /// <summary>output[i] = GeluTanh(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void GeluTanhForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
     {
         if (output.Length != input.Length)
@@ -71,6 +72,7 @@ public static partial class Activations
 
     /// <summary>output[i] = GeluTanh(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void GeluTanhForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
         if (output.Length != input.Length)
@@ -98,6 +100,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂GeluTanh/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void GeluTanhBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -140,6 +143,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂GeluTanh/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void GeluTanhBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)

@@ -38,6 +38,7 @@ public static partial class Activations
 
     /// <summary>output[i] = HardTanh(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void HardTanhForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, double minVal = -1.0, double maxVal = 1.0)
     {
         if (output.Length != input.Length)
@@ -67,6 +68,7 @@ public static partial class Activations
 
     /// <summary>output[i] = HardTanh(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void HardTanhForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, float minVal = -1f, float maxVal = 1f)
     {
         if (output.Length != input.Length)
@@ -96,6 +98,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂HardTanh/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void HardTanhBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput, double minVal = -1.0, double maxVal = 1.0)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -128,6 +131,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂HardTanh/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void HardTanhBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput, float minVal = -1f, float maxVal = 1f)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)

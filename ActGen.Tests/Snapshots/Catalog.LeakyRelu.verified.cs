@@ -38,6 +38,7 @@ public static partial class Activations
 
     /// <summary>output[i] = LeakyRelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void LeakyReluForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, double negativeSlope = 0.01)
     {
         if (output.Length != input.Length)
@@ -66,6 +67,7 @@ public static partial class Activations
 
     /// <summary>output[i] = LeakyRelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void LeakyReluForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, float negativeSlope = 0.01f)
     {
         if (output.Length != input.Length)
@@ -94,6 +96,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂LeakyRelu/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void LeakyReluBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput, double negativeSlope = 0.01)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -125,6 +128,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂LeakyRelu/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void LeakyReluBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput, float negativeSlope = 0.01f)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)

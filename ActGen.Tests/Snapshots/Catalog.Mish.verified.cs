@@ -40,6 +40,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Mish(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void MishForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
     {
         if (output.Length != input.Length)
@@ -67,6 +68,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Mish(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void MishForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
         if (output.Length != input.Length)
@@ -94,6 +96,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Mish/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void MishBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -128,6 +131,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Mish/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void MishBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)

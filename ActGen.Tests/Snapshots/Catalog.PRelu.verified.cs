@@ -45,6 +45,7 @@ public static partial class Activations
 
     /// <summary>output[i] = PRelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PReluForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, double weight)
     {
         if (output.Length != input.Length)
@@ -73,6 +74,7 @@ public static partial class Activations
 
     /// <summary>output[i] = PRelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PReluForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, float weight)
     {
         if (output.Length != input.Length)
@@ -101,6 +103,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂PRelu/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PReluBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput, double weight)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -132,6 +135,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂PRelu/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PReluBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput, float weight)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -163,6 +167,7 @@ public static partial class Activations
 
     /// <summary>gradParameter[i] = gradOutput[i] · ∂PRelu/∂weight(input[i]); sum it for the parameter's gradient.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PReluBackwardWeight(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradParameter, double weight)
     {
         if (gradOutput.Length != input.Length || gradParameter.Length != input.Length)
@@ -194,6 +199,7 @@ public static partial class Activations
 
     /// <summary>gradParameter[i] = gradOutput[i] · ∂PRelu/∂weight(input[i]); sum it for the parameter's gradient.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PReluBackwardWeight(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradParameter, float weight)
     {
         if (gradOutput.Length != input.Length || gradParameter.Length != input.Length)
@@ -225,6 +231,7 @@ public static partial class Activations
 
     /// <summary>output[i] = PRelu(input[i]) with per-element weight, in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PReluForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::System.ReadOnlySpan<double> weight)
     {
         if (weight.Length != input.Length || output.Length != input.Length)
@@ -254,6 +261,7 @@ public static partial class Activations
 
     /// <summary>output[i] = PRelu(input[i]) with per-element weight, in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PReluForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.ReadOnlySpan<float> weight)
     {
         if (weight.Length != input.Length || output.Length != input.Length)
@@ -283,6 +291,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂PRelu/∂x(input[i]) with per-element weight, recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PReluBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput, global::System.ReadOnlySpan<double> weight)
     {
         if (gradOutput.Length != input.Length || weight.Length != input.Length || gradInput.Length != input.Length)
@@ -315,6 +324,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂PRelu/∂x(input[i]) with per-element weight, recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PReluBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput, global::System.ReadOnlySpan<float> weight)
     {
         if (gradOutput.Length != input.Length || weight.Length != input.Length || gradInput.Length != input.Length)
@@ -347,6 +357,7 @@ public static partial class Activations
 
     /// <summary>gradParameter[i] = gradOutput[i] · ∂PRelu/∂weight(input[i]) with per-element weight; sum it for the parameter's gradient.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PReluBackwardWeight(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradParameter, global::System.ReadOnlySpan<double> weight)
     {
         if (gradOutput.Length != input.Length || weight.Length != input.Length || gradParameter.Length != input.Length)
@@ -379,6 +390,7 @@ public static partial class Activations
 
     /// <summary>gradParameter[i] = gradOutput[i] · ∂PRelu/∂weight(input[i]) with per-element weight; sum it for the parameter's gradient.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void PReluBackwardWeight(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradParameter, global::System.ReadOnlySpan<float> weight)
     {
         if (gradOutput.Length != input.Length || weight.Length != input.Length || gradParameter.Length != input.Length)

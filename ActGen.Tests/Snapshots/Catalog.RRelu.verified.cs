@@ -38,6 +38,7 @@ public static partial class Activations
 
     /// <summary>output[i] = RRelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void RReluForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, double slope)
     {
         if (output.Length != input.Length)
@@ -66,6 +67,7 @@ public static partial class Activations
 
     /// <summary>output[i] = RRelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void RReluForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, float slope)
     {
         if (output.Length != input.Length)
@@ -94,6 +96,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂RRelu/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void RReluBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput, double slope)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -125,6 +128,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂RRelu/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void RReluBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput, float slope)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -156,6 +160,7 @@ public static partial class Activations
 
     /// <summary>output[i] = RRelu(input[i]) with per-element slope, in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void RReluForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, global::System.ReadOnlySpan<double> slope)
     {
         if (slope.Length != input.Length || output.Length != input.Length)
@@ -185,6 +190,7 @@ public static partial class Activations
 
     /// <summary>output[i] = RRelu(input[i]) with per-element slope, in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void RReluForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, global::System.ReadOnlySpan<float> slope)
     {
         if (slope.Length != input.Length || output.Length != input.Length)
@@ -214,6 +220,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂RRelu/∂x(input[i]) with per-element slope, recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void RReluBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput, global::System.ReadOnlySpan<double> slope)
     {
         if (gradOutput.Length != input.Length || slope.Length != input.Length || gradInput.Length != input.Length)
@@ -246,6 +253,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂RRelu/∂x(input[i]) with per-element slope, recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void RReluBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput, global::System.ReadOnlySpan<float> slope)
     {
         if (gradOutput.Length != input.Length || slope.Length != input.Length || gradInput.Length != input.Length)

@@ -38,6 +38,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Selu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void SeluForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
     {
         if (output.Length != input.Length)
@@ -65,6 +66,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Selu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void SeluForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
         if (output.Length != input.Length)
@@ -92,6 +94,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Selu/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void SeluBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -108,7 +111,7 @@ public static partial class Activations
             {
                 var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * (new global::System.Numerics.Vector<double>(1.0507009873554805) * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, new global::System.Numerics.Vector<double>(1.6732632423543772) * global::System.Numerics.Vector.Exp(xv)));
+                var result = gyv * (new global::System.Numerics.Vector<double>(1.0507009873554805) * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, new global::System.Numerics.Vector<double>(1.6732632423543772) * global::ActGen.MathX.Exp(xv)));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -122,6 +125,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Selu/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void SeluBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -138,7 +142,7 @@ public static partial class Activations
             {
                 var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * (new global::System.Numerics.Vector<float>(1.050701f) * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, new global::System.Numerics.Vector<float>(1.6732632f) * global::System.Numerics.Vector.Exp(xv)));
+                var result = gyv * (new global::System.Numerics.Vector<float>(1.050701f) * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, new global::System.Numerics.Vector<float>(1.6732632f) * global::ActGen.MathX.Exp(xv)));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }

@@ -39,6 +39,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Softplus(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void SoftplusForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, double beta = 1.0, double threshold = 20.0)
     {
         if (output.Length != input.Length)
@@ -70,6 +71,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Softplus(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void SoftplusForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, float beta = 1f, float threshold = 20f)
     {
         if (output.Length != input.Length)
@@ -101,6 +103,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Softplus/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void SoftplusBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput, double beta = 1.0, double threshold = 20.0)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -135,6 +138,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Softplus/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void SoftplusBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput, float beta = 1f, float threshold = 20f)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)

@@ -40,6 +40,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Swish(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void SwishForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output, double beta = 1.0)
     {
         if (output.Length != input.Length)
@@ -68,6 +69,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Swish(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void SwishForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output, float beta = 1f)
     {
         if (output.Length != input.Length)
@@ -96,6 +98,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Swish/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void SwishBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput, double beta = 1.0)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -131,6 +134,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Swish/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void SwishBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput, float beta = 1f)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)

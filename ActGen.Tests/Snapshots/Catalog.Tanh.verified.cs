@@ -39,6 +39,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Tanh(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void TanhForward(global::System.ReadOnlySpan<double> input, global::System.Span<double> output)
     {
         if (output.Length != input.Length)
@@ -66,6 +67,7 @@ public static partial class Activations
 
     /// <summary>output[i] = Tanh(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void TanhForward(global::System.ReadOnlySpan<float> input, global::System.Span<float> output)
     {
         if (output.Length != input.Length)
@@ -93,6 +95,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Tanh/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void TanhBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
@@ -125,6 +128,7 @@ public static partial class Activations
 
     /// <summary>gradInput[i] = gradOutput[i] · ∂Tanh/∂x(input[i]), recomputing the derivative in the same pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void TanhBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
     {
         if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
