@@ -56,8 +56,19 @@ public static partial class Activations
     [Activation]
     public static double Swish(double x, double beta = 1.0) => x * Sigmoid(beta * x);
 
+    /// <summary>
+    /// x·tanh(softplus(x)), written with one exp: tanh(log(1 + e)) = n / (n + 2) = 1 − 2 / (n + 2) where
+    /// n = e·(e + 2), e = eˣ. Above 0 the second form keeps the derivative free of cancellation; at or below 0 the
+    /// first keeps the small forward values exact. Above 20, tanh(softplus(x)) is 1 to double precision (and eˣ
+    /// would overflow the products in float).
+    /// </summary>
     [Activation]
-    public static double Mish(double x) => x * Math.Tanh(MathX.Softplus(x));
+    public static double Mish(double x)
+    {
+        var e = Math.Exp(x);
+        var n = e * (e + 2);
+        return x > 20 ? x : x > 0 ? x - 2 * x / (n + 2) : x * n / (n + 2);
+    }
 
     [Activation]
     public static double Softplus(double x, double beta = 1.0, double threshold = 20.0) =>

@@ -71,7 +71,9 @@ public class MathXVectorTests
             for (int i = 0; i < xs.Length; i++)
             {
                 Ulps.Close(scalar(xs[i]), v[i], FloatLaneUlps, $"{name}({xs[i]:R}f) lane {i}");
-                Ulps.Close(scalar(xs[i]), v[i], 1e-6, $"{name}({xs[i]:R}f) lane {i}");
+                // Subnormal results carry fewer digits (one step there can be more than 1e-6 relative): ulps only.
+                if (Math.Abs(scalar(xs[i])) >= 1.17549435e-38f) // the smallest normal float
+                    Ulps.Close(scalar(xs[i]), v[i], 1e-6, $"{name}({xs[i]:R}f) lane {i}");
             }
         }, iter: 20_000);
     }

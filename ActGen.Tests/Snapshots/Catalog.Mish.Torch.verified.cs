@@ -32,12 +32,21 @@ public static partial class Activations
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
         def forward(x):
-            return (x * torch.tanh(torch.logaddexp(x, torch.zeros_like(x))))
+            t0 = torch.exp(x)
+            t1 = (t0 + 2.0)
+            t2 = (t0 * t1)
+            t3 = (t2 + 2.0)
+            return torch.where((x > 20.0), x, torch.where((x > 0.0), (x - ((2.0 * x) / t3)), ((x * t2) / t3)))
 
         def backward(x, gy):
-            t0 = torch.logaddexp(x, torch.zeros_like(x))
-            t1 = torch.tanh(t0)
-            return (gy * (t1 + (x * ((1.0 - (t1 * t1)) * torch.sigmoid(x)))))
+            t0 = torch.exp(x)
+            t1 = (t0 + 2.0)
+            t2 = (t0 * t1)
+            t3 = (t2 + 2.0)
+            t4 = (t0 * t0)
+            t5 = (t2 + t4)
+            t6 = (t5 / t3)
+            return (gy * torch.where((x > 20.0), 1.0, torch.where((x > 0.0), (1.0 - ((2.0 / t3) - (((2.0 * x) / t3) * t6))), (((t2 + (x * t5)) / t3) - (((x * t2) / t3) * t6)))))
         """);
 
     /// <summary>The custom autograd function of Mish.</summary>
