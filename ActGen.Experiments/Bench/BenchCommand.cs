@@ -10,6 +10,8 @@ namespace ActGen.Experiments.Bench;
 /// <summary>The <c>bench</c> subcommand: times actgen against TorchSharp's builtins, composed ops and the copy bound.</summary>
 public static class BenchCommand
 {
+    private const int GeneratorActivations = 100;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var quick = new Option<bool>("--quick") { Description = $"a short run: {string.Join(",", BenchOptions.QuickActivations)}, n = 2^12,2^16,2^20,2^22, float32, 5 samples" };
@@ -19,10 +21,11 @@ public static class BenchCommand
         var dtypes = new Option<string>("--dtypes") { Description = "float32, float64 or both (comma-separated)" };
         var reps = new Option<int?>("--reps") { Description = "samples per measurement (median reported)" };
         var noMemory = new Option<bool>("--no-memory") { Description = "skip measuring the memory kept for backward (2^24 floats)" };
+        var noGenerator = new Option<bool>("--no-generator") { Description = $"skip timing the generator on a compilation of {GeneratorActivations} activations" };
         var defaultHeap = new Option<bool>("--default-heap") { Description = "leave glibc's allocator as it is (every big tensor is a fresh mmap with page faults)" };
         var command = new Command("bench", "Time actgen's autograd functions and span kernels against TorchSharp's builtins, composed ops and the copy-bandwidth bound.")
         {
-            quick, outDir, activations, sizes, dtypes, reps, noMemory, defaultHeap,
+            quick, outDir, activations, sizes, dtypes, reps, noMemory, noGenerator, defaultHeap,
         };
         command.SetAction(result =>
         {
@@ -65,6 +68,16 @@ public static class BenchCommand
             options = options with { Memory = options.Memory && !result.GetValue(noMemory), WarmHeap = !result.GetValue(defaultHeap) };
             var bench = BenchRunner.Run(options, output);
             foreach (var path in BenchOutput.Write(bench, options.OutDir)) output.WriteLine($"wrote {path}");
+            if (!result.GetValue(noGenerator))
+            {
+                var generator = GeneratorCost.Measure(GeneratorActivations, options.Reps);
+                foreach (var row in generator)
+                    output.WriteLine(FormattableString.Invariant($"generator, {row.Activations} activations, {row.Scenario}: {row.MedianMs:F1} ms, {row.Regenerated} lowered again"));
+                var path = Path.Combine(options.OutDir, "generator.csv");
+                Results.AtomicFile.WriteAllText(path, Results.Csv.Table(GeneratorCost.Columns, generator));
+                output.WriteLine($"wrote {path}");
+            }
+
             return 0;
         });
         return command;

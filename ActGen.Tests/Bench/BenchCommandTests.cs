@@ -56,6 +56,12 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains(details, l => l.Contains(",actgen-span,", StringComparison.Ordinal));
         Assert.True(File.ReadAllLines(Path.Combine(dir, "bandwidth.csv")).Length == 3);
         Assert.Contains("| relu |", File.ReadAllText(Path.Combine(dir, "bench.md")));
+        // The generator's own cost: 100 activations, lowered all on a first run, none after an unrelated edit, one after an edit of the last body in a file.
+        var generator = File.ReadAllLines(Path.Combine(dir, "generator.csv"));
+        Assert.Equal("scenario,activations,median_ms,min_ms,regenerated", generator[0]);
+        Assert.Equal(["first run,100", "unrelated edit,100", "last body edit in a file,100"], generator.Skip(1).Select(l => string.Join(",", l.Split(',')[..2])));
+        Assert.Equal(["100", "0", "1"], generator.Skip(1).Select(l => l.Split(',')[4]));
+
         var svg = File.ReadAllText(Path.Combine(dir, "plot-forward-backward-float32.svg"));
         Assert.StartsWith("<svg", svg);
         Assert.Contains("<polyline", svg);
