@@ -51,11 +51,7 @@ public static partial class MathX
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Exp(Vector<float> x)
     {
-        var clamped = Vector.MinNative(Vector.MaxNative(x, new Vector<float>(-104f)), new Vector<float>(89f));
-        var shifted = Vector.FusedMultiplyAdd(clamped, new Vector<float>(Log2EF), new Vector<float>(ShifterFloat));
-        var n = shifted - new Vector<float>(ShifterFloat);
-        var r = Vector.FusedMultiplyAdd(n, new Vector<float>(-Ln2HighF), clamped);
-        r = Vector.FusedMultiplyAdd(n, new Vector<float>(-Ln2LowF), r);
+        var r = ReduceByLn2(Vector.MinNative(Vector.MaxNative(x, new Vector<float>(-104f)), new Vector<float>(89f)), out var k);
         var p = new Vector<float>(1f / 5040);
         p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(1f / 720));
         p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(1f / 120));
@@ -64,10 +60,20 @@ public static partial class MathX
         p = Vector.FusedMultiplyAdd(p, r, new Vector<float>(0.5f));
         p = Vector.FusedMultiplyAdd(p, r, Vector<float>.One);
         p = Vector.FusedMultiplyAdd(p, r, Vector<float>.One);
-        var k = Vector.AsVectorInt32(shifted) - Vector.AsVectorInt32(new Vector<float>(ShifterFloat));
         var half = Vector.ShiftRightArithmetic(k, 1);
         var bias = new Vector<int>(127);
         var scaled = p * Vector.AsVectorSingle(Vector.ShiftLeft(half + bias, 23)) * Vector.AsVectorSingle(Vector.ShiftLeft(k - half + bias, 23));
         return Vector.ConditionalSelect(Vector.Equals(x, x), scaled, x);
+    }
+
+    /// <summary>x = k·ln 2 + r with k an integer and |r| ≤ ln 2 / 2 (for |x| below 2²²): returns r, and k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> ReduceByLn2(Vector<float> x, out Vector<int> k)
+    {
+        var shifted = Vector.FusedMultiplyAdd(x, new Vector<float>(Log2EF), new Vector<float>(ShifterFloat));
+        var n = shifted - new Vector<float>(ShifterFloat);
+        k = Vector.AsVectorInt32(shifted) - Vector.AsVectorInt32(new Vector<float>(ShifterFloat));
+        var r = Vector.FusedMultiplyAdd(n, new Vector<float>(-Ln2HighF), x);
+        return Vector.FusedMultiplyAdd(n, new Vector<float>(-Ln2LowF), r);
     }
 }

@@ -26,12 +26,7 @@ public static partial class MathX
     public static Vector<float> Expm1(Vector<float> x)
     {
         const float Large = 16.5f;
-        var clamped = Vector.MinNative(Vector.MaxNative(x, new Vector<float>(-30f)), new Vector<float>(Large));
-        var shifted = Vector.FusedMultiplyAdd(clamped, new Vector<float>(Log2EF), new Vector<float>(ShifterFloat));
-        var n = shifted - new Vector<float>(ShifterFloat);
-        var r = Vector.FusedMultiplyAdd(n, new Vector<float>(-Ln2HighF), clamped);
-        r = Vector.FusedMultiplyAdd(n, new Vector<float>(-Ln2LowF), r);
-        var k = Vector.AsVectorInt32(shifted) - Vector.AsVectorInt32(new Vector<float>(ShifterFloat));
+        var r = ReduceByLn2(Vector.MinNative(Vector.MaxNative(x, new Vector<float>(-30f)), new Vector<float>(Large)), out var k);
         var scale = Vector.AsVectorSingle(Vector.ShiftLeft(k + new Vector<int>(127), 23));
         var result = KeepZero(x, Vector.FusedMultiplyAdd(scale, Expm1Poly(r), scale - Vector<float>.One));
         if (Vector.GreaterThanAny(x, new Vector<float>(Large)))

@@ -1,6 +1,5 @@
 using System;
 using System.Runtime.InteropServices;
-using System.Threading.Tasks;
 using static TorchSharp.torch;
 
 namespace ActGen.Experiments.Bench;
@@ -11,8 +10,6 @@ namespace ActGen.Experiments.Bench;
 /// </summary>
 public static class SpanKernel
 {
-    private const int MinChunk = 1 << 15;
-
     public static Action Call(string phase, ActivationDefinition definition, double[] parameters, Tensor x, Tensor gy)
     {
         var (xd, y, gx) = (x.detach(), empty_like(x).detach(), empty_like(x).detach());
@@ -36,17 +33,6 @@ public static class SpanKernel
     internal static Span<T> Of<T>(Tensor t)
         where T : unmanaged => MemoryMarshal.Cast<byte, T>(t.bytes);
 
-    /// <summary>The same split as the autograd path: one chunk per torch thread, at least 2^15 elements each.</summary>
-    internal static void Chunks(int n, Action<int, int> body)
-    {
-        var workers = Math.Max(1, Math.Min(get_num_threads(), n / MinChunk));
-        if (workers == 1)
-        {
-            body(0, n);
-            return;
-        }
-
-        var size = (n + workers - 1) / workers;
-        Parallel.For(0, workers, w => body(w * size, Math.Min(size, n - w * size)));
-    }
+    /// <summary>The split the autograd path uses (<see cref="ActGen.Torch.ManagedKernels.Chunks"/>).</summary>
+    internal static void Chunks(int n, Action<int, int> body) => ActGen.Torch.ManagedKernels.Chunks(n, body);
 }

@@ -62,7 +62,8 @@ internal static class ManagedKernels
     private static Span<T> Span<T>(Tensor t)
         where T : unmanaged => MemoryMarshal.Cast<byte, T>(t.bytes);
 
-    private static void Chunks(long count, Action<int, int> body)
+    /// <summary>Runs <paramref name="body"/>(start, length) over [0, count) in one chunk per torch thread, at least 2^15 elements each.</summary>
+    internal static void Chunks(long count, Action<int, int> body)
     {
         var n = checked((int)count);
         var workers = Math.Max(1, Math.Min(torch.get_num_threads(), n / MinChunk));
