@@ -61,7 +61,7 @@ internal static class TorchEmitter
         w.Line($"/// <summary>{model.Name} over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.{training}</summary>")
             .Line(Naming.GeneratedCode)
             .Line($"{model.Site.MethodAccessibility} static {Tensor} {model.Name}({string.Join(", ", declarations)}) =>")
-            .Line($"    {model.Name}Function.apply({arguments});");
+            .Line($"    {model.Name}Function.Apply({arguments});");
     }
 
     private static void Module(SourceWriter w, ActivationModel model)
@@ -85,7 +85,7 @@ internal static class TorchEmitter
             .Line(Naming.GeneratedCode)
             .Open($"{model.Site.MethodAccessibility} sealed class {model.Name}Module : global::ActGen.Torch.ActivationModule")
             .Line($"public {model.Name}Module({string.Join(", ", declarations)})")
-            .Line($"    : base(\"{model.Name}\", {model.Name}Torch, static arguments => {model.Name}Function.apply(arguments), [{Hyper(model)}], [{string.Join(", ", settings)}], {(learnable.Count > 0 ? "numParameters" : "1")})")
+            .Line($"    : base(\"{model.Name}\", {model.Name}Torch, static arguments => {model.Name}Function.Apply(arguments), [{Hyper(model)}], [{string.Join(", ", settings)}], {(learnable.Count > 0 ? "numParameters" : "1")})")
             .Line("{")
             .Line("}")
             .Close();

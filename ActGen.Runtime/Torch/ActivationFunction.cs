@@ -9,26 +9,56 @@ namespace ActGen.Torch;
 /// The custom autograd function behind every generated tensor activation. Arguments: the input, then the
 /// tensor parameters (learnable, randomized) in declaration order, then the hyper-parameters as doubles.
 /// Saves only the input (and the parameter tensors, which already exist) and recomputes the derivative in backward.
+/// Call it through <see cref="Apply"/>: TorchSharp's own <c>apply</c> leaves a second handle on every result alive
+/// until the garbage collector finalizes it, which keeps the result's memory allocated after it is disposed.
 /// </summary>
 public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<TSelf>
     where TSelf : ActivationFunction<TSelf>, new()
 {
     private const string HyperKey = "actgen.hyper";
 
+    // The forward's own handle on its result; apply wraps the result in a new handle and forgets this one.
+    [ThreadStatic]
+    private static Tensor? forwardOutput;
+
     protected abstract TorchActivation Activation { get; }
+
+    /// <summary>
+    /// Runs the function (autograd's <c>apply</c>) and releases the forward's own handle on the result at once, so
+    /// that disposing the result frees its memory. Arguments as <see cref="forward"/> takes them.
+    /// </summary>
+    public static Tensor Apply(params object[] vars)
+    {
+        try
+        {
+            return apply(vars);
+        }
+        finally
+        {
+            forwardOutput?.Dispose();
+            forwardOutput = null;
+        }
+    }
 
     public override string Name => $"{Activation.Definition.Owner}.{Activation.Definition.Name}";
 
     public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
     {
         var (x, tensors, hyper) = Split(vars);
+        using var scope = NewDisposeScope();
         ctx.save_for_backward([x, .. tensors]);
         ctx.save_data(HyperKey, hyper);
-        return Invocation.Forward(Activation, x, tensors, hyper);
+        forwardOutput = scope.Detach(Invocation.Forward(Activation, x, tensors, hyper));
+        return forwardOutput;
     }
 
+    /// <summary>
+    /// The gradients leave a dispose scope opened here, so that every handle made on the way (saved tensors,
+    /// conversions, the incoming gradient's) is released; the gradients themselves go to the caller's scope.
+    /// </summary>
     public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
     {
+        using var scope = NewDisposeScope();
         var saved = ctx.get_saved_variables();
         var (x, tensors) = (saved[0], saved.Skip(1).ToArray());
         var hyper = (double[])ctx.get_data(HyperKey);
@@ -38,6 +68,13 @@ public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<
             ? Invocation.ParameterGradient(Activation, p.Name, x, grad_output, tensors, hyper, tensors[i])
             : null!));
         gradients.AddRange(hyper.Select(_ => (Tensor)null!));
+        scope.MoveToOuter(gradients.Where(g => g is not null));
+        if (!gradients.Any(g => ReferenceEquals(g, grad_output)))
+        {
+            // TorchSharp made this handle for this call only and leaves it to the GC.
+            grad_output.Dispose();
+        }
+
         return gradients;
     }
 

@@ -43,12 +43,33 @@ public class ActivationModule : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
+        var (tensors, made) = TensorArguments(input);
+        try
+        {
+            return function([input, .. tensors, .. hyper.Cast<object>()]);
+        }
+        finally
+        {
+            // The call has saved what backward needs; the handles made for it here are released now, not by the GC.
+            made.ForEach(d => d.Dispose());
+        }
+    }
+
+    /// <summary>
+    /// The tensor parameters for one call, and every handle made to get them (dtype conversions, views, randomized
+    /// draws). Made in a scope of their own, so that the function's own handles are not caught up in it.
+    /// </summary>
+    private (Tensor[] Tensors, List<IDisposable> Made) TensorArguments(Tensor input)
+    {
+        using var scope = NewDisposeScope();
         // Learnable parameters are looked up by name on every call: module.to(dtype or device) and load_state_dict
         // replace the registered Parameter objects (and dispose the old ones).
         var tensors = tensorParameters.Select(t => t.Parameter.Role == ParameterRole.Learnable
             ? PerChannel(get_parameter(t.Parameter.Name) ?? throw new InvalidOperationException($"Parameter {t.Parameter.Name} is not registered."), input)
-            : RandomizedParameter.Draw(input, training, t.Setting.Lower, t.Setting.Upper));
-        return function([input, .. tensors, .. hyper.Cast<object>()]);
+            : RandomizedParameter.Draw(input, training, t.Setting.Lower, t.Setting.Upper)).ToArray();
+        var made = scope.DisposablesView.ToList();
+        scope.Detach(made);
+        return (tensors, made);
     }
 
     /// <summary>One value broadcasts as is; one value per channel is laid along dimension 1.</summary>
