@@ -52,6 +52,7 @@ internal static class Lowering
             .Where(p => p.Kind == ParameterKind.Learnable)
             .Select(p => new ParameterDerivative(p.Name, Derivative(p.Name)))
             .ToEquatableArray();
-        return new LoweredActivation(model, forward, Derivative(model.Input), parameterDerivatives);
+        var derivative = Derivative(model.Input);
+        return new LoweredActivation(model, forward, derivative, parameterDerivatives, OutputForm.Derivative(forward, derivative, model.Input, model.Parameters));
     }
 }

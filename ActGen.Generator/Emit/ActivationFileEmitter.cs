@@ -19,7 +19,7 @@ internal static class ActivationFileEmitter
         w.Open($"{model.Site.ClassAccessibility} static partial class {model.Site.ClassName}");
         DerivativeEmitter.Emit(w, activation);
         w.Line();
-        RegistrationEmitter.Emit(w, model, torch);
+        RegistrationEmitter.Emit(w, model, torch, activation.OutputDerivative is not null);
         foreach (var kernel in KernelSet.For(activation))
         {
             foreach (var type in new[] { NumericType.Double, NumericType.Float })

@@ -1,25 +1,30 @@
 using System.Collections.Generic;
 using System.Linq;
+using ActGen.Generator.Calculus;
 using ActGen.Generator.Ir;
 using ActGen.Generator.Model;
 
 namespace ActGen.Generator.Emit;
 
 /// <summary>
-/// Emits one fused element-wise span kernel: a single pass that reads the input (and the incoming gradient,
-/// and per-element parameters), computes the expression and writes the output. Vectorised with
+/// Emits one fused element-wise span kernel: a single pass that reads the input (or the forward's output, and the
+/// incoming gradient, and per-element parameters), computes the expression and writes the result. Vectorised with
 /// <c>Vector&lt;T&gt;</c> when every primitive has a vector form, with a scalar loop for the tail.
 /// </summary>
 internal static class KernelEmitter
 {
     public const string GradOutput = "gy";
 
-    public sealed record Kernel(string Name, string Summary, bool ReadsGradOutput, string Output, Expr Body, IReadOnlyCollection<string> SpanParameters);
+    /// <param name="ReadsOutput">The first span is the forward's output (y in <paramref name="Body"/>), not the input.</param>
+    public sealed record Kernel(string Name, string Summary, bool ReadsGradOutput, string Output, Expr Body, IReadOnlyCollection<string> SpanParameters, bool ReadsOutput = false)
+    {
+        public string Source => ReadsOutput ? "output" : "input";
+    }
 
     public static void Emit(SourceWriter w, ActivationModel model, Kernel kernel, NumericType type)
     {
         var spans = new HashSet<string>(kernel.SpanParameters);
-        var reads = new[] { "input" }.Concat(kernel.ReadsGradOutput ? ["gradOutput"] : []).ToList();
+        var reads = new[] { kernel.Source }.Concat(kernel.ReadsGradOutput ? ["gradOutput"] : []).ToList();
         var signature = string.Join(", ", reads.Select(r => $"global::System.ReadOnlySpan<{type.Keyword}> {r}")
             .Append($"global::System.Span<{type.Keyword}> {kernel.Output}"));
         var parameters = ParameterLists.Declarations(model.Parameters, type, spans.Count > 0 ? spans : null);
@@ -30,7 +35,7 @@ internal static class KernelEmitter
             .Line(Naming.GeneratedCode)
             .Line(Naming.FullyOptimized)
             .Open($"{model.Site.MethodAccessibility} static void {kernel.Name}({ParameterLists.WithLeading(signature, parameters)})");
-        var mismatch = string.Join(" || ", allSpans.Skip(1).Select(s => $"{s}.Length != input.Length"));
+        var mismatch = string.Join(" || ", allSpans.Skip(1).Select(s => $"{s}.Length != {kernel.Source}.Length"));
         w.Open($"if ({mismatch})")
             .Line($"throw new global::System.ArgumentException(\"{string.Join(", ", allSpans)} must have the same length.\");")
             .Close()
@@ -46,7 +51,7 @@ internal static class KernelEmitter
 
     private static void VectorLoop(SourceWriter w, ActivationModel model, Kernel kernel, NumericType type, LetChain chain, IReadOnlyList<string> reads, ISet<string> spans)
     {
-        string Name(string n) => n == model.Input ? "xv" : n == GradOutput ? "gyv" : model.Parameters.Any(p => p.Name == n) ? Naming.VectorLocal(n) : n;
+        string Name(string n) => n == model.Input ? "xv" : n == OutputForm.Output ? "yv" : n == GradOutput ? "gyv" : model.Parameters.Any(p => p.Name == n) ? Naming.VectorLocal(n) : n;
         string Load(string span) => $"global::System.Numerics.Vector.LoadUnsafe(ref {span}Start, (nuint)i)";
         var spanParameters = model.Parameters.Where(p => spans.Contains(p.Name)).Select(p => p.Name).ToList();
 
@@ -61,8 +66,8 @@ internal static class KernelEmitter
             w.Line($"ref var {span}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span});");
         }
 
-        w.Open($"for (; i <= input.Length - {type.VectorType}.Count; i += {type.VectorType}.Count)");
-        w.Line($"var xv = {Load("input")};");
+        w.Open($"for (; i <= {kernel.Source}.Length - {type.VectorType}.Count; i += {type.VectorType}.Count)");
+        w.Line($"var {(kernel.ReadsOutput ? "yv" : "xv")} = {Load(kernel.Source)};");
         if (kernel.ReadsGradOutput)
         {
             w.Line($"var gyv = {Load("gradOutput")};");
@@ -87,8 +92,8 @@ internal static class KernelEmitter
     {
         string Name(string n) => n == model.Input ? "x" : spans.Contains(n) ? $"{n}[i]" : n;
 
-        w.Open("for (; i < input.Length; i++)");
-        w.Line("var x = input[i];");
+        w.Open($"for (; i < {kernel.Source}.Length; i++)");
+        w.Line(kernel.ReadsOutput ? $"var {OutputForm.Output} = output[i];" : "var x = input[i];");
         if (kernel.ReadsGradOutput)
         {
             w.Line("var gy = gradOutput[i];");

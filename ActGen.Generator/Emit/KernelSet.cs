@@ -21,8 +21,11 @@ internal static class KernelSet
         {
             var per = spans.Count == 0 ? "" : $" with per-element {string.Join(", ", spans)}";
             yield return new(model.Name + "Forward", $"output[i] = {model.Name}(input[i]){per}, in one pass.", false, "output", activation.Forward, spans);
-            yield return new(model.Name + "Backward", $"gradInput[i] = gradOutput[i] · ∂{model.Name}/∂x(input[i]){per}, recomputing the derivative in the same pass.",
-                true, "gradInput", Calculus.Simplifier.Simplify(Mul(gy, activation.Derivative)), spans);
+            yield return activation.OutputDerivative is { } inOutput
+                ? new(model.Name + "Backward", $"gradInput[i] = gradOutput[i] · ∂{model.Name}/∂x written in the forward's output{per}: reads output[i], not the input, and recomputes nothing.",
+                    true, "gradInput", Calculus.Simplifier.Simplify(Mul(gy, inOutput)), spans, ReadsOutput: true)
+                : new(model.Name + "Backward", $"gradInput[i] = gradOutput[i] · ∂{model.Name}/∂x(input[i]){per}, recomputing the derivative in the same pass.",
+                    true, "gradInput", Calculus.Simplifier.Simplify(Mul(gy, activation.Derivative)), spans);
             foreach (var d in activation.ParameterDerivatives)
             {
                 yield return new(model.Name + "Backward" + Naming.Pascal(d.Parameter),

@@ -6,8 +6,10 @@ namespace ActGen.Generator.Emit;
 /// <summary>Emits a module initializer that registers the activation with <c>ActGen.ActivationRegistry</c>.</summary>
 internal static class RegistrationEmitter
 {
-    public static void Emit(SourceWriter w, ActivationModel model, bool torch)
+    public static void Emit(SourceWriter w, ActivationModel model, bool torch, bool backwardFromOutput)
     {
+        var initializers = (torch ? new[] { $"CreateModule = static () => new {model.Name}Module()" } : [])
+            .Concat(backwardFromOutput ? ["BackwardFromOutput = true"] : []).ToList();
         var owner = model.Site.Namespace.Length == 0 ? model.Site.ClassName : $"{model.Site.Namespace}.{model.Site.ClassName}";
         string Spans(string cast) => string.Concat(model.Parameters.Select((_, i) => $", {cast}p[{i}]"));
         var parameters = string.Join(", ", model.Parameters.Select(p =>
@@ -33,7 +35,7 @@ internal static class RegistrationEmitter
             .Line("    new global::ActGen.ActivationKernels<float>(")
             .Line($"        static (input, output, p) => {name}Forward(input, output{Spans("(float)")}),")
             .Line($"        static (input, gradOutput, gradInput, p) => {name}Backward(input, gradOutput, gradInput{Spans("(float)")})))")
-            .Line(torch ? $"{{ CreateModule = static () => new {name}Module() }};" : ";")
+            .Line(initializers.Count > 0 ? $"{{ {string.Join(", ", initializers)} }};" : ";")
             .Line()
             .Line($"/// <summary>Registers {name} with <see cref=\"global::ActGen.ActivationRegistry\"/> when this assembly loads.</summary>")
             .Line(Naming.GeneratedCode)

@@ -20,7 +20,7 @@ internal static class TorchEmitter
         var w = new SourceWriter();
         FileHeader.Write(w, model.Site);
         w.Open($"{model.Site.ClassAccessibility} static partial class {model.Site.ClassName}");
-        TensorFunction(w, model);
+        TensorFunction(w, activation);
         w.Line();
         Module(w, model);
         w.Line();
@@ -37,8 +37,9 @@ internal static class TorchEmitter
 
     private static string Hyper(ActivationModel m) => string.Join(", ", m.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => p.Name));
 
-    private static void TensorFunction(SourceWriter w, ActivationModel model)
+    private static void TensorFunction(SourceWriter w, LoweredActivation activation)
     {
+        var model = activation.Model;
         var randomized = Randomized(model);
         var declarations = new List<string> { $"{Tensor} {model.Input}" };
         declarations.AddRange(model.Parameters.Where(p => p.Kind == ParameterKind.Learnable).Select(p => $"{Tensor} {p.Name}"));
@@ -53,15 +54,29 @@ internal static class TorchEmitter
         }
 
         declarations.AddRange(model.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => $"double {p.Name} = {NumericType.Double.Literal(p.Value)}"));
-        var tensorArguments = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => p.Kind == ParameterKind.Learnable
-            ? p.Name
-            : $"global::ActGen.Torch.RandomizedParameter.Draw({model.Input}, training, {Lower(model, p)}, {Upper(model, p)})");
+        string Drawn(ParameterModel p) => p.Name + "Drawn";
+        var tensorArguments = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => p.Kind == ParameterKind.Learnable ? p.Name : Drawn(p));
         var arguments = string.Join(", ", new[] { model.Input }.Concat(tensorArguments).Concat(model.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => p.Name)));
         var training = randomized.Count > 0 ? " Randomized parameters are drawn per element when <paramref name=\"training\"/>, else at their mean." : "";
-        w.Line($"/// <summary>{model.Name} over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.{training}</summary>")
-            .Line(Naming.GeneratedCode)
-            .Line($"{model.Site.MethodAccessibility} static {Tensor} {model.Name}({string.Join(", ", declarations)}) =>")
-            .Line($"    {model.Name}Function.Apply({arguments});");
+        var signature = $"{model.Site.MethodAccessibility} static {Tensor} {model.Name}({string.Join(", ", declarations)})";
+        w.Line($"/// <summary>{model.Name} over a tensor, differentiable: a custom autograd function that saves only its {(activation.OutputDerivative is null ? "input" : "output")} and runs fused kernels on CPU.{training}</summary>")
+            .Line(Naming.GeneratedCode);
+        if (randomized.Count == 0)
+        {
+            w.Line($"{signature} =>").Line($"    {model.Name}Function.Apply({arguments});");
+            return;
+        }
+
+        // The draws are released as soon as the function has saved them, not left to the garbage collector.
+        w.Block(signature, b =>
+        {
+            foreach (var p in randomized)
+            {
+                b.Line($"using var {Drawn(p)} = global::ActGen.Torch.RandomizedParameter.Draw({model.Input}, training, {Lower(model, p)}, {Upper(model, p)});");
+            }
+
+            b.Line($"return {model.Name}Function.Apply({arguments});");
+        });
     }
 
     private static void Module(SourceWriter w, ActivationModel model)

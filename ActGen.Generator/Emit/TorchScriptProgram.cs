@@ -9,7 +9,8 @@ namespace ActGen.Generator.Emit;
 
 /// <summary>
 /// The TorchScript program of one activation: <c>forward(x, tensor params, hyper)</c>, <c>backward(x, gy, …)</c>
-/// and <c>grad_{θ}(x, gy, …)</c> per learnable parameter, each returning one tensor.
+/// (<c>backward(y, gy, …)</c> where f′ is written in the output) and <c>grad_{θ}(x, gy, …)</c> per learnable
+/// parameter, each returning one tensor.
 /// </summary>
 internal static class TorchScriptProgram
 {
@@ -18,11 +19,19 @@ internal static class TorchScriptProgram
         var model = activation.Model;
         var tensorParameters = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => TorchScriptEmitter.Name(p.Name)).ToList();
         var hyper = model.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => $"{TorchScriptEmitter.Name(p.Name)}: float").ToList();
-        var tensors = new HashSet<string>(model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => p.Name)) { model.Input, KernelEmitter.GradOutput };
+        var tensors = new HashSet<string>(model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => p.Name)) { model.Input, KernelEmitter.GradOutput, OutputForm.Output };
         var gy = new Ref(KernelEmitter.GradOutput);
         var w = new SourceWriter();
         Function(w, "forward", ["x", .. tensorParameters, .. hyper], activation.Forward, model, tensors);
-        Function(w, "backward", ["x", "gy", .. tensorParameters, .. hyper], Simplifier.Simplify(Mul(gy, activation.Derivative)), model, tensors);
+        if (activation.OutputDerivative is { } inOutput)
+        {
+            Function(w, "backward", [OutputForm.Output, "gy", .. tensorParameters, .. hyper], Simplifier.Simplify(Mul(gy, inOutput)), model, tensors, OutputForm.Output);
+        }
+        else
+        {
+            Function(w, "backward", ["x", "gy", .. tensorParameters, .. hyper], Simplifier.Simplify(Mul(gy, activation.Derivative)), model, tensors);
+        }
+
         foreach (var d in activation.ParameterDerivatives)
         {
             Function(w, "grad_" + d.Parameter, ["x", "gy", .. tensorParameters, .. hyper], Simplifier.Simplify(Mul(gy, d.Derivative)), model, tensors);
@@ -31,7 +40,8 @@ internal static class TorchScriptProgram
         return w.ToString();
     }
 
-    private static void Function(SourceWriter w, string name, IReadOnlyList<string> parameters, Expr body, ActivationModel model, ISet<string> tensors)
+    /// <param name="like">The tensor argument a constant result takes its shape from.</param>
+    private static void Function(SourceWriter w, string name, IReadOnlyList<string> parameters, Expr body, ActivationModel model, ISet<string> tensors, string like = "x")
     {
         var renamed = Substitution.Substitute(body, System.Collections.Immutable.ImmutableDictionary<string, Expr>.Empty.Add(model.Input, new Ref("x")));
         var chain = LetChain.Of(renamed, Naming.Reserved(model));
@@ -40,7 +50,7 @@ internal static class TorchScriptProgram
         w.Line($"def {name}({string.Join(", ", parameters)}):").Indent();
         foreach (var (local, value) in chain.Locals)
         {
-            var code = TorchScriptEmitter.Emit(value, IsTensor, "x");
+            var code = TorchScriptEmitter.Emit(value, IsTensor, like);
             if (code.IsTensor)
             {
                 tensorLocals.Add(local);
@@ -49,8 +59,8 @@ internal static class TorchScriptProgram
             w.Line($"{TorchScriptEmitter.Name(local)} = {code.Text}");
         }
 
-        var result = TorchScriptEmitter.Emit(chain.Result, IsTensor, "x");
-        w.Line(result.IsTensor ? $"return {result.Text}" : $"return torch.full_like(x, {result.Text})");
+        var result = TorchScriptEmitter.Emit(chain.Result, IsTensor, like);
+        w.Line(result.IsTensor ? $"return {result.Text}" : $"return torch.full_like({like}, {result.Text})");
         w.Dedent().Line();
     }
 }

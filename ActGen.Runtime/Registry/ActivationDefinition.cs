@@ -21,6 +21,12 @@ public sealed record ActivationDefinition(
     /// <summary>Builds the activation's TorchSharp module with default hyper-parameters (null where TorchSharp code was not generated).</summary>
     public Func<TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor>>? CreateModule { get; init; }
 
+    /// <summary>
+    /// The backward kernels (and the TorchScript backward) read the forward's output y instead of the input x:
+    /// f′ is written in y, as σ′ = y(1 − y). The autograd function then saves y.
+    /// </summary>
+    public bool BackwardFromOutput { get; init; }
+
     /// <summary>Every parameter's default (randomized ones at their evaluation value).</summary>
     public double[] Defaults => Parameters.Select(p => p.Default).ToArray();
 

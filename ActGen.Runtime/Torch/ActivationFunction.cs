@@ -8,7 +8,8 @@ namespace ActGen.Torch;
 /// <summary>
 /// The custom autograd function behind every generated tensor activation. Arguments: the input, then the
 /// tensor parameters (learnable, randomized) in declaration order, then the hyper-parameters as doubles.
-/// Saves only the input (and the parameter tensors, which already exist) and recomputes the derivative in backward.
+/// Saves only the input (or, where f′ is written in the output, the output) and the parameter tensors, which already
+/// exist, and recomputes the derivative in backward.
 /// Call it through <see cref="Apply"/>: TorchSharp's own <c>apply</c> leaves a second handle on every result alive
 /// until the garbage collector finalizes it, which keeps the result's memory allocated after it is disposed.
 /// </summary>
@@ -46,20 +47,40 @@ public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<
     {
         var (x, tensors, hyper) = Split(vars);
         using var scope = NewDisposeScope();
-        ctx.save_for_backward([x, .. tensors]);
+        var y = scope.Detach(Invocation.Forward(Activation, x, tensors, hyper));
+        ctx.save_for_backward([Activation.Definition.BackwardFromOutput ? y : x, .. tensors]);
         ctx.save_data(HyperKey, hyper);
-        forwardOutput = scope.Detach(Invocation.Forward(Activation, x, tensors, hyper));
-        return forwardOutput;
+        forwardOutput = y;
+        return y;
+    }
+
+    /// <summary>
+    /// Never throws: libtorch's autograd engine calls this from native code, where a .NET exception would end the
+    /// process. A failure (a saved tensor changed in place, a kernel error) is written to standard error and handed
+    /// back as a gradient of the wrong shape, which makes autograd raise an error at the caller's <c>backward()</c>.
+    /// </summary>
+    public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+    {
+        try
+        {
+            return Gradients(ctx, grad_output);
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"ActGen: the backward of {Name} failed, so autograd will report an invalid gradient: {e.Message}");
+            return [empty(0), .. Enumerable.Repeat((Tensor)null!, Activation.TensorParameters.Count + Activation.HyperParameters.Count)];
+        }
     }
 
     /// <summary>
     /// The gradients leave a dispose scope opened here, so that every handle made on the way (saved tensors,
     /// conversions, the incoming gradient's) is released; the gradients themselves go to the caller's scope.
     /// </summary>
-    public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+    private List<Tensor> Gradients(autograd.AutogradContext ctx, Tensor grad_output)
     {
         using var scope = NewDisposeScope();
         var saved = ctx.get_saved_variables();
+        // x, or y where the definition's backward reads the output; the kernels and the TorchScript backward agree.
         var (x, tensors) = (saved[0], saved.Skip(1).ToArray());
         var hyper = (double[])ctx.get_data(HyperKey);
         var parameters = Activation.TensorParameters;

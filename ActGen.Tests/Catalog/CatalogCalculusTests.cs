@@ -77,7 +77,7 @@ public class CatalogCalculusTests
         var output = new double[Grid.Length];
         var gradInput = new double[Grid.Length];
         activation.Double.Forward(Grid, output, parameters);
-        activation.Double.Backward(Grid, gradOutput, gradInput, parameters);
+        activation.Double.Backward(activation.BackwardFromOutput ? output : Grid, gradOutput, gradInput, parameters);
         for (var i = 0; i < Grid.Length; i++)
         {
             AssertClose(activation.Apply(Grid[i]), output[i], 1e-13, $"{name}({Grid[i]})");
@@ -96,7 +96,7 @@ public class CatalogCalculusTests
         var output = new float[input.Length];
         var gradInput = new float[input.Length];
         activation.Single.Forward(input, output, parameters);
-        activation.Single.Backward(input, gradOutput, gradInput, parameters);
+        activation.Single.Backward(activation.BackwardFromOutput ? output : input, gradOutput, gradInput, parameters);
         for (var i = 0; i < input.Length; i++)
         {
             AssertClose(activation.Apply(input[i]), output[i], 2e-6, $"{name}({input[i]})");

@@ -82,7 +82,7 @@ public class CompiledActivationPropertyTests
             var output = new double[input.Length];
             var gradInput = new double[input.Length];
             definition.Double.Forward(input, output, definition.Defaults);
-            definition.Double.Backward(input, gradOutput, gradInput, definition.Defaults);
+            definition.Double.Backward(definition.BackwardFromOutput ? output : input, gradOutput, gradInput, definition.Defaults);
             for (var k = 0; k < input.Length; k++)
             {
                 var expected = definition.Apply(input[k]);

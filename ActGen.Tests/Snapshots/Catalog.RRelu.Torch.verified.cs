@@ -8,8 +8,11 @@ public static partial class Activations
 {
     /// <summary>RRelu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU. Randomized parameters are drawn per element when <paramref name="training"/>, else at their mean.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    public static global::TorchSharp.torch.Tensor RRelu(global::TorchSharp.torch.Tensor x, bool training = false, double lower = 0.125, double upper = 0.3333333333333333) =>
-        RReluFunction.Apply(x, global::ActGen.Torch.RandomizedParameter.Draw(x, training, lower, upper));
+    public static global::TorchSharp.torch.Tensor RRelu(global::TorchSharp.torch.Tensor x, bool training = false, double lower = 0.125, double upper = 0.3333333333333333)
+    {
+        using var slopeDrawn = global::ActGen.Torch.RandomizedParameter.Draw(x, training, lower, upper);
+        return RReluFunction.Apply(x, slopeDrawn);
+    }
 
     /// <summary>RRelu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]

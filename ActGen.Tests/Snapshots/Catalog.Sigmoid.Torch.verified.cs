@@ -6,7 +6,7 @@ namespace ActGen;
 
 public static partial class Activations
 {
-    /// <summary>Sigmoid over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
+    /// <summary>Sigmoid over a tensor, differentiable: a custom autograd function that saves only its output and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Sigmoid(global::TorchSharp.torch.Tensor x) =>
         SigmoidFunction.Apply(x);
@@ -34,9 +34,8 @@ public static partial class Activations
         def forward(x):
             return torch.sigmoid(x)
 
-        def backward(x, gy):
-            t0 = torch.sigmoid(x)
-            return (gy * (t0 * (1.0 - t0)))
+        def backward(y, gy):
+            return (gy * (y * (1.0 - y)))
         """);
 
     /// <summary>The custom autograd function of Sigmoid.</summary>

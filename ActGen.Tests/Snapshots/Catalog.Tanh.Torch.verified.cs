@@ -6,7 +6,7 @@ namespace ActGen;
 
 public static partial class Activations
 {
-    /// <summary>Tanh over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
+    /// <summary>Tanh over a tensor, differentiable: a custom autograd function that saves only its output and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Tanh(global::TorchSharp.torch.Tensor x) =>
         TanhFunction.Apply(x);
@@ -34,9 +34,8 @@ public static partial class Activations
         def forward(x):
             return torch.tanh(x)
 
-        def backward(x, gy):
-            t0 = torch.tanh(x)
-            return (gy * (1.0 - (t0 * t0)))
+        def backward(y, gy):
+            return (gy * (1.0 - (y * y)))
         """);
 
     /// <summary>The custom autograd function of Tanh.</summary>

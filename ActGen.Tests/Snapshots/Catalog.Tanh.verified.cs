@@ -30,7 +30,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => TanhForward(input, output),
             static (input, gradOutput, gradInput, p) => TanhBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new TanhModule() };
+    { CreateModule = static () => new TanhModule(), BackwardFromOutput = true };
 
     /// <summary>Registers Tanh with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -93,69 +93,65 @@ public static partial class Activations
         }
     }
 
-    /// <summary>gradInput[i] = gradOutput[i] · ∂Tanh/∂x(input[i]), recomputing the derivative in the same pass.</summary>
+    /// <summary>gradInput[i] = gradOutput[i] · ∂Tanh/∂x written in the forward's output: reads output[i], not the input, and recomputes nothing.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static void TanhBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
+    public static void TanhBackward(global::System.ReadOnlySpan<double> output, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
     {
-        if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
+        if (gradOutput.Length != output.Length || gradInput.Length != output.Length)
         {
-            throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
+            throw new global::System.ArgumentException("output, gradOutput, gradInput must have the same length.");
         }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
-            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
-            for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
+            for (; i <= output.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var yv = global::System.Numerics.Vector.LoadUnsafe(ref outputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = global::ActGen.MathX.Tanh(xv);
-                var result = gyv * (global::System.Numerics.Vector<double>.One - t0 * t0);
+                var result = gyv * (global::System.Numerics.Vector<double>.One - yv * yv);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
-        for (; i < input.Length; i++)
+        for (; i < output.Length; i++)
         {
-            var x = input[i];
+            var y = output[i];
             var gy = gradOutput[i];
-            var t0 = global::System.Math.Tanh(x);
-            gradInput[i] = gy * (1.0 - t0 * t0);
+            gradInput[i] = gy * (1.0 - y * y);
         }
     }
 
-    /// <summary>gradInput[i] = gradOutput[i] · ∂Tanh/∂x(input[i]), recomputing the derivative in the same pass.</summary>
+    /// <summary>gradInput[i] = gradOutput[i] · ∂Tanh/∂x written in the forward's output: reads output[i], not the input, and recomputes nothing.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static void TanhBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
+    public static void TanhBackward(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
     {
-        if (gradOutput.Length != input.Length || gradInput.Length != input.Length)
+        if (gradOutput.Length != output.Length || gradInput.Length != output.Length)
         {
-            throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
+            throw new global::System.ArgumentException("output, gradOutput, gradInput must have the same length.");
         }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
-            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
-            for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
+            for (; i <= output.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var yv = global::System.Numerics.Vector.LoadUnsafe(ref outputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = global::ActGen.MathX.Tanh(xv);
-                var result = gyv * (global::System.Numerics.Vector<float>.One - t0 * t0);
+                var result = gyv * (global::System.Numerics.Vector<float>.One - yv * yv);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
-        for (; i < input.Length; i++)
+        for (; i < output.Length; i++)
         {
-            var x = input[i];
+            var y = output[i];
             var gy = gradOutput[i];
-            var t0 = global::System.MathF.Tanh(x);
-            gradInput[i] = gy * (1f - t0 * t0);
+            gradInput[i] = gy * (1f - y * y);
         }
     }
 }

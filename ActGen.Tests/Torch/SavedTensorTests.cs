@@ -8,8 +8,8 @@ using static TorchSharp.torch;
 namespace ActGen.Tests.Torch;
 
 /// <summary>
-/// Memory: the autograd node keeps one tensor per call — the input itself, not a copy and not the intermediates a
-/// composed expression keeps. Observed through the context in backward (TorchSharp commits saved tensors after forward).
+/// Memory: the autograd node keeps one tensor per call — the input itself (or the output, where the derivative is
+/// written in it), not a copy and not the intermediates a composed expression keeps. Observed through the context in backward (TorchSharp commits saved tensors after forward).
 /// </summary>
 public class SavedTensorTests
 {
@@ -33,6 +33,20 @@ public class SavedTensorTests
         public static List<Tensor>? Saved;
 
         protected override TorchActivation Activation => Activations.PReluTorch;
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+        {
+            Saved = ctx.get_saved_variables();
+            return base.backward(ctx, grad_output);
+        }
+    }
+
+    private sealed class SigmoidProbe : ActivationFunction<SigmoidProbe>
+    {
+        [System.ThreadStatic]
+        public static List<Tensor>? Saved;
+
+        protected override TorchActivation Activation => Activations.SigmoidTorch;
 
         public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
         {
@@ -65,5 +79,33 @@ public class SavedTensorTests
         Assert.Equal(2, PReluProbe.Saved!.Count);
         Assert.Equal(Address(x), Address(PReluProbe.Saved[0]));
         Assert.Equal(Address(w), Address(PReluProbe.Saved[1]));
+    }
+
+    [Fact]
+    public void AnActivationWhoseDerivativeIsWrittenInItsOutputSavesTheOutputInstead()
+    {
+        var x = randn(1000, dtype: ScalarType.Float64).requires_grad_(true);
+        var y = SigmoidProbe.Apply(x);
+        y.backward([ones_like(y)]);
+        var saved = Assert.Single(SigmoidProbe.Saved!);
+        Assert.Equal(Address(y), Address(saved));
+        Assert.True(TorchCheck.MaxError(x.grad!, TorchCheck.Run(z => sigmoid(z), x, ones_like(x)).Grad, 1e-4) <= 1e-12);
+    }
+
+    [Fact]
+    public void ChangingASavedOutputInPlaceBeforeBackwardIsReportedNotSilentlyWrong()
+    {
+        var x = randn(100, dtype: ScalarType.Float64).requires_grad_(true);
+        var y = Activations.Tanh(x);
+        using (no_grad())
+        {
+            y.mul_(2);
+        }
+
+        // libtorch's check on saved tensors fails inside backward, which autograd calls from native code: the
+        // failure comes back as an exception at this call, not as a crashed process or a silently wrong gradient.
+        var e = Assert.ThrowsAny<System.Exception>(() => y.backward([ones_like(y)]));
+        Assert.Contains("invalid gradient", e.Message);
+        Assert.Null(x.grad);
     }
 }

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.Linq;
+using ActGen.Generator.Ir;
+using ActGen.Generator.Model;
+
+namespace ActGen.Generator.Calculus;
+
+/// <summary>
+/// f′ written in the forward's output y where it can be: every occurrence of the forward expression in f′ becomes
+/// y (σ′ = σ(1 − σ) → y(1 − y), tanh′ = 1 − tanh² → 1 − y²), and if no x is left, backward reads y instead of x and
+/// skips recomputing f — a pure memory pass, as libtorch's own sigmoid and tanh backward are.
+/// </summary>
+internal static class OutputForm
+{
+    /// <summary>The name y takes in the IR and in the kernels' locals.</summary>
+    public const string Output = "y";
+
+    /// <summary>
+    /// ∂f/∂x in terms of <see cref="Output"/> and the parameters, or null where x stays, where f′ never needed x,
+    /// where a learnable parameter's gradient needs x anyway, or where the activation already uses the name y.
+    /// </summary>
+    public static Expr? Derivative(Expr forward, Expr derivative, string input, IEnumerable<ParameterModel> parameters)
+    {
+        var eligible = forward is not (Ref or Num)
+            && Traversal.Mentions(derivative, input)
+            && parameters.All(p => p.Kind != ParameterKind.Learnable && p.Name != Output && p.Name != Output + "v")
+            && input != Output;
+        if (!eligible)
+        {
+            return null;
+        }
+
+        var inOutput = Replace(derivative, forward, new Ref(Output));
+        return Traversal.Mentions(inOutput, input) ? null : Simplifier.Simplify(inOutput);
+    }
+
+    private static Expr Replace(Expr e, Expr target, Expr by) =>
+        e == target ? by : Traversal.MapChildren(e, child => Replace(child, target, by));
+}
