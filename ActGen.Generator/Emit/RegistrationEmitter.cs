@@ -28,18 +28,38 @@ internal static class RegistrationEmitter
                 ? "    global::System.Array.Empty<global::ActGen.ActivationParameter>(),"
                 : $"    new global::ActGen.ActivationParameter[] {{ {parameters} }},")
             .Line($"    {Scalar(name)},")
-            .Line($"    {Scalar(Naming.Derivative(name))},")
-            .Line("    new global::ActGen.ActivationKernels<double>(")
-            .Line($"        static (input, output, p) => {name}Forward(input, output{Spans("")}),")
-            .Line($"        static (input, gradOutput, gradInput, p) => {name}Backward(input, gradOutput, gradInput{Spans("")})),")
-            .Line("    new global::ActGen.ActivationKernels<float>(")
-            .Line($"        static (input, output, p) => {name}Forward(input, output{Spans("(float)")}),")
-            .Line($"        static (input, gradOutput, gradInput, p) => {name}Backward(input, gradOutput, gradInput{Spans("(float)")})))")
-            .Line(initializers.Count > 0 ? $"{{ {string.Join(", ", initializers)} }};" : ";")
+            .Line($"    {Scalar(Naming.Derivative(name))},");
+        Kernels(w, model, NumericType.Double, ",");
+        Kernels(w, model, NumericType.Float, ")");
+        w.Line(initializers.Count > 0 ? $"{{ {string.Join(", ", initializers)} }};" : ";")
             .Line()
             .Line($"/// <summary>Registers {name} with <see cref=\"global::ActGen.ActivationRegistry\"/> when this assembly loads.</summary>")
             .Line(Naming.GeneratedCode)
             .Line("[global::System.Runtime.CompilerServices.ModuleInitializer]")
             .Line($"internal static void Register{name}() => global::ActGen.ActivationRegistry.Register({name}Definition);");
+    }
+
+    /// <summary>
+    /// <c>new ActivationKernels&lt;T&gt;(forward, backward)</c>, with the per-element variants when the only tensor
+    /// parameter is randomized (its slopes are then drawn per element in training).
+    /// </summary>
+    private static void Kernels(SourceWriter w, ActivationModel model, NumericType type, string end)
+    {
+        var tensorParameters = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).ToList();
+        var each = tensorParameters.Count == 1 && tensorParameters[0].Kind == ParameterKind.Randomized ? tensorParameters[0].Name : null;
+        var cast = type == NumericType.Float ? "(float)" : "";
+        string Arguments(bool perElement) => string.Concat(model.Parameters.Select((p, i) => perElement && p.Name == each ? ", each" : $", {cast}p[{i}]"));
+        var name = model.Name;
+        w.Line($"    new global::ActGen.ActivationKernels<{type.Keyword}>(")
+            .Line($"        static (input, output, p) => {name}Forward(input, output{Arguments(false)}),")
+            .Line($"        static (input, gradOutput, gradInput, p) => {name}Backward(input, gradOutput, gradInput{Arguments(false)}))" + (each is null ? end : ""));
+        if (each is not null)
+        {
+            w.Line("    {")
+                .Line("        PerElement = new(")
+                .Line($"            static (input, output, each, p) => {name}Forward(input, output{Arguments(true)}),")
+                .Line($"            static (input, gradOutput, gradInput, each, p) => {name}Backward(input, gradOutput, gradInput{Arguments(true)})),")
+                .Line("    }" + end);
+        }
     }
 }

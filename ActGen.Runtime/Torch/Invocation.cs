@@ -10,12 +10,30 @@ internal static class Invocation
     public static Tensor Forward(TorchActivation a, Tensor x, Tensor[] tensors, double[] hyper) =>
         ManagedKernels.Applies(x) && ScalarParameters(a, tensors, hyper) is { } p
             ? ManagedKernels.Forward(x, a.Definition, p)
-            : Script(a, "forward", [x, .. tensors], hyper);
+            : PerElement(a, x, tensors) is { } each
+                ? ManagedKernels.ForwardEach(x, each, a.Definition, HyperInPlace(a, hyper))
+                : Script(a, "forward", [x, .. tensors], hyper);
 
     public static Tensor Backward(TorchActivation a, Tensor x, Tensor gradOutput, Tensor[] tensors, double[] hyper) =>
         ManagedKernels.Applies(x) && SameKind(x, gradOutput) && ScalarParameters(a, tensors, hyper) is { } p
             ? ManagedKernels.Backward(x, gradOutput, a.Definition.Double.Backward, a.Definition.Single.Backward, p)
-            : Script(a, "backward", [x, gradOutput, .. tensors], hyper);
+            : SameKind(x, gradOutput) && PerElement(a, x, tensors) is { } each
+                ? ManagedKernels.BackwardEach(x, gradOutput, each, a.Definition, HyperInPlace(a, hyper))
+                : Script(a, "backward", [x, gradOutput, .. tensors], hyper);
+
+    /// <summary>The one tensor parameter, when the activation has per-element kernels and it is given per element of x.</summary>
+    internal static Tensor? PerElement(TorchActivation a, Tensor x, Tensor[] tensors) =>
+        a.Definition.Double.PerElement is not null && tensors is [var each]
+            && ManagedKernels.Applies(x, each) && each.shape.SequenceEqual(x.shape)
+            ? each
+            : null;
+
+    /// <summary>The hyper-parameters in their declaration slots; the per-element parameter's slot is unused (NaN).</summary>
+    private static double[] HyperInPlace(TorchActivation a, double[] hyper)
+    {
+        var next = 0;
+        return a.Definition.Parameters.Select(p => p.Role == ParameterRole.Hyper ? hyper[next++] : double.NaN).ToArray();
+    }
 
     /// <summary>∂C/∂θ for learnable parameter <paramref name="name"/>, summed to the parameter's own shape.</summary>
     public static Tensor ParameterGradient(TorchActivation a, string name, Tensor x, Tensor gradOutput, Tensor[] tensors, double[] hyper, Tensor parameter)

@@ -59,6 +59,60 @@ internal static class ManagedKernels
         return result;
     }
 
+    /// <summary>f(x) with the one tensor parameter given per element (<paramref name="each"/>, shaped like x).</summary>
+    public static Tensor ForwardEach(Tensor x, Tensor each, ActivationDefinition definition, double[] parameters)
+    {
+        var y = empty_like(x);
+        if (x.dtype == ScalarType.Float64)
+        {
+            var kernel = definition.Double.PerElement!.Forward;
+            Chunks(x.numel(), (start, length) => kernel(
+                Span<double>(x).Slice(start, length), Span<double>(y).Slice(start, length), Span<double>(each).Slice(start, length), parameters));
+        }
+        else
+        {
+            var kernel = definition.Single.PerElement!.Forward;
+            Chunks(x.numel(), (start, length) => kernel(
+                Span<float>(x).Slice(start, length), Span<float>(y).Slice(start, length), Span<float>(each).Slice(start, length), parameters));
+        }
+
+        return y;
+    }
+
+    /// <summary>gradOutput · f′(x) with the one tensor parameter given per element.</summary>
+    public static Tensor BackwardEach(Tensor x, Tensor gradOutput, Tensor each, ActivationDefinition definition, double[] parameters)
+    {
+        var g = gradOutput.is_contiguous() ? gradOutput : gradOutput.contiguous();
+        var result = empty_like(x);
+        if (x.dtype == ScalarType.Float64)
+        {
+            var kernel = definition.Double.PerElement!.Backward;
+            Chunks(x.numel(), (start, length) => kernel(
+                Span<double>(x).Slice(start, length), Span<double>(g).Slice(start, length), Span<double>(result).Slice(start, length), Span<double>(each).Slice(start, length), parameters));
+        }
+        else
+        {
+            var kernel = definition.Single.PerElement!.Backward;
+            Chunks(x.numel(), (start, length) => kernel(
+                Span<float>(x).Slice(start, length), Span<float>(g).Slice(start, length), Span<float>(result).Slice(start, length), Span<float>(each).Slice(start, length), parameters));
+        }
+
+        return result;
+    }
+
+    /// <summary>Fills a contiguous float32/float64 CPU tensor with U(lower, upper) from <see cref="CounterUniform"/>, in parallel.</summary>
+    public static void Fill(Tensor t, ulong seed, double lower, double upper)
+    {
+        if (t.dtype == ScalarType.Float64)
+        {
+            Chunks(t.numel(), (start, length) => CounterUniform.Fill(Span<double>(t).Slice(start, length), seed, start, lower, upper));
+        }
+        else
+        {
+            Chunks(t.numel(), (start, length) => CounterUniform.Fill(Span<float>(t).Slice(start, length), seed, start, lower, upper));
+        }
+    }
+
     private static Span<T> Span<T>(Tensor t)
         where T : unmanaged => MemoryMarshal.Cast<byte, T>(t.bytes);
 

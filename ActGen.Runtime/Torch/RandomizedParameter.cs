@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ActGen.Torch;
@@ -5,8 +6,27 @@ namespace ActGen.Torch;
 /// <summary>The value of a randomized parameter: per element from U(lower, upper) in training, the mean in evaluation.</summary>
 public static class RandomizedParameter
 {
-    public static Tensor Draw(Tensor x, bool training, double lower, double upper) =>
-        training
-            ? empty_like(x).uniform_(lower, upper)
-            : tensor((lower + upper) / 2, dtype: x.dtype, device: x.device);
+    /// <summary>
+    /// On CPU in float32/float64 the draw is managed and parallel (<see cref="CounterUniform"/>), seeded with one
+    /// number from torch's default generator, so <c>torch.manual_seed</c> still makes it reproducible; libtorch's
+    /// own <c>uniform_</c> runs on one thread at several ns per element. Elsewhere it is <c>uniform_</c>.
+    /// </summary>
+    public static Tensor Draw(Tensor x, bool training, double lower, double upper)
+    {
+        if (!training)
+        {
+            return tensor((lower + upper) / 2, dtype: x.dtype, device: x.device);
+        }
+
+        var slopes = empty(x.shape, dtype: x.dtype, device: x.device);
+        if (x.device_type != DeviceType.CPU || x.dtype is not (ScalarType.Float32 or ScalarType.Float64))
+        {
+            return slopes.uniform_(lower, upper);
+        }
+
+        using var seedTensor = randint(long.MaxValue, [1], dtype: ScalarType.Int64);
+        var seed = unchecked((ulong)seedTensor.item<long>());
+        ManagedKernels.Fill(slopes, seed, lower, upper);
+        return slopes;
+    }
 }

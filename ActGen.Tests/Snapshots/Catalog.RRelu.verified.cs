@@ -25,10 +25,20 @@ public static partial class Activations
         static (x, m) => { var p = m.Span; return RReluDerivative(x, p[0]); },
         new global::ActGen.ActivationKernels<double>(
             static (input, output, p) => RReluForward(input, output, p[0]),
-            static (input, gradOutput, gradInput, p) => RReluBackward(input, gradOutput, gradInput, p[0])),
+            static (input, gradOutput, gradInput, p) => RReluBackward(input, gradOutput, gradInput, p[0]))
+        {
+            PerElement = new(
+                static (input, output, each, p) => RReluForward(input, output, each),
+                static (input, gradOutput, gradInput, each, p) => RReluBackward(input, gradOutput, gradInput, each)),
+        },
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => RReluForward(input, output, (float)p[0]),
-            static (input, gradOutput, gradInput, p) => RReluBackward(input, gradOutput, gradInput, (float)p[0])))
+            static (input, gradOutput, gradInput, p) => RReluBackward(input, gradOutput, gradInput, (float)p[0]))
+        {
+            PerElement = new(
+                static (input, output, each, p) => RReluForward(input, output, each),
+                static (input, gradOutput, gradInput, each, p) => RReluBackward(input, gradOutput, gradInput, each)),
+        })
     { CreateModule = static () => new RReluModule() };
 
     /// <summary>Registers RRelu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>

@@ -7,8 +7,11 @@ namespace ActGen.Tests.Torch;
 /// <summary>
 /// Every tensor handle a call makes is either returned or released. A handle left to the garbage collector keeps
 /// its memory allocated after the caller disposes the result (big tensors then come back as fresh, page-faulting
-/// allocations). Observed through a dispose scope, which registers every handle made on its thread.
+/// allocations). Observed through a dispose scope, which registers every handle made on its thread. Run alone:
+/// with a bench running in the same process on another thread, backward was once seen to leave one more handle on
+/// its gradient (not explained yet; see the closing note of the session that added this).
 /// </summary>
+[Collection(Alone.Name)]
 public class HandleReleaseTests
 {
     [Fact]
@@ -57,7 +60,15 @@ public class HandleReleaseTests
         // The gradient autograd.grad hands back, and the handle backward returned to the engine (which copies it
         // after backward has returned, so backward cannot release it itself). Nothing else: no saved-tensor handles, and
         // not the handle TorchSharp made for the incoming gradient.
-        Assert.Equal(2, made.Count(m => m is Tensor { IsInvalid: false }));
+        var live = made.OfType<Tensor>().Where(t => !t.IsInvalid).ToList();
+        Assert.True(live.Count == 2, $"{live.Count} live handles");
         Assert.Contains(grads[0], made);
     }
+}
+
+/// <summary>Test classes in this collection run after the parallel ones, one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class Alone
+{
+    public const string Name = "alone";
 }

@@ -13,46 +13,33 @@ namespace ActGen.Tests.Torch;
 /// </summary>
 public class SavedTensorTests
 {
-    private sealed class MishProbe : ActivationFunction<MishProbe>
+    /// <summary>An activation's own function that records what its context saved, when backward runs.</summary>
+    private abstract class SavingProbe<TSelf> : ActivationFunction<TSelf>
+        where TSelf : SavingProbe<TSelf>, new()
     {
         [System.ThreadStatic]
         public static List<Tensor>? Saved;
 
+        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+        {
+            Saved = ctx.get_saved_variables();
+            return base.backward(ctx, grad_output);
+        }
+    }
+
+    private sealed class MishProbe : SavingProbe<MishProbe>
+    {
         protected override TorchActivation Activation => Activations.MishTorch;
-
-        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
-        {
-            Saved = ctx.get_saved_variables();
-            return base.backward(ctx, grad_output);
-        }
     }
 
-    private sealed class PReluProbe : ActivationFunction<PReluProbe>
+    private sealed class PReluProbe : SavingProbe<PReluProbe>
     {
-        [System.ThreadStatic]
-        public static List<Tensor>? Saved;
-
         protected override TorchActivation Activation => Activations.PReluTorch;
-
-        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
-        {
-            Saved = ctx.get_saved_variables();
-            return base.backward(ctx, grad_output);
-        }
     }
 
-    private sealed class SigmoidProbe : ActivationFunction<SigmoidProbe>
+    private sealed class SigmoidProbe : SavingProbe<SigmoidProbe>
     {
-        [System.ThreadStatic]
-        public static List<Tensor>? Saved;
-
         protected override TorchActivation Activation => Activations.SigmoidTorch;
-
-        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
-        {
-            Saved = ctx.get_saved_variables();
-            return base.backward(ctx, grad_output);
-        }
     }
 
     private static unsafe nint Address(Tensor t) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetReference(t.bytes));
