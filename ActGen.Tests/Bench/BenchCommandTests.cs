@@ -10,10 +10,10 @@ namespace ActGen.Tests.Bench;
 
 /// <summary>
 /// `actgen bench` on a tiny configuration writes well-formed files. Never a timing assertion: only columns,
-/// the allowed impl/phase values and positive, finite numbers. Run alone: the bench times in-process work, and it
-/// once failed while other tests ran autograd on other threads (cause not found; see HandleReleaseTests).
+/// the allowed impl/phase values and positive, finite numbers. Run alone: the bench times in-process work beside
+/// whatever else the process runs, and it once failed while other tests ran beside it (message not captured).
 /// </summary>
-[Collection(ActGen.Tests.Torch.Alone.Name)]
+[Collection(Alone.Name)]
 public sealed class BenchCommandTests : IDisposable
 {
     private static readonly string[] Impls = ["actgen", "torch-builtin", "torch-composed"];
