@@ -11,13 +11,12 @@ internal static class RegistrationEmitter
         var initializers = (torch ? new[] { $"CreateModule = static () => new {model.Name}Module()" } : [])
             .Concat(backwardFromOutput ? ["BackwardFromOutput = true"] : []).ToList();
         var owner = model.Site.Namespace.Length == 0 ? model.Site.ClassName : $"{model.Site.Namespace}.{model.Site.ClassName}";
-        string Spans(string cast) => string.Concat(model.Parameters.Select((_, i) => $", {cast}p[{i}]"));
         var parameters = string.Join(", ", model.Parameters.Select(p =>
             $"new global::ActGen.ActivationParameter(\"{p.Name}\", global::ActGen.ParameterRole.{p.Kind}, {NumericType.Double.Literal(p.Value)}, {NumericType.Double.Literal(p.Lower)}, {NumericType.Double.Literal(p.Upper)})"));
         var name = model.Name;
         string Scalar(string method) => model.Parameters.Count == 0
             ? $"static (x, _) => {method}(x)"
-            : $"static (x, m) => {{ var p = m.Span; return {method}(x{Spans("")}); }}";
+            : $"static (x, m) => {{ var p = m.Span; return {method}(x{Arguments(model, "", null)}); }}";
 
         w.Line($"/// <summary>{name}, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>")
             .Line(Naming.GeneratedCode)
@@ -48,7 +47,7 @@ internal static class RegistrationEmitter
         var tensorParameters = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).ToList();
         var each = tensorParameters.Count == 1 && tensorParameters[0].Kind == ParameterKind.Randomized ? tensorParameters[0].Name : null;
         var cast = type == NumericType.Float ? "(float)" : "";
-        string Arguments(bool perElement) => string.Concat(model.Parameters.Select((p, i) => perElement && p.Name == each ? ", each" : $", {cast}p[{i}]"));
+        string Arguments(bool perElement) => RegistrationEmitter.Arguments(model, cast, perElement ? each : null);
         var name = model.Name;
         w.Line($"    new global::ActGen.ActivationKernels<{type.Keyword}>(")
             .Line($"        static (input, output, p) => {name}Forward(input, output{Arguments(false)}),")
@@ -62,4 +61,8 @@ internal static class RegistrationEmitter
                 .Line("    }" + end);
         }
     }
+
+    /// <summary>", p[0], p[1], …": every parameter from the array <c>p</c>, cast as given, except <paramref name="each"/> (passed as <c>each</c>).</summary>
+    private static string Arguments(ActivationModel model, string cast, string? each) =>
+        string.Concat(model.Parameters.Select((p, i) => p.Name == each ? ", each" : $", {cast}p[{i}]"));
 }

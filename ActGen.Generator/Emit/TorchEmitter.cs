@@ -63,7 +63,7 @@ internal static class TorchEmitter
             .Line(Naming.GeneratedCode);
         if (randomized.Count == 0)
         {
-            w.Line($"{signature} =>").Line($"    {model.Name}Function.Apply({arguments});");
+            w.Line($"{signature} =>").Line($"    {model.Name}Function.apply({arguments});");
             return;
         }
 
@@ -75,7 +75,7 @@ internal static class TorchEmitter
                 b.Line($"using var {Drawn(p)} = global::ActGen.Torch.RandomizedParameter.Draw({model.Input}, training, {Lower(model, p)}, {Upper(model, p)});");
             }
 
-            b.Line($"return {model.Name}Function.Apply({arguments});");
+            b.Line($"return {model.Name}Function.apply({arguments});");
         });
     }
 
@@ -100,7 +100,7 @@ internal static class TorchEmitter
             .Line(Naming.GeneratedCode)
             .Open($"{model.Site.MethodAccessibility} sealed class {model.Name}Module : global::ActGen.Torch.ActivationModule")
             .Line($"public {model.Name}Module({string.Join(", ", declarations)})")
-            .Line($"    : base(\"{model.Name}\", {model.Name}Torch, static arguments => {model.Name}Function.Apply(arguments), [{Hyper(model)}], [{string.Join(", ", settings)}], {(learnable.Count > 0 ? "numParameters" : "1")})")
+            .Line($"    : base(\"{model.Name}\", {model.Name}Torch, static arguments => {model.Name}Function.apply(arguments), [{Hyper(model)}], [{string.Join(", ", settings)}], {(learnable.Count > 0 ? "numParameters" : "1")})")
             .Line("{")
             .Line("}")
             .Close();

@@ -10,8 +10,6 @@ namespace ActGen.Torch;
 /// tensor parameters (learnable, randomized) in declaration order, then the hyper-parameters as doubles.
 /// Saves only the input (or, where f′ is written in the output, the output) and the parameter tensors, which already
 /// exist, and recomputes the derivative in backward.
-/// Call it through <see cref="Apply"/>: TorchSharp's own <c>apply</c> leaves a second handle on every result alive
-/// until the garbage collector finalizes it, which keeps the result's memory allocated after it is disposed.
 /// </summary>
 public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<TSelf>
     where TSelf : ActivationFunction<TSelf>, new()
@@ -25,14 +23,15 @@ public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<
     protected abstract TorchActivation Activation { get; }
 
     /// <summary>
-    /// Runs the function (autograd's <c>apply</c>) and releases the forward's own handle on the result at once, so
-    /// that disposing the result frees its memory. Arguments as <see cref="forward"/> takes them.
+    /// TorchSharp's <c>apply</c>, which leaves the forward's own handle on the result to the garbage collector (so a
+    /// disposed result kept its memory allocated), followed by releasing that handle at once. Hides the inherited one
+    /// so that every call goes through it. Arguments as <see cref="forward"/> takes them.
     /// </summary>
-    public static Tensor Apply(params object[] vars)
+    public static new Tensor apply(params object[] vars)
     {
         try
         {
-            return apply(vars);
+            return autograd.SingleTensorFunction<TSelf>.apply(vars);
         }
         finally
         {
@@ -47,7 +46,8 @@ public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<
     {
         var (x, tensors, hyper) = Split(vars);
         using var scope = NewDisposeScope();
-        var y = scope.Detach(Invocation.Forward(Activation, x, tensors, hyper));
+        // Moved to the caller's scope, not detached: a handle that apply failed to release stays visible there.
+        var y = scope.MoveToOuter(Invocation.Forward(Activation, x, tensors, hyper));
         ctx.save_for_backward([Activation.Definition.BackwardFromOutput ? y : x, .. tensors]);
         ctx.save_data(HyperKey, hyper);
         forwardOutput = y;

@@ -23,87 +23,31 @@ internal static class ManagedKernels
             && Array.TrueForAll(others, t => t is null || Fits(t));
     }
 
-    public static Tensor Forward(Tensor x, ActivationDefinition definition, double[] parameters)
-    {
-        var y = empty_like(x);
-        if (x.dtype == ScalarType.Float64)
-        {
-            Chunks(x.numel(), (start, length) =>
-                definition.Double.Forward(Span<double>(x).Slice(start, length), Span<double>(y).Slice(start, length), parameters));
-        }
-        else
-        {
-            Chunks(x.numel(), (start, length) =>
-                definition.Single.Forward(Span<float>(x).Slice(start, length), Span<float>(y).Slice(start, length), parameters));
-        }
+    private static bool IsDouble(Tensor t) => t.dtype == ScalarType.Float64;
 
-        return y;
-    }
+    public static Tensor Forward(Tensor x, ActivationDefinition definition, double[] parameters) =>
+        IsDouble(x) ? Forward(x, definition.Double.Forward, parameters) : Forward(x, definition.Single.Forward, parameters);
 
     /// <summary>gradOutput · f′(x), or gradOutput · ∂f/∂θ per element with the parameter's kernels.</summary>
-    public static Tensor Backward(Tensor x, Tensor gradOutput, SpanBackward<double> @double, SpanBackward<float> single, double[] parameters)
-    {
-        var g = gradOutput.is_contiguous() ? gradOutput : gradOutput.contiguous();
-        var result = empty_like(x);
-        if (x.dtype == ScalarType.Float64)
-        {
-            Chunks(x.numel(), (start, length) => @double(
-                Span<double>(x).Slice(start, length), Span<double>(g).Slice(start, length), Span<double>(result).Slice(start, length), parameters));
-        }
-        else
-        {
-            Chunks(x.numel(), (start, length) => single(
-                Span<float>(x).Slice(start, length), Span<float>(g).Slice(start, length), Span<float>(result).Slice(start, length), parameters));
-        }
-
-        return result;
-    }
+    public static Tensor Backward(Tensor x, Tensor gradOutput, SpanBackward<double> @double, SpanBackward<float> single, double[] parameters) =>
+        IsDouble(x) ? Backward(x, Contiguous(gradOutput), @double, parameters) : Backward(x, Contiguous(gradOutput), single, parameters);
 
     /// <summary>f(x) with the one tensor parameter given per element (<paramref name="each"/>, shaped like x).</summary>
-    public static Tensor ForwardEach(Tensor x, Tensor each, ActivationDefinition definition, double[] parameters)
-    {
-        var y = empty_like(x);
-        if (x.dtype == ScalarType.Float64)
-        {
-            var kernel = definition.Double.PerElement!.Forward;
-            Chunks(x.numel(), (start, length) => kernel(
-                Span<double>(x).Slice(start, length), Span<double>(y).Slice(start, length), Span<double>(each).Slice(start, length), parameters));
-        }
-        else
-        {
-            var kernel = definition.Single.PerElement!.Forward;
-            Chunks(x.numel(), (start, length) => kernel(
-                Span<float>(x).Slice(start, length), Span<float>(y).Slice(start, length), Span<float>(each).Slice(start, length), parameters));
-        }
-
-        return y;
-    }
+    public static Tensor ForwardEach(Tensor x, Tensor each, ActivationDefinition definition, double[] parameters) =>
+        IsDouble(x)
+            ? ForwardEach(x, each, definition.Double.PerElement!.Forward, parameters)
+            : ForwardEach(x, each, definition.Single.PerElement!.Forward, parameters);
 
     /// <summary>gradOutput · f′(x) with the one tensor parameter given per element.</summary>
-    public static Tensor BackwardEach(Tensor x, Tensor gradOutput, Tensor each, ActivationDefinition definition, double[] parameters)
-    {
-        var g = gradOutput.is_contiguous() ? gradOutput : gradOutput.contiguous();
-        var result = empty_like(x);
-        if (x.dtype == ScalarType.Float64)
-        {
-            var kernel = definition.Double.PerElement!.Backward;
-            Chunks(x.numel(), (start, length) => kernel(
-                Span<double>(x).Slice(start, length), Span<double>(g).Slice(start, length), Span<double>(result).Slice(start, length), Span<double>(each).Slice(start, length), parameters));
-        }
-        else
-        {
-            var kernel = definition.Single.PerElement!.Backward;
-            Chunks(x.numel(), (start, length) => kernel(
-                Span<float>(x).Slice(start, length), Span<float>(g).Slice(start, length), Span<float>(result).Slice(start, length), Span<float>(each).Slice(start, length), parameters));
-        }
-
-        return result;
-    }
+    public static Tensor BackwardEach(Tensor x, Tensor gradOutput, Tensor each, ActivationDefinition definition, double[] parameters) =>
+        IsDouble(x)
+            ? BackwardEach(x, Contiguous(gradOutput), each, definition.Double.PerElement!.Backward, parameters)
+            : BackwardEach(x, Contiguous(gradOutput), each, definition.Single.PerElement!.Backward, parameters);
 
     /// <summary>Fills a contiguous float32/float64 CPU tensor with U(lower, upper) from <see cref="CounterUniform"/>, in parallel.</summary>
     public static void Fill(Tensor t, ulong seed, double lower, double upper)
     {
-        if (t.dtype == ScalarType.Float64)
+        if (IsDouble(t))
         {
             Chunks(t.numel(), (start, length) => CounterUniform.Fill(Span<double>(t).Slice(start, length), seed, start, lower, upper));
         }
@@ -111,6 +55,43 @@ internal static class ManagedKernels
         {
             Chunks(t.numel(), (start, length) => CounterUniform.Fill(Span<float>(t).Slice(start, length), seed, start, lower, upper));
         }
+    }
+
+    private static Tensor Contiguous(Tensor t) => t.is_contiguous() ? t : t.contiguous();
+
+    private static Tensor Forward<T>(Tensor x, SpanForward<T> kernel, double[] parameters)
+        where T : unmanaged
+    {
+        var y = empty_like(x);
+        Chunks(x.numel(), (start, length) => kernel(Span<T>(x).Slice(start, length), Span<T>(y).Slice(start, length), parameters));
+        return y;
+    }
+
+    private static Tensor Backward<T>(Tensor x, Tensor g, SpanBackward<T> kernel, double[] parameters)
+        where T : unmanaged
+    {
+        var result = empty_like(x);
+        Chunks(x.numel(), (start, length) => kernel(
+            Span<T>(x).Slice(start, length), Span<T>(g).Slice(start, length), Span<T>(result).Slice(start, length), parameters));
+        return result;
+    }
+
+    private static Tensor ForwardEach<T>(Tensor x, Tensor each, SpanForwardEach<T> kernel, double[] parameters)
+        where T : unmanaged
+    {
+        var y = empty_like(x);
+        Chunks(x.numel(), (start, length) => kernel(
+            Span<T>(x).Slice(start, length), Span<T>(y).Slice(start, length), Span<T>(each).Slice(start, length), parameters));
+        return y;
+    }
+
+    private static Tensor BackwardEach<T>(Tensor x, Tensor g, Tensor each, SpanBackwardEach<T> kernel, double[] parameters)
+        where T : unmanaged
+    {
+        var result = empty_like(x);
+        Chunks(x.numel(), (start, length) => kernel(
+            Span<T>(x).Slice(start, length), Span<T>(g).Slice(start, length), Span<T>(result).Slice(start, length), Span<T>(each).Slice(start, length), parameters));
+        return result;
     }
 
     private static Span<T> Span<T>(Tensor t)

@@ -31,10 +31,10 @@ public sealed class TorchActivation(
     /// <summary>The TorchScript program, compiled once on first use.</summary>
     public jit.CompilationUnit Compiled => compiled.Value;
 
-    /// <summary>Parameters passed as tensors (learnable and randomized), in declaration order.</summary>
-    public IReadOnlyList<ActivationParameter> TensorParameters =>
-        Definition.Parameters.Where(p => p.Role != ParameterRole.Hyper).ToList();
+    /// <summary>Parameters passed as tensors (learnable and randomized), in declaration order (read on every call, so kept).</summary>
+    public IReadOnlyList<ActivationParameter> TensorParameters { get; } =
+        definition.Parameters.Where(p => p.Role != ParameterRole.Hyper).ToList();
 
-    public IReadOnlyList<ActivationParameter> HyperParameters =>
-        Definition.Parameters.Where(p => p.Role == ParameterRole.Hyper).ToList();
+    public IReadOnlyList<ActivationParameter> HyperParameters { get; } =
+        definition.Parameters.Where(p => p.Role == ParameterRole.Hyper).ToList();
 }

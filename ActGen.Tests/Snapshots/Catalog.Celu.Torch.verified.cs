@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>Celu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Celu(global::TorchSharp.torch.Tensor x, double alpha = 1.0) =>
-        CeluFunction.Apply(x, alpha);
+        CeluFunction.apply(x, alpha);
 
     /// <summary>Celu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class CeluModule : global::ActGen.Torch.ActivationModule
     {
         public CeluModule(double alpha = 1.0)
-            : base("Celu", CeluTorch, static arguments => CeluFunction.Apply(arguments), [alpha], [], 1)
+            : base("Celu", CeluTorch, static arguments => CeluFunction.apply(arguments), [alpha], [], 1)
         {
         }
     }

@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>Elu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Elu(global::TorchSharp.torch.Tensor x, double alpha = 1.0) =>
-        EluFunction.Apply(x, alpha);
+        EluFunction.apply(x, alpha);
 
     /// <summary>Elu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class EluModule : global::ActGen.Torch.ActivationModule
     {
         public EluModule(double alpha = 1.0)
-            : base("Elu", EluTorch, static arguments => EluFunction.Apply(arguments), [alpha], [], 1)
+            : base("Elu", EluTorch, static arguments => EluFunction.apply(arguments), [alpha], [], 1)
         {
         }
     }

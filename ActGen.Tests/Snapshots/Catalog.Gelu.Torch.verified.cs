@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>Gelu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Gelu(global::TorchSharp.torch.Tensor x) =>
-        GeluFunction.Apply(x);
+        GeluFunction.apply(x);
 
     /// <summary>Gelu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class GeluModule : global::ActGen.Torch.ActivationModule
     {
         public GeluModule()
-            : base("Gelu", GeluTorch, static arguments => GeluFunction.Apply(arguments), [], [], 1)
+            : base("Gelu", GeluTorch, static arguments => GeluFunction.apply(arguments), [], [], 1)
         {
         }
     }

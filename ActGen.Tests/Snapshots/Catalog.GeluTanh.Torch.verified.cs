@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>GeluTanh over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor GeluTanh(global::TorchSharp.torch.Tensor x) =>
-        GeluTanhFunction.Apply(x);
+        GeluTanhFunction.apply(x);
 
     /// <summary>GeluTanh as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class GeluTanhModule : global::ActGen.Torch.ActivationModule
     {
         public GeluTanhModule()
-            : base("GeluTanh", GeluTanhTorch, static arguments => GeluTanhFunction.Apply(arguments), [], [], 1)
+            : base("GeluTanh", GeluTanhTorch, static arguments => GeluTanhFunction.apply(arguments), [], [], 1)
         {
         }
     }

@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>HardSigmoid over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor HardSigmoid(global::TorchSharp.torch.Tensor x) =>
-        HardSigmoidFunction.Apply(x);
+        HardSigmoidFunction.apply(x);
 
     /// <summary>HardSigmoid as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class HardSigmoidModule : global::ActGen.Torch.ActivationModule
     {
         public HardSigmoidModule()
-            : base("HardSigmoid", HardSigmoidTorch, static arguments => HardSigmoidFunction.Apply(arguments), [], [], 1)
+            : base("HardSigmoid", HardSigmoidTorch, static arguments => HardSigmoidFunction.apply(arguments), [], [], 1)
         {
         }
     }

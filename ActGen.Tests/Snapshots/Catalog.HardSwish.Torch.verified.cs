@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>HardSwish over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor HardSwish(global::TorchSharp.torch.Tensor x) =>
-        HardSwishFunction.Apply(x);
+        HardSwishFunction.apply(x);
 
     /// <summary>HardSwish as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class HardSwishModule : global::ActGen.Torch.ActivationModule
     {
         public HardSwishModule()
-            : base("HardSwish", HardSwishTorch, static arguments => HardSwishFunction.Apply(arguments), [], [], 1)
+            : base("HardSwish", HardSwishTorch, static arguments => HardSwishFunction.apply(arguments), [], [], 1)
         {
         }
     }

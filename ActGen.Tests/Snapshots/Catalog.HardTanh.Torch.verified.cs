@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>HardTanh over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor HardTanh(global::TorchSharp.torch.Tensor x, double minVal = -1.0, double maxVal = 1.0) =>
-        HardTanhFunction.Apply(x, minVal, maxVal);
+        HardTanhFunction.apply(x, minVal, maxVal);
 
     /// <summary>HardTanh as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class HardTanhModule : global::ActGen.Torch.ActivationModule
     {
         public HardTanhModule(double minVal = -1.0, double maxVal = 1.0)
-            : base("HardTanh", HardTanhTorch, static arguments => HardTanhFunction.Apply(arguments), [minVal, maxVal], [], 1)
+            : base("HardTanh", HardTanhTorch, static arguments => HardTanhFunction.apply(arguments), [minVal, maxVal], [], 1)
         {
         }
     }

@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>LeakyRelu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor LeakyRelu(global::TorchSharp.torch.Tensor x, double negativeSlope = 0.01) =>
-        LeakyReluFunction.Apply(x, negativeSlope);
+        LeakyReluFunction.apply(x, negativeSlope);
 
     /// <summary>LeakyRelu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class LeakyReluModule : global::ActGen.Torch.ActivationModule
     {
         public LeakyReluModule(double negativeSlope = 0.01)
-            : base("LeakyRelu", LeakyReluTorch, static arguments => LeakyReluFunction.Apply(arguments), [negativeSlope], [], 1)
+            : base("LeakyRelu", LeakyReluTorch, static arguments => LeakyReluFunction.apply(arguments), [negativeSlope], [], 1)
         {
         }
     }

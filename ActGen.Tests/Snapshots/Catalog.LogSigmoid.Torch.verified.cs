@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>LogSigmoid over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor LogSigmoid(global::TorchSharp.torch.Tensor x) =>
-        LogSigmoidFunction.Apply(x);
+        LogSigmoidFunction.apply(x);
 
     /// <summary>LogSigmoid as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class LogSigmoidModule : global::ActGen.Torch.ActivationModule
     {
         public LogSigmoidModule()
-            : base("LogSigmoid", LogSigmoidTorch, static arguments => LogSigmoidFunction.Apply(arguments), [], [], 1)
+            : base("LogSigmoid", LogSigmoidTorch, static arguments => LogSigmoidFunction.apply(arguments), [], [], 1)
         {
         }
     }

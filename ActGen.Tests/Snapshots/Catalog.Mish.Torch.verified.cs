@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>Mish over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Mish(global::TorchSharp.torch.Tensor x) =>
-        MishFunction.Apply(x);
+        MishFunction.apply(x);
 
     /// <summary>Mish as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class MishModule : global::ActGen.Torch.ActivationModule
     {
         public MishModule()
-            : base("Mish", MishTorch, static arguments => MishFunction.Apply(arguments), [], [], 1)
+            : base("Mish", MishTorch, static arguments => MishFunction.apply(arguments), [], [], 1)
         {
         }
     }

@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>PRelu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor PRelu(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor weight) =>
-        PReluFunction.Apply(x, weight);
+        PReluFunction.apply(x, weight);
 
     /// <summary>PRelu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class PReluModule : global::ActGen.Torch.ActivationModule
     {
         public PReluModule(long numParameters = 1, double weight = 0.25)
-            : base("PRelu", PReluTorch, static arguments => PReluFunction.Apply(arguments), [], [new(weight, 0.0, 0.0)], numParameters)
+            : base("PRelu", PReluTorch, static arguments => PReluFunction.apply(arguments), [], [new(weight, 0.0, 0.0)], numParameters)
         {
         }
     }

@@ -11,7 +11,7 @@ public static partial class Activations
     public static global::TorchSharp.torch.Tensor RRelu(global::TorchSharp.torch.Tensor x, bool training = false, double lower = 0.125, double upper = 0.3333333333333333)
     {
         using var slopeDrawn = global::ActGen.Torch.RandomizedParameter.Draw(x, training, lower, upper);
-        return RReluFunction.Apply(x, slopeDrawn);
+        return RReluFunction.apply(x, slopeDrawn);
     }
 
     /// <summary>RRelu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
@@ -19,7 +19,7 @@ public static partial class Activations
     public sealed class RReluModule : global::ActGen.Torch.ActivationModule
     {
         public RReluModule(double lower = 0.125, double upper = 0.3333333333333333)
-            : base("RRelu", RReluTorch, static arguments => RReluFunction.Apply(arguments), [], [new((lower + upper) / 2, lower, upper)], 1)
+            : base("RRelu", RReluTorch, static arguments => RReluFunction.apply(arguments), [], [new((lower + upper) / 2, lower, upper)], 1)
         {
         }
     }

@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>Relu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Relu(global::TorchSharp.torch.Tensor x) =>
-        ReluFunction.Apply(x);
+        ReluFunction.apply(x);
 
     /// <summary>Relu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class ReluModule : global::ActGen.Torch.ActivationModule
     {
         public ReluModule()
-            : base("Relu", ReluTorch, static arguments => ReluFunction.Apply(arguments), [], [], 1)
+            : base("Relu", ReluTorch, static arguments => ReluFunction.apply(arguments), [], [], 1)
         {
         }
     }

@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>Relu6 over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Relu6(global::TorchSharp.torch.Tensor x) =>
-        Relu6Function.Apply(x);
+        Relu6Function.apply(x);
 
     /// <summary>Relu6 as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class Relu6Module : global::ActGen.Torch.ActivationModule
     {
         public Relu6Module()
-            : base("Relu6", Relu6Torch, static arguments => Relu6Function.Apply(arguments), [], [], 1)
+            : base("Relu6", Relu6Torch, static arguments => Relu6Function.apply(arguments), [], [], 1)
         {
         }
     }

@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>Selu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Selu(global::TorchSharp.torch.Tensor x) =>
-        SeluFunction.Apply(x);
+        SeluFunction.apply(x);
 
     /// <summary>Selu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class SeluModule : global::ActGen.Torch.ActivationModule
     {
         public SeluModule()
-            : base("Selu", SeluTorch, static arguments => SeluFunction.Apply(arguments), [], [], 1)
+            : base("Selu", SeluTorch, static arguments => SeluFunction.apply(arguments), [], [], 1)
         {
         }
     }

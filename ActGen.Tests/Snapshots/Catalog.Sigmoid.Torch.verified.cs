@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>Sigmoid over a tensor, differentiable: a custom autograd function that saves only its output and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Sigmoid(global::TorchSharp.torch.Tensor x) =>
-        SigmoidFunction.Apply(x);
+        SigmoidFunction.apply(x);
 
     /// <summary>Sigmoid as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class SigmoidModule : global::ActGen.Torch.ActivationModule
     {
         public SigmoidModule()
-            : base("Sigmoid", SigmoidTorch, static arguments => SigmoidFunction.Apply(arguments), [], [], 1)
+            : base("Sigmoid", SigmoidTorch, static arguments => SigmoidFunction.apply(arguments), [], [], 1)
         {
         }
     }

@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>Silu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Silu(global::TorchSharp.torch.Tensor x) =>
-        SiluFunction.Apply(x);
+        SiluFunction.apply(x);
 
     /// <summary>Silu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class SiluModule : global::ActGen.Torch.ActivationModule
     {
         public SiluModule()
-            : base("Silu", SiluTorch, static arguments => SiluFunction.Apply(arguments), [], [], 1)
+            : base("Silu", SiluTorch, static arguments => SiluFunction.apply(arguments), [], [], 1)
         {
         }
     }

@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>Softplus over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Softplus(global::TorchSharp.torch.Tensor x, double beta = 1.0, double threshold = 20.0) =>
-        SoftplusFunction.Apply(x, beta, threshold);
+        SoftplusFunction.apply(x, beta, threshold);
 
     /// <summary>Softplus as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class SoftplusModule : global::ActGen.Torch.ActivationModule
     {
         public SoftplusModule(double beta = 1.0, double threshold = 20.0)
-            : base("Softplus", SoftplusTorch, static arguments => SoftplusFunction.Apply(arguments), [beta, threshold], [], 1)
+            : base("Softplus", SoftplusTorch, static arguments => SoftplusFunction.apply(arguments), [beta, threshold], [], 1)
         {
         }
     }

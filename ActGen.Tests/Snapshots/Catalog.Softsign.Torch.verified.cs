@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>Softsign over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Softsign(global::TorchSharp.torch.Tensor x) =>
-        SoftsignFunction.Apply(x);
+        SoftsignFunction.apply(x);
 
     /// <summary>Softsign as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class SoftsignModule : global::ActGen.Torch.ActivationModule
     {
         public SoftsignModule()
-            : base("Softsign", SoftsignTorch, static arguments => SoftsignFunction.Apply(arguments), [], [], 1)
+            : base("Softsign", SoftsignTorch, static arguments => SoftsignFunction.apply(arguments), [], [], 1)
         {
         }
     }

@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>Swish over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Swish(global::TorchSharp.torch.Tensor x, double beta = 1.0) =>
-        SwishFunction.Apply(x, beta);
+        SwishFunction.apply(x, beta);
 
     /// <summary>Swish as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class SwishModule : global::ActGen.Torch.ActivationModule
     {
         public SwishModule(double beta = 1.0)
-            : base("Swish", SwishTorch, static arguments => SwishFunction.Apply(arguments), [beta], [], 1)
+            : base("Swish", SwishTorch, static arguments => SwishFunction.apply(arguments), [beta], [], 1)
         {
         }
     }

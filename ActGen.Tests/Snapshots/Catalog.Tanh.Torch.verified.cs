@@ -9,14 +9,14 @@ public static partial class Activations
     /// <summary>Tanh over a tensor, differentiable: a custom autograd function that saves only its output and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Tanh(global::TorchSharp.torch.Tensor x) =>
-        TanhFunction.Apply(x);
+        TanhFunction.apply(x);
 
     /// <summary>Tanh as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class TanhModule : global::ActGen.Torch.ActivationModule
     {
         public TanhModule()
-            : base("Tanh", TanhTorch, static arguments => TanhFunction.Apply(arguments), [], [], 1)
+            : base("Tanh", TanhTorch, static arguments => TanhFunction.apply(arguments), [], [], 1)
         {
         }
     }

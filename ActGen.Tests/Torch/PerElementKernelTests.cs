@@ -20,11 +20,11 @@ public class PerElementKernelTests
         var x = TorchCheck.Large(dtype);
         var slopes = rand(x.shape, dtype: dtype, generator: new TorchSharp.torch.Generator(3)) * 0.5 + 0.1;
         var gy = TorchCheck.RandomGradient(x);
-        var (y, grad) = TorchCheck.Run(z => Activations.RReluFunction.Apply(z, slopes), x, gy);
+        var (y, grad) = TorchCheck.Run(z => Activations.RReluFunction.apply(z, slopes), x, gy);
         Tensor scriptY, scriptGrad;
         using (KernelPathSetting.Use(KernelPath.Script))
         {
-            (scriptY, scriptGrad) = TorchCheck.Run(z => Activations.RReluFunction.Apply(z, slopes), x, gy);
+            (scriptY, scriptGrad) = TorchCheck.Run(z => Activations.RReluFunction.apply(z, slopes), x, gy);
         }
 
         Assert.Equal(0.0, (y - scriptY).abs().max().to(ScalarType.Float64).item<double>());

@@ -72,7 +72,7 @@ public class SavedTensorTests
     public void AnActivationWhoseDerivativeIsWrittenInItsOutputSavesTheOutputInstead()
     {
         var x = randn(1000, dtype: ScalarType.Float64).requires_grad_(true);
-        var y = SigmoidProbe.Apply(x);
+        var y = SigmoidProbe.apply(x);
         y.backward([ones_like(y)]);
         var saved = Assert.Single(SigmoidProbe.Saved!);
         Assert.Equal(Address(y), Address(saved));
