@@ -1,6 +1,9 @@
+using System.Collections.Immutable;
 using System.Linq;
 using ActGen.Generator.Calculus;
+using ActGen.Generator.Diagnostics;
 using ActGen.Generator.Emit;
+using ActGen.Generator.Ir;
 using ActGen.Generator.Model;
 using ActGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -11,6 +14,8 @@ namespace ActGen.Generator;
 /// <summary>
 /// The ActGen incremental generator: every <c>[Activation]</c> method is parsed into the IR, composed with the
 /// activations it calls, differentiated and simplified, and emitted as derivatives and fused kernels.
+/// Models carry no source locations; diagnostics travel on their own steps, so moving code lowers nothing again,
+/// and one body edit lowers that activation (and the activations that call it) only.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ActivationGenerator : IIncrementalGenerator
@@ -19,7 +24,10 @@ public sealed class ActivationGenerator : IIncrementalGenerator
     public static class Steps
     {
         public const string Parse = "ActGen.Parse";
+        public const string Models = "ActGen.Models";
+        public const string Compose = "ActGen.Compose";
         public const string Lower = "ActGen.Lower";
+        public const string Render = "ActGen.Render";
         public const string Torch = "ActGen.Torch";
     }
 
@@ -32,43 +40,59 @@ public sealed class ActivationGenerator : IIncrementalGenerator
                 static (ctx, ct) => ActivationParser.Parse(ctx, ct))
             .WithTrackingName(Steps.Parse);
 
-        var units = parsed.Collect()
-            .SelectMany(static (all, ct) => Lowering.LowerAll(all, ct).ToList())
-            .WithTrackingName(Steps.Lower);
+        var models = parsed.Where(static p => p.Model is not null).Select(static (p, _) => p.Model!).WithTrackingName(Steps.Models);
+        var inputs = models.Combine(models.Collect())
+            .Select(static (pair, _) => CallGraph.InputFor(pair.Left, pair.Right))
+            .WithTrackingName(Steps.Compose);
+        var lowered = inputs.Select(static (input, _) => Lowering.LowerOne(input)).WithTrackingName(Steps.Lower);
 
         var torch = context.CompilationProvider
-            .Select(static (c, _) => c.GetTypeByMetadataName(TorchGlueType) is not null)
+            .Select(static (c, _) => c.GetTypeByMetadataName(ActivationParser.TorchGlueType) is not null)
             .WithTrackingName(Steps.Torch);
+        var rendered = lowered.Combine(torch)
+            .Select(static (pair, _) => Rendering.Render(pair.Left, pair.Right))
+            .WithTrackingName(Steps.Render);
 
-        context.RegisterSourceOutput(units.Combine(torch), static (spc, pair) => Output(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(rendered, static (spc, unit) => AddSources(spc, unit));
+        context.RegisterSourceOutput(parsed.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
+        var located = parsed.Select(static (p, _) => (p.Key, p.Location)).Collect();
+        var failed = rendered.Where(static r => r.Diagnostics.Count > 0).Collect();
+        context.RegisterSourceOutput(failed.Combine(located), static (spc, pair) => ReportAtMethods(spc, pair.Left, pair.Right));
+        context.RegisterSourceOutput(parsed.Select(static (p, _) => NameClash.Header.Of(p)).Collect(),
+            static (spc, headers) => Report(spc, NameClash.Find(headers).ToEquatableArray()));
     }
 
-    /// <summary>Tensor code is generated only where ActGen's TorchSharp glue (and so TorchSharp) is referenced.</summary>
-    private const string TorchGlueType = "ActGen.Torch.ActivationFunction`1";
-
-    private static void Output(SourceProductionContext context, GenerationUnit unit, bool torch)
+    private static void AddSources(SourceProductionContext context, RenderedUnit unit)
     {
-        foreach (var diagnostic in unit.Diagnostics)
+        foreach (var file in unit.Files)
+        {
+            try
+            {
+                context.AddSource(file.HintName, file.Text);
+            }
+            catch (System.ArgumentException e)
+            {
+                context.ReportDiagnostic(InternalError.Of(unit.Key, null, e).ToDiagnostic());
+            }
+        }
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
         {
             context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
+    }
 
-        if (unit.Activation is not { } activation)
+    /// <summary>Lowering's and rendering's diagnostics have no location of their own: they go to the activation's method.</summary>
+    private static void ReportAtMethods(SourceProductionContext context, ImmutableArray<RenderedUnit> units, ImmutableArray<(string Key, LocationInfo? Location)> locations)
+    {
+        var byKey = locations.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => g.First().Location);
+        foreach (var unit in units)
         {
-            return;
-        }
-
-        try
-        {
-            context.AddSource(ActivationFileEmitter.HintName(activation.Model), ActivationFileEmitter.Emit(activation, torch));
-            if (torch)
-            {
-                context.AddSource(TorchEmitter.HintName(activation.Model), TorchEmitter.Emit(activation));
-            }
-        }
-        catch (System.Exception e) when (e is not System.OperationCanceledException)
-        {
-            context.ReportDiagnostic(Diagnostics.InternalError.Of(activation.Model.Name, activation.Model.Location, e).ToDiagnostic());
+            var location = byKey.TryGetValue(unit.Key, out var l) ? l : null;
+            Report(context, unit.Diagnostics.Select(d => d.At(location)).ToEquatableArray());
         }
     }
 }

@@ -6,16 +6,16 @@ using ActGen.Generator.Ir;
 namespace ActGen.Generator.Calculus;
 
 /// <summary>
-/// Binds every subexpression that occurs more than once to a local (<c>t0</c>, <c>t1</c>, …), smallest first,
-/// so each is computed once. The result is a chain of top-level <see cref="Let"/>s over a let-free body.
+/// Binds every subexpression that occurs more than once to an internal local (<c>$t0</c>, <c>$t1</c>, …, spelled by
+/// the namer), smallest first, so each is computed once. The result is a chain of top-level <see cref="Let"/>s over a let-free body.
 /// </summary>
 internal static class CommonSubexpressions
 {
-    public static Expr Eliminate(Expr e, IReadOnlyCollection<string> reservedNames)
+    public static Expr Eliminate(Expr e)
     {
         var bindings = ImmutableList<(string Name, Expr Value)>.Empty;
         var body = e;
-        var names = FreshNames(reservedNames).GetEnumerator();
+        var names = Enumerable.Range(0, int.MaxValue).Select(i => Naming.Namer.InternalName($"t{i}")).GetEnumerator();
         while (MostUsefulRepeat(bindings.Select(b => b.Value).Append(body)) is { } repeat)
         {
             names.MoveNext();
@@ -46,7 +46,4 @@ internal static class CommonSubexpressions
 
     private static Expr Replace(Expr e, Expr target, Expr replacement) =>
         e.Equals(target) ? replacement : Traversal.MapChildren(e, child => Replace(child, target, replacement));
-
-    private static IEnumerable<string> FreshNames(IReadOnlyCollection<string> reserved) =>
-        Enumerable.Range(0, int.MaxValue).Select(i => $"t{i}").Where(n => !reserved.Contains(n));
 }

@@ -7,7 +7,10 @@ using ActGen.Generator.Model;
 
 namespace ActGen.Generator.Calculus;
 
-/// <summary>Replaces calls to other activations by their bodies (composition), reporting recursion and broken callees.</summary>
+/// <summary>
+/// Replaces calls to other activations by their bodies (composition), reporting recursion and broken callees. Its
+/// diagnostics carry no location: the generator places them at the activation's method.
+/// </summary>
 internal static class Inliner
 {
     public static (Expr? Body, DiagnosticInfo? Error) Inline(ActivationModel model, IReadOnlyDictionary<string, ActivationModel> known) =>
@@ -65,7 +68,7 @@ internal static class Inliner
     }
 
     private static DiagnosticInfo Error(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, ActivationModel root, params string[] args) =>
-        new(descriptor, root.Location, args.ToEquatableArray());
+        new(descriptor, null, args.ToEquatableArray());
 
     private static string ShortName(string key) => key.Replace("global::", "");
 }

@@ -12,19 +12,18 @@ namespace ActGen.Generator.Calculus;
 /// </summary>
 internal static class OutputForm
 {
-    /// <summary>The name y takes in the IR and in the kernels' locals.</summary>
-    public const string Output = "y";
+    /// <summary>The name y takes in the IR (internal: no user name can equal it).</summary>
+    public static readonly string Output = Naming.Namer.InternalName("y");
 
     /// <summary>
     /// ∂f/∂x in terms of <see cref="Output"/> and the parameters, or null where x stays, where f′ never needed x,
-    /// where a learnable parameter's gradient needs x anyway, or where the activation already uses the name y.
+    /// or where a learnable parameter's gradient needs x anyway.
     /// </summary>
     public static Expr? Derivative(Expr forward, Expr derivative, string input, IEnumerable<ParameterModel> parameters)
     {
         var eligible = forward is not (Ref or Num)
             && Traversal.Mentions(derivative, input)
-            && parameters.All(p => p.Kind != ParameterKind.Learnable && p.Name != Output && p.Name != Output + "v")
-            && input != Output;
+            && parameters.All(p => p.Kind != ParameterKind.Learnable);
         if (!eligible)
         {
             return null;

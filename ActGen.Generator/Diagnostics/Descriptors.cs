@@ -62,10 +62,38 @@ internal static class Descriptors
         "Activation without a body",
         "Activation '{0}' needs a body: '=> expression;' or a block ending in 'return expression;'");
 
+    public static readonly DiagnosticDescriptor OverloadedActivation = Error(
+        "ACTGEN012",
+        "Overloaded activation",
+        "Another [Activation] method is also named '{0}': ActGen names the members it generates after the method ({0}Derivative, {0}Module, …), so each activation needs a name of its own; rename this overload");
+
+    public static readonly DiagnosticDescriptor MemberCollision = Error(
+        "ACTGEN013",
+        "A member has the name of a generated member",
+        "'{0}' is the name ActGen generates for activation '{1}' ({2}); rename '{0}' or the activation");
+
+    public static readonly DiagnosticDescriptor ParameterCollision = Error(
+        "ACTGEN014",
+        "Two learnable parameters give one generated name",
+        "Learnable parameter '{0}' of activation '{1}' would generate '{2}', as '{3}' does; rename one of them");
+
+    public static readonly DiagnosticDescriptor AmbiguousName = Warning(
+        "ACTGEN015",
+        "Two activations share a name in the registry",
+        "Activation '{0}' is declared in {1}: ActivationRegistry.Find(\"{0}\") and --activations cannot tell them apart; look it up by its full name ('{2}') or rename one");
+
+    public static readonly DiagnosticDescriptor IntegerDivision = Warning(
+        "ACTGEN016",
+        "Integer division of literals",
+        "'{0}' divides integers and is {1} in C#, not {2}: write '{3}' to divide in double");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "ACTGEN099",
         "ActGen failed on this activation",
         "ActGen could not generate '{0}' ({1}): this is a bug in ActGen, please report it with this method");
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -10,6 +10,11 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, SyntaxNode node, params string[] arguments) =>
         new(descriptor, LocationInfo.From(node), arguments.ToEquatableArray());
 
+    public bool IsError => Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+
+    /// <summary>This diagnostic at <paramref name="location"/> where it has none of its own.</summary>
+    public DiagnosticInfo At(LocationInfo? location) => Location is null ? this with { Location = location } : this;
+
     public Diagnostic ToDiagnostic() =>
         Diagnostic.Create(Descriptor, Location?.ToLocation(), Arguments.Cast<object>().ToArray());
 }

@@ -18,7 +18,7 @@ internal static class FileHeader
 
         if (site.Namespace.Length > 0)
         {
-            w.Line($"namespace {site.Namespace};").Line();
+            w.Line($"namespace {Naming.Identifiers.EscapeDotted(site.Namespace)};").Line();
         }
     }
 }

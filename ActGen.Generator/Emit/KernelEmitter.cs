@@ -1,110 +1,117 @@
 using System.Collections.Generic;
 using System.Linq;
 using ActGen.Generator.Calculus;
-using ActGen.Generator.Ir;
 using ActGen.Generator.Model;
+using ActGen.Generator.Naming;
 
 namespace ActGen.Generator.Emit;
 
 /// <summary>
 /// Emits one fused element-wise span kernel: a single pass that reads the input (or the forward's output, and the
 /// incoming gradient, and per-element parameters), computes the expression and writes the result. Vectorised with
-/// <c>Vector&lt;T&gt;</c> when every primitive has a vector form, with a scalar loop for the tail.
+/// <c>Vector&lt;T&gt;</c> when every primitive has a vector form, with a scalar loop for the tail. Every local is
+/// spelled by the activation's <see cref="Namer"/>, so no user name can meet one.
 /// </summary>
 internal static class KernelEmitter
 {
-    public const string GradOutput = "gy";
-
-    /// <param name="ReadsOutput">The first span is the forward's output (y in <paramref name="Body"/>), not the input.</param>
-    public sealed record Kernel(string Name, string Summary, bool ReadsGradOutput, string Output, Expr Body, IReadOnlyCollection<string> SpanParameters, bool ReadsOutput = false)
-    {
-        public string Source => ReadsOutput ? "output" : "input";
-    }
-
     public static void Emit(SourceWriter w, ActivationModel model, Kernel kernel, NumericType type)
     {
+        var namer = Namer.For(model);
         var spans = new HashSet<string>(kernel.SpanParameters);
-        var reads = new[] { kernel.Source }.Concat(kernel.ReadsGradOutput ? ["gradOutput"] : []).ToList();
+        var source = namer.Fresh(kernel.Source);
+        var reads = new[] { source }.Concat(kernel.ReadsGradOutput ? [namer.Fresh("gradOutput")] : []).ToList();
+        var output = namer.Fresh(kernel.Output);
+        var spanParameters = model.Parameters.Where(p => spans.Contains(p.Name)).Select(p => namer.User(p.Name)).ToList();
         var signature = string.Join(", ", reads.Select(r => $"global::System.ReadOnlySpan<{type.Keyword}> {r}")
-            .Append($"global::System.Span<{type.Keyword}> {kernel.Output}"));
-        var parameters = ParameterLists.Declarations(model.Parameters, type, spans.Count > 0 ? spans : null);
-        var chain = LetChain.Of(kernel.Body, Naming.Reserved(model));
-        var allSpans = reads.Concat(model.Parameters.Where(p => spans.Contains(p.Name)).Select(p => p.Name)).Append(kernel.Output).ToList();
+            .Append($"global::System.Span<{type.Keyword}> {output}"));
+        var parameters = ParameterLists.Declarations(model.Parameters, type, namer, spans.Count > 0 ? spans : null);
+        var chain = LetChain.Of(kernel.Body);
+        var inputs = reads.Concat(spanParameters).ToList();
 
         w.Line($"/// <summary>{kernel.Summary}</summary>")
-            .Line(Naming.GeneratedCode)
-            .Line(Naming.FullyOptimized)
+            .Line(GeneratedAttributes.GeneratedCode)
+            .Line(GeneratedAttributes.FullyOptimized)
             .Open($"{model.Site.MethodAccessibility} static void {kernel.Name}({ParameterLists.WithLeading(signature, parameters)})");
-        var mismatch = string.Join(" || ", allSpans.Skip(1).Select(s => $"{s}.Length != {kernel.Source}.Length"));
+        var mismatch = string.Join(" || ", inputs.Skip(1).Append(output).Select(s => $"{s}.Length != {source}.Length"));
         w.Open($"if ({mismatch})")
-            .Line($"throw new global::System.ArgumentException(\"{string.Join(", ", allSpans)} must have the same length.\");")
-            .Close()
-            .Line("var i = 0;");
-        if (VectorEmitter.CanVectorize(kernel.Body))
+            .Line($"throw new global::System.ArgumentException(\"{string.Join(", ", inputs.Append(output))} must have the same length.\");")
+            .Close();
+        foreach (var (read, k) in inputs.Select((r, k) => (r, k)))
         {
-            VectorLoop(w, model, kernel, type, chain, reads, spans);
+            var offset = namer.Fresh($"offset{k}");
+            // Exactly in place is fine (each element is read before it is written); a shifted overlap is not.
+            w.Open($"if (global::System.MemoryExtensions.Overlaps({read}, {output}, out var {offset}) && {offset} != 0)")
+                .Line($"throw new global::System.ArgumentException(\"{output} overlaps {read} partially: pass the same span or separate ones.\");")
+                .Close();
         }
 
-        ScalarLoop(w, model, kernel, type, chain, spans);
+        var i = namer.Fresh("i");
+        w.Line($"var {i} = 0;");
+        var names = new KernelNames(model, kernel, namer, spans, source, output, i);
+        if (VectorEmitter.CanVectorize(kernel.Body))
+        {
+            VectorLoop(w, kernel, type, chain, names, reads, spanParameters);
+        }
+
+        ScalarLoop(w, kernel, type, chain, names);
         w.Close();
     }
 
-    private static void VectorLoop(SourceWriter w, ActivationModel model, Kernel kernel, NumericType type, LetChain chain, IReadOnlyList<string> reads, ISet<string> spans)
+    private static void VectorLoop(SourceWriter w, Kernel kernel, NumericType type, LetChain chain, KernelNames names, IReadOnlyList<string> reads, IReadOnlyList<string> spanParameters)
     {
-        string Name(string n) => n == model.Input ? "xv" : n == OutputForm.Output ? "yv" : n == GradOutput ? "gyv" : model.Parameters.Any(p => p.Name == n) ? Naming.VectorLocal(n) : n;
-        string Load(string span) => $"global::System.Numerics.Vector.LoadUnsafe(ref {span}Start, (nuint)i)";
-        var spanParameters = model.Parameters.Where(p => spans.Contains(p.Name)).Select(p => p.Name).ToList();
+        var (namer, i) = (names.Namer, names.Index);
+        string Load(string span) => $"global::System.Numerics.Vector.LoadUnsafe(ref {names.Start(span)}, (nuint){i})";
 
         w.Open("if (global::System.Numerics.Vector.IsHardwareAccelerated)");
-        foreach (var p in model.Parameters.Where(p => !spans.Contains(p.Name)))
+        foreach (var p in names.Model.Parameters.Where(p => !names.Spans.Contains(p.Name)))
         {
-            w.Line($"var {Naming.VectorLocal(p.Name)} = new {type.VectorType}({p.Name});");
+            w.Line($"var {names.VectorOf(p.Name)} = new {type.VectorType}({namer.User(p.Name)});");
         }
 
-        foreach (var span in reads.Concat(spanParameters).Append(kernel.Output))
+        foreach (var span in reads.Concat(spanParameters).Append(names.Output))
         {
-            w.Line($"ref var {span}Start = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span});");
+            w.Line($"ref var {names.Start(span)} = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span});");
         }
 
-        w.Open($"for (; i <= {kernel.Source}.Length - {type.VectorType}.Count; i += {type.VectorType}.Count)");
-        w.Line($"var {(kernel.ReadsOutput ? "yv" : "xv")} = {Load(kernel.Source)};");
+        w.Open($"for (; {i} <= {names.Source}.Length - {type.VectorType}.Count; {i} += {type.VectorType}.Count)");
+        w.Line($"var {names.Vector(kernel.ReadsOutput ? OutputForm.Output : names.Model.Input)} = {Load(names.Source)};");
         if (kernel.ReadsGradOutput)
         {
-            w.Line($"var gyv = {Load("gradOutput")};");
+            w.Line($"var {names.Vector(Lowering.GradOutput)} = {Load(reads[1])};");
         }
 
-        foreach (var p in spanParameters)
+        foreach (var p in names.Model.Parameters.Where(p => names.Spans.Contains(p.Name)))
         {
-            w.Line($"var {Naming.VectorLocal(p)} = {Load(p)};");
+            w.Line($"var {names.VectorOf(p.Name)} = {Load(namer.User(p.Name))};");
         }
 
         foreach (var (local, value) in chain.Locals)
         {
-            w.Line($"var {local} = {VectorEmitter.Emit(value, type, Name)};");
+            w.Line($"var {namer.Ir(local)} = {VectorEmitter.Emit(value, type, names.Vector)};");
         }
 
-        w.Line($"var result = {VectorEmitter.Emit(chain.Result, type, Name)};")
-            .Line($"global::System.Numerics.Vector.StoreUnsafe(result, ref {kernel.Output}Start, (nuint)i);");
+        var result = namer.Fresh("result");
+        w.Line($"var {result} = {VectorEmitter.Emit(chain.Result, type, names.Vector)};")
+            .Line($"global::System.Numerics.Vector.StoreUnsafe({result}, ref {names.Start(names.Output)}, (nuint){i});");
         w.Close().Close();
     }
 
-    private static void ScalarLoop(SourceWriter w, ActivationModel model, Kernel kernel, NumericType type, LetChain chain, ISet<string> spans)
+    private static void ScalarLoop(SourceWriter w, Kernel kernel, NumericType type, LetChain chain, KernelNames names)
     {
-        string Name(string n) => n == model.Input ? "x" : spans.Contains(n) ? $"{n}[i]" : n;
-
-        w.Open($"for (; i < {kernel.Source}.Length; i++)");
-        w.Line(kernel.ReadsOutput ? $"var {OutputForm.Output} = output[i];" : "var x = input[i];");
+        var i = names.Index;
+        w.Open($"for (; {i} < {names.Source}.Length; {i}++)");
+        w.Line($"var {names.Scalar(kernel.ReadsOutput ? OutputForm.Output : names.Model.Input)} = {names.Source}[{i}];");
         if (kernel.ReadsGradOutput)
         {
-            w.Line("var gy = gradOutput[i];");
+            w.Line($"var {names.Scalar(Lowering.GradOutput)} = {names.Namer.Fresh("gradOutput")}[{i}];");
         }
 
         foreach (var (local, value) in chain.Locals)
         {
-            w.Line($"var {local} = {ScalarEmitter.Emit(value, type, Name)};");
+            w.Line($"var {names.Namer.Ir(local)} = {ScalarEmitter.Emit(value, type, names.Scalar)};");
         }
 
-        w.Line($"{kernel.Output}[i] = {ScalarEmitter.Emit(chain.Result, type, Name)};");
+        w.Line($"{names.Output}[{i}] = {ScalarEmitter.Emit(chain.Result, type, names.Scalar)};");
         w.Close();
     }
 }

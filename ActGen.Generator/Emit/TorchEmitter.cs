@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ActGen.Generator.Model;
+using ActGen.Generator.Naming;
 
 namespace ActGen.Generator.Emit;
 
@@ -19,7 +20,7 @@ internal static class TorchEmitter
         var model = activation.Model;
         var w = new SourceWriter();
         FileHeader.Write(w, model.Site);
-        w.Open($"{model.Site.ClassAccessibility} static partial class {model.Site.ClassName}");
+        w.Open($"{model.Site.ClassAccessibility} static partial class {Identifiers.Escape(model.Site.ClassName)}");
         TensorFunction(w, activation);
         w.Line();
         Module(w, model);
@@ -31,21 +32,28 @@ internal static class TorchEmitter
 
     private static IReadOnlyList<ParameterModel> Randomized(ActivationModel m) => m.Parameters.Where(p => p.Kind == ParameterKind.Randomized).ToList();
 
-    private static string Lower(ActivationModel m, ParameterModel p) => Randomized(m).Count == 1 ? "lower" : p.Name + "Lower";
+    private static string Lower(ActivationModel m, ParameterModel p) => Namer.For(m).Fresh(Randomized(m).Count == 1 ? "lower" : p.Name + "Lower");
 
-    private static string Upper(ActivationModel m, ParameterModel p) => Randomized(m).Count == 1 ? "upper" : p.Name + "Upper";
+    private static string Upper(ActivationModel m, ParameterModel p) => Namer.For(m).Fresh(Randomized(m).Count == 1 ? "upper" : p.Name + "Upper");
 
-    private static string Hyper(ActivationModel m) => string.Join(", ", m.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => p.Name));
+    private static string Hyper(ActivationModel m) =>
+        string.Join(", ", m.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => Identifiers.Escape(p.Name)));
+
+    private static string Function(ActivationModel m) => $"{m.Site.QualifiedClass}.{MemberNames.Function(m.Name)}";
+
+    private static string Glue(ActivationModel m) => $"{m.Site.QualifiedClass}.{MemberNames.Torch(m.Name)}";
 
     private static void TensorFunction(SourceWriter w, LoweredActivation activation)
     {
         var model = activation.Model;
+        var namer = Namer.For(model);
         var randomized = Randomized(model);
-        var declarations = new List<string> { $"{Tensor} {model.Input}" };
-        declarations.AddRange(model.Parameters.Where(p => p.Kind == ParameterKind.Learnable).Select(p => $"{Tensor} {p.Name}"));
+        var training = namer.Fresh("training");
+        var declarations = new List<string> { $"{Tensor} {namer.User(model.Input)}" };
+        declarations.AddRange(model.Parameters.Where(p => p.Kind == ParameterKind.Learnable).Select(p => $"{Tensor} {namer.User(p.Name)}"));
         if (randomized.Count > 0)
         {
-            declarations.Add("bool training = false");
+            declarations.Add($"bool {training} = false");
             declarations.AddRange(randomized.SelectMany(p => new[]
             {
                 $"double {Lower(model, p)} = {NumericType.Double.Literal(p.Lower)}",
@@ -53,17 +61,19 @@ internal static class TorchEmitter
             }));
         }
 
-        declarations.AddRange(model.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => $"double {p.Name} = {NumericType.Double.Literal(p.Value)}"));
-        string Drawn(ParameterModel p) => p.Name + "Drawn";
-        var tensorArguments = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => p.Kind == ParameterKind.Learnable ? p.Name : Drawn(p));
-        var arguments = string.Join(", ", new[] { model.Input }.Concat(tensorArguments).Concat(model.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => p.Name)));
-        var training = randomized.Count > 0 ? " Randomized parameters are drawn per element when <paramref name=\"training\"/>, else at their mean." : "";
-        var signature = $"{model.Site.MethodAccessibility} static {Tensor} {model.Name}({string.Join(", ", declarations)})";
-        w.Line($"/// <summary>{model.Name} over a tensor, differentiable: a custom autograd function that saves only its {(activation.OutputDerivative is null ? "input" : "output")} and runs fused kernels on CPU.{training}</summary>")
-            .Line(Naming.GeneratedCode);
+        declarations.AddRange(model.Parameters.Where(p => p.Kind == ParameterKind.Hyper)
+            .Select(p => $"double {namer.User(p.Name)} = {NumericType.Double.Literal(p.Value)}"));
+        string Drawn(ParameterModel p) => namer.Fresh(p.Name + "Drawn");
+        var tensorArguments = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => p.Kind == ParameterKind.Learnable ? namer.User(p.Name) : Drawn(p));
+        var hyper = model.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => namer.User(p.Name));
+        var arguments = string.Join(", ", new[] { namer.User(model.Input) }.Concat(tensorArguments).Concat(hyper));
+        var drawn = randomized.Count > 0 ? $" Randomized parameters are drawn per element when <paramref name=\"{training}\"/>, else at their mean." : "";
+        var signature = $"{model.Site.MethodAccessibility} static {Tensor} {Identifiers.Escape(model.Name)}({string.Join(", ", declarations)})";
+        w.Line($"/// <summary>{model.Name} over a tensor, differentiable: a custom autograd function that saves only its {(activation.BackwardReadsOutput ? "output" : "input")} and runs fused kernels on CPU.{drawn}</summary>")
+            .Line(GeneratedAttributes.GeneratedCode);
         if (randomized.Count == 0)
         {
-            w.Line($"{signature} =>").Line($"    {model.Name}Function.apply({arguments});");
+            w.Line($"{signature} =>").Line($"    {Function(model)}.apply({arguments});");
             return;
         }
 
@@ -72,35 +82,39 @@ internal static class TorchEmitter
         {
             foreach (var p in randomized)
             {
-                b.Line($"using var {Drawn(p)} = global::ActGen.Torch.RandomizedParameter.Draw({model.Input}, training, {Lower(model, p)}, {Upper(model, p)});");
+                b.Line($"using var {Drawn(p)} = global::ActGen.Torch.RandomizedParameter.Draw({namer.User(model.Input)}, {training}, {Lower(model, p)}, {Upper(model, p)});");
             }
 
-            b.Line($"return {model.Name}Function.apply({arguments});");
+            b.Line($"return {Function(model)}.apply({arguments});");
         });
     }
 
     private static void Module(SourceWriter w, ActivationModel model)
     {
+        var namer = Namer.For(model);
         var learnable = model.Parameters.Where(p => p.Kind == ParameterKind.Learnable).ToList();
+        var numParameters = namer.Fresh("numParameters");
+        var arguments = namer.Fresh("arguments");
         var declarations = new List<string>();
         if (learnable.Count > 0)
         {
-            declarations.Add("long numParameters = 1");
+            declarations.Add($"long {numParameters} = 1");
         }
 
         declarations.AddRange(model.Parameters.Select(p => p.Kind switch
         {
             ParameterKind.Randomized => $"double {Lower(model, p)} = {NumericType.Double.Literal(p.Lower)}, double {Upper(model, p)} = {NumericType.Double.Literal(p.Upper)}",
-            _ => $"double {p.Name} = {NumericType.Double.Literal(p.Value)}",
+            _ => $"double {namer.User(p.Name)} = {NumericType.Double.Literal(p.Value)}",
         }));
         var settings = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => p.Kind == ParameterKind.Learnable
-            ? $"new({p.Name}, 0.0, 0.0)"
+            ? $"new({namer.User(p.Name)}, 0.0, 0.0)"
             : $"new(({Lower(model, p)} + {Upper(model, p)}) / 2, {Lower(model, p)}, {Upper(model, p)})");
+        var module = MemberNames.Module(model.Name);
         w.Line($"/// <summary>{model.Name} as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>")
-            .Line(Naming.GeneratedCode)
-            .Open($"{model.Site.MethodAccessibility} sealed class {model.Name}Module : global::ActGen.Torch.ActivationModule")
-            .Line($"public {model.Name}Module({string.Join(", ", declarations)})")
-            .Line($"    : base(\"{model.Name}\", {model.Name}Torch, static arguments => {model.Name}Function.apply(arguments), [{Hyper(model)}], [{string.Join(", ", settings)}], {(learnable.Count > 0 ? "numParameters" : "1")})")
+            .Line(GeneratedAttributes.GeneratedCode)
+            .Open($"{model.Site.MethodAccessibility} sealed class {module} : global::ActGen.Torch.ActivationModule")
+            .Line($"public {module}({string.Join(", ", declarations)})")
+            .Line($"    : base(\"{model.Name}\", {Glue(model)}, static {arguments} => {Function(model)}.apply({arguments}), [{Hyper(model)}], [{string.Join(", ", settings)}], {(learnable.Count > 0 ? numParameters : "1")})")
             .Line("{")
             .Line("}")
             .Close();
@@ -109,19 +123,21 @@ internal static class TorchEmitter
     private static void Autograd(SourceWriter w, LoweredActivation activation)
     {
         var model = activation.Model;
+        var self = model.Site.QualifiedClass;
         string Kernels(string type, string cast) => activation.ParameterDerivatives.Count == 0
             ? $"new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<{type}>>()"
             : $"new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<{type}>> {{ " +
               string.Join(", ", activation.ParameterDerivatives.Select(d =>
                   $"[\"{d.Parameter}\"] = static (input, gradOutput, gradParameter, p) => " +
-                  $"{model.Name}Backward{Naming.Pascal(d.Parameter)}(input, gradOutput, gradParameter{string.Concat(model.Parameters.Select((_, i) => $", {cast}p[{i}]"))})")) + " }";
-        w.Line(Naming.GeneratedCode)
-            .Line($"private static global::ActGen.Torch.TorchActivation? {Field(model)};")
+                  $"{self}.{MemberNames.ParameterBackward(model.Name, d.Parameter)}(input, gradOutput, gradParameter{RegistrationEmitter.Arguments(model, cast, null)})")) + " }";
+        var field = MemberNames.TorchField(model.Name);
+        w.Line(GeneratedAttributes.GeneratedCode)
+            .Line($"private static global::ActGen.Torch.TorchActivation? {field};")
             .Line()
-            .Line($"/// <summary>The kernels and TorchScript program behind <see cref=\"{model.Name}Function\"/>.</summary>")
-            .Line(Naming.GeneratedCode)
-            .Line($"internal static global::ActGen.Torch.TorchActivation {model.Name}Torch => {Field(model)} ??= new(")
-            .Line($"    {model.Name}Definition,")
+            .Line($"/// <summary>The kernels and TorchScript program behind <see cref=\"{MemberNames.Function(model.Name)}\"/>.</summary>")
+            .Line(GeneratedAttributes.GeneratedCode)
+            .Line($"internal static global::ActGen.Torch.TorchActivation {MemberNames.Torch(model.Name)} => {self}.{field} ??= new(")
+            .Line($"    {self}.{MemberNames.Definition(model.Name)},")
             .Line($"    {Kernels("double", "")},")
             .Line($"    {Kernels("float", "(float)")},")
             .Line("    \"\"\"")
@@ -131,11 +147,9 @@ internal static class TorchEmitter
             .Dedent()
             .Line()
             .Line($"/// <summary>The custom autograd function of {model.Name}.</summary>")
-            .Line(Naming.GeneratedCode)
-            .Open($"internal sealed class {model.Name}Function : global::ActGen.Torch.ActivationFunction<{model.Name}Function>")
-            .Line($"protected override global::ActGen.Torch.TorchActivation Activation => {model.Name}Torch;")
+            .Line(GeneratedAttributes.GeneratedCode)
+            .Open($"internal sealed class {MemberNames.Function(model.Name)} : global::ActGen.Torch.ActivationFunction<{Function(model)}>")
+            .Line($"protected override global::ActGen.Torch.TorchActivation Activation => {Glue(model)};")
             .Close();
     }
-
-    private static string Field(ActivationModel model) => char.ToLowerInvariant(model.Name[0]) + model.Name.Substring(1) + "Torch";
 }

@@ -1,36 +1,30 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using ActGen.Generator.Ir;
 
 namespace ActGen.Generator.Emit;
 
 /// <summary>
 /// Emits a let-free IR expression as TorchScript (Python syntax, <c>torch.*</c> ops), for devices and dtypes the
-/// span kernels do not cover. Tracks which subexpressions are tensors: the rest are plain floats.
+/// span kernels do not cover. Tracks which subexpressions are tensors: the rest are plain floats. A function of
+/// floats alone (<c>sqrt(eps)</c>) is computed on a tensor like the input: libtorch's TorchScript has no
+/// <c>math</c> module to call, and a program it cannot compile would end the process.
 /// </summary>
 internal static class TorchScriptEmitter
 {
-    private static readonly HashSet<string> Reserved =
-    [
-        "and", "or", "not", "if", "else", "elif", "lambda", "def", "return", "None", "True", "False", "in", "is",
-        "pass", "class", "from", "import", "global", "with", "yield", "while", "for", "try", "except", "finally",
-        "raise", "del", "as", "assert", "break", "continue", "nonlocal", "float", "int", "max", "min", "math", "torch",
-    ];
-
     public sealed record Code(string Text, bool IsTensor);
 
-    public static string Name(string name) => Reserved.Contains(name) ? name + "_" : name;
-
-    public static Code Emit(Expr e, Func<string, bool> isTensor, string like)
+    /// <param name="name">The Python spelling of an IR name.</param>
+    /// <param name="isTensor">Whether a Python name holds a tensor.</param>
+    public static Code Emit(Expr e, Func<string, string> name, Func<string, bool> isTensor, string like)
     {
-        Code Sub(Expr child) => Emit(child, isTensor, like);
+        Code Sub(Expr child) => Emit(child, name, isTensor, like);
 
         return e switch
         {
             Num n => new(Literal(n.Value), false),
-            Ref r => new(Name(r.Name), isTensor(r.Name)),
-            Unary u => UnaryCall(u.Op, Sub(u.Arg)),
+            Ref r => new(name(r.Name), isTensor(name(r.Name))),
+            Unary { Op: UnaryOp.Neg } u => Negate(Sub(u.Arg)),
+            Unary u => TensorCall(u.Op, AsTensor(Sub(u.Arg), like)),
             Binary { Op: BinaryOp.Max or BinaryOp.Min } b => Extremum(b.Op, Sub(b.Left), Sub(b.Right)),
             Binary { Op: BinaryOp.Pow } b => Both(Sub(b.Left), Sub(b.Right), (l, r) => l.IsTensor || r.IsTensor ? $"torch.pow({l.Text}, {r.Text})" : $"({l.Text} ** {r.Text})"),
             Binary b => Both(Sub(b.Left), Sub(b.Right), (l, r) => $"({l.Text} {ScalarEmitter.Operator(b.Op)} {r.Text})"),
@@ -52,18 +46,17 @@ internal static class TorchScriptEmitter
         _ => NumericType.Double.Literal(value),
     };
 
+    private static Code Negate(Code a) => new($"(-{a.Text})", a.IsTensor);
+
+    private static Code AsTensor(Code a, string like) => a.IsTensor ? a : new($"torch.full_like({like}, {a.Text})", true);
+
     private static Code Both(Code left, Code right, Func<Code, Code, string> text) => new(text(left, right), left.IsTensor || right.IsTensor);
 
-    private static Code UnaryCall(UnaryOp op, Code a) => (op, a.IsTensor) switch
+    /// <summary>softplus(u) = max(u, 0) + log1p(exp(−|u|)): stable, element-wise, and fusable (no logaddexp).</summary>
+    private static Code TensorCall(UnaryOp op, Code a) => op switch
     {
-        (UnaryOp.Neg, _) => new($"(-{a.Text})", a.IsTensor),
-        (UnaryOp.Softplus, true) => new($"torch.logaddexp({a.Text}, torch.zeros_like({a.Text}))", true),
-        (_, true) => new($"torch.{op.ToString().ToLowerInvariant()}({a.Text})", true),
-        (UnaryOp.Abs, false) => new($"math.fabs({a.Text})", false),
-        (UnaryOp.Sigmoid, false) => new($"(1.0 / (1.0 + math.exp(-{a.Text})))", false),
-        (UnaryOp.Softplus, false) => new($"math.log1p(math.exp({a.Text}))", false),
-        (UnaryOp.Sign, false) => new($"math.copysign(1.0, {a.Text}) if {a.Text} != 0.0 else 0.0", false),
-        _ => new($"math.{op.ToString().ToLowerInvariant()}({a.Text})", false),
+        UnaryOp.Softplus => new($"(torch.clamp({a.Text}, min=0.0) + torch.log1p(torch.exp(-torch.abs({a.Text}))))", true),
+        _ => new($"torch.{op.ToString().ToLowerInvariant()}({a.Text})", true),
     };
 
     private static Code Extremum(BinaryOp op, Code l, Code r)
@@ -78,10 +71,15 @@ internal static class TorchScriptEmitter
         };
     }
 
-    /// <summary><c>torch.where</c> for a tensor condition; two float branches become tensors like <paramref name="like"/> to keep its dtype.</summary>
+    /// <summary>
+    /// <c>torch.where</c> for a tensor condition (two float branches become tensors like <paramref name="like"/> to keep its
+    /// dtype); a float condition picks a branch, both of one type (TorchScript types the conditional).
+    /// </summary>
     private static Code Select(Code condition, Code then, Code otherwise, string like) => condition.IsTensor
         ? (then.IsTensor || otherwise.IsTensor
             ? new($"torch.where({condition.Text}, {then.Text}, {otherwise.Text})", true)
             : new($"torch.where({condition.Text}, torch.full_like({like}, {then.Text}), torch.full_like({like}, {otherwise.Text}))", true))
-        : new($"({then.Text} if {condition.Text} else {otherwise.Text})", then.IsTensor || otherwise.IsTensor);
+        : then.IsTensor == otherwise.IsTensor
+            ? new($"({then.Text} if {condition.Text} else {otherwise.Text})", then.IsTensor)
+            : new($"({AsTensor(then, like).Text} if {condition.Text} else {AsTensor(otherwise, like).Text})", true);
 }

@@ -1,65 +1,64 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using ActGen.Generator.Calculus;
 using ActGen.Generator.Ir;
 using ActGen.Generator.Model;
-using static ActGen.Generator.Ir.E;
 
 namespace ActGen.Generator.Emit;
 
 /// <summary>
 /// The TorchScript program of one activation: <c>forward(x, tensor params, hyper)</c>, <c>backward(x, gy, …)</c>
-/// (<c>backward(y, gy, …)</c> where f′ is written in the output) and <c>grad_{θ}(x, gy, …)</c> per learnable
-/// parameter, each returning one tensor.
+/// (<c>backward(y, gy, …)</c> where f′ is written in the output) and <c>grad_{k}(x, gy, …)</c> per learnable
+/// parameter (k its declaration index), each returning one tensor. The user's names never reach Python: every
+/// name is spelled by <see cref="TorchScriptNames"/>.
 /// </summary>
 internal static class TorchScriptProgram
 {
     public static string For(LoweredActivation activation)
     {
         var model = activation.Model;
-        var tensorParameters = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => TorchScriptEmitter.Name(p.Name)).ToList();
-        var hyper = model.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => $"{TorchScriptEmitter.Name(p.Name)}: float").ToList();
-        var tensors = new HashSet<string>(model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => p.Name)) { model.Input, KernelEmitter.GradOutput, OutputForm.Output };
-        var gy = new Ref(KernelEmitter.GradOutput);
+        var names = TorchScriptNames.For(model);
+        var tensorParameters = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => names.Of(p.Name)).ToList();
+        var hyper = model.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => $"{names.Of(p.Name)}: float").ToList();
+        var tensors = new HashSet<string>(model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => names.Of(p.Name)))
+        {
+            names.Of(model.Input), names.Of(Lowering.GradOutput), names.Of(OutputForm.Output),
+        };
         var w = new SourceWriter();
-        Function(w, "forward", ["x", .. tensorParameters, .. hyper], activation.Forward, model, tensors);
-        if (activation.OutputDerivative is { } inOutput)
-        {
-            Function(w, "backward", [OutputForm.Output, "gy", .. tensorParameters, .. hyper], Simplifier.Simplify(Mul(gy, inOutput)), model, tensors, OutputForm.Output);
-        }
-        else
-        {
-            Function(w, "backward", ["x", "gy", .. tensorParameters, .. hyper], Simplifier.Simplify(Mul(gy, activation.Derivative)), model, tensors);
-        }
-
+        var x = names.Of(model.Input);
+        var gy = names.Of(Lowering.GradOutput);
+        Function(w, "forward", [x, .. tensorParameters, .. hyper], activation.Forward, names, tensors, x);
+        var source = activation.BackwardReadsOutput ? names.Of(OutputForm.Output) : x;
+        Function(w, "backward", [source, gy, .. tensorParameters, .. hyper], activation.Backward, names, tensors, source);
         foreach (var d in activation.ParameterDerivatives)
         {
-            Function(w, "grad_" + d.Parameter, ["x", "gy", .. tensorParameters, .. hyper], Simplifier.Simplify(Mul(gy, d.Derivative)), model, tensors);
+            var index = model.Parameters.Select(p => p.Name).ToList().IndexOf(d.Parameter);
+            Function(w, $"grad_{index}", [x, gy, .. tensorParameters, .. hyper], d.Gradient, names, tensors, x);
         }
 
         return w.ToString();
     }
 
-    /// <param name="like">The tensor argument a constant result takes its shape from.</param>
-    private static void Function(SourceWriter w, string name, IReadOnlyList<string> parameters, Expr body, ActivationModel model, ISet<string> tensors, string like = "x")
+    /// <param name="like">The tensor argument a constant result (or a promoted scalar) takes its shape and dtype from.</param>
+    private static void Function(SourceWriter w, string name, IReadOnlyList<string> parameters, Expr body, TorchScriptNames names, ISet<string> tensors, string like)
     {
-        var renamed = Substitution.Substitute(body, System.Collections.Immutable.ImmutableDictionary<string, Expr>.Empty.Add(model.Input, new Ref("x")));
-        var chain = LetChain.Of(renamed, Naming.Reserved(model));
-        var tensorLocals = new HashSet<string>(tensors) { "x" };
+        var chain = LetChain.Of(body);
+        var tensorLocals = new HashSet<string>(tensors);
         bool IsTensor(string n) => tensorLocals.Contains(n);
         w.Line($"def {name}({string.Join(", ", parameters)}):").Indent();
         foreach (var (local, value) in chain.Locals)
         {
-            var code = TorchScriptEmitter.Emit(value, IsTensor, like);
+            var code = TorchScriptEmitter.Emit(value, names.Of, IsTensor, like);
             if (code.IsTensor)
             {
-                tensorLocals.Add(local);
+                tensorLocals.Add(names.Of(local));
             }
 
-            w.Line($"{TorchScriptEmitter.Name(local)} = {code.Text}");
+            w.Line($"{names.Of(local)} = {code.Text}");
         }
 
-        var result = TorchScriptEmitter.Emit(chain.Result, IsTensor, like);
+        var result = TorchScriptEmitter.Emit(chain.Result, names.Of, IsTensor, like);
         w.Line(result.IsTensor ? $"return {result.Text}" : $"return torch.full_like({like}, {result.Text})");
         w.Dedent().Line();
     }

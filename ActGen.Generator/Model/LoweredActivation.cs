@@ -3,17 +3,25 @@ using ActGen.Generator.Ir;
 
 namespace ActGen.Generator.Model;
 
-/// <summary>∂f/∂θ for one learnable parameter.</summary>
-internal sealed record ParameterDerivative(string Parameter, Expr Derivative);
+/// <summary>∂f/∂θ for one learnable parameter, and gy·∂f/∂θ as its backward kernel computes it.</summary>
+internal sealed record ParameterDerivative(string Parameter, Expr Derivative, Expr Gradient);
 
-/// <summary>An activation ready to emit: call-free, let-free, simplified forward and derivatives.</summary>
+/// <summary>
+/// An activation ready to render: call-free, let-free, simplified forward, derivatives and the backward bodies
+/// (gy·f′), so that every back end renders the same IR and none builds its own.
+/// </summary>
 /// <param name="OutputDerivative">∂f/∂x written in the forward's output alone (see <c>OutputForm</c>), or null.</param>
+/// <param name="Backward">gy·∂f/∂x: in the output y where <paramref name="OutputDerivative"/> exists, else in x.</param>
 internal sealed record LoweredActivation(
     ActivationModel Model,
     Expr Forward,
     Expr Derivative,
     EquatableArray<ParameterDerivative> ParameterDerivatives,
-    Expr? OutputDerivative);
+    Expr? OutputDerivative,
+    Expr Backward)
+{
+    public bool BackwardReadsOutput => OutputDerivative is not null;
+}
 
-/// <summary>What the emitter gets for one <c>[Activation]</c>: an activation, or the diagnostics to report instead.</summary>
+/// <summary>What the renderer gets for one <c>[Activation]</c>: an activation, or the diagnostics to report instead.</summary>
 internal sealed record GenerationUnit(string Key, LoweredActivation? Activation, EquatableArray<DiagnosticInfo> Diagnostics);

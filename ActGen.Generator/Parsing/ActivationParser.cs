@@ -12,38 +12,50 @@ namespace ActGen.Generator.Parsing;
 /// <summary>One <c>[Activation]</c> method → an <see cref="ActivationModel"/> or its diagnostics. Never throws for user code.</summary>
 internal static class ActivationParser
 {
+    /// <summary>Tensor members are generated only where ActGen's TorchSharp glue (and so TorchSharp) is referenced.</summary>
+    public const string TorchGlueType = "ActGen.Torch.ActivationFunction`1";
+
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
+        var method = (IMethodSymbol)context.TargetSymbol;
+        var location = LocationInfo.From(((MethodDeclarationSyntax)context.TargetNode).Identifier.GetLocation());
         try
         {
-            return ParseUnsafe(context, cancellationToken);
+            return ParseUnsafe(context, method, location, cancellationToken);
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
-            var method = (IMethodSymbol)context.TargetSymbol;
-            var location = LocationInfo.From(((MethodDeclarationSyntax)context.TargetNode).Identifier.GetLocation());
-            return new ParseResult(CallParser.KeyOf(method), null, EquatableArray.Of(InternalError.Of(method.Name, location, e)));
+            return new ParseResult(CallParser.KeyOf(method), null, EquatableArray.Of(InternalError.Of(method.Name, location, e)), location);
         }
     }
 
-    private static ParseResult ParseUnsafe(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    private static ParseResult ParseUnsafe(GeneratorAttributeSyntaxContext context, IMethodSymbol method, LocationInfo? location, CancellationToken cancellationToken)
     {
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
-        var method = (IMethodSymbol)context.TargetSymbol;
         var key = CallParser.KeyOf(method);
+        ParseResult Failed(EquatableArray<DiagnosticInfo> errors) => new(key, null, errors, location);
         var shapeErrors = SignatureParser.CheckClass(syntax, method).Concat(SignatureParser.CheckMethod(syntax, method)).ToList();
         if (shapeErrors.Count > 0)
         {
-            return new ParseResult(key, null, shapeErrors.ToEquatableArray());
+            return Failed(shapeErrors.ToEquatableArray());
         }
 
         var parameters = method.Parameters.Skip(1).Select(p => SignatureParser.ParseParameter(p, method)).ToList();
         var names = method.Parameters.Select(p => p.Name).ToImmutableHashSet();
         var body = BodyParser.Parse(syntax, new ParseScope(context.SemanticModel, method, names, cancellationToken));
-        var errors = parameters.SelectMany(p => p.Errors).Concat(body.Errors).ToEquatableArray();
-        if (errors.Count > 0)
+        var errors = parameters.SelectMany(p => p.Diagnostics).Concat(body.Diagnostics).ToList();
+        var warnings = errors.Where(e => e.Descriptor.DefaultSeverity != DiagnosticSeverity.Error).ToList();
+        if (errors.Count > warnings.Count)
         {
-            return new ParseResult(key, null, errors);
+            return Failed(errors.ToEquatableArray());
+        }
+
+        var models = parameters.Select(p => p.Value!).ToList();
+        var torch = context.SemanticModel.Compilation.GetTypeByMetadataName(TorchGlueType) is not null;
+        var collisions = Collisions.Find(method, models, torch).ToList();
+        if (collisions.Count > 0)
+        {
+            return Failed(collisions.Concat(warnings).ToEquatableArray());
         }
 
         var type = method.ContainingType;
@@ -52,14 +64,7 @@ internal static class ActivationParser
             type.Name,
             SignatureParser.Accessibility(type.DeclaredAccessibility),
             SignatureParser.Accessibility(method.DeclaredAccessibility));
-        var model = new ActivationModel(
-            key,
-            method.Name,
-            site,
-            method.Parameters[0].Name,
-            parameters.Select(p => p.Value!).ToEquatableArray(),
-            body.Value!,
-            LocationInfo.From(syntax.Identifier.GetLocation()));
-        return new ParseResult(key, model, EquatableArray<DiagnosticInfo>.Empty);
+        var model = new ActivationModel(key, method.Name, site, method.Parameters[0].Name, models.ToEquatableArray(), body.Value!);
+        return new ParseResult(key, model, warnings.ToEquatableArray(), location);
     }
 }

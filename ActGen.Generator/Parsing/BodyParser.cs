@@ -35,12 +35,12 @@ internal static class BodyParser
                 ? ExpressionParser.Parse(declaration.Variables[0].Initializer!.Value, scope)
                 : Parsed.Failure<Expr>(DiagnosticInfo.Create(Descriptors.IntegerArithmetic, declaration, declaration.ToString(), type?.ToDisplayString() ?? "?"));
             return value.Ok && rest!.Ok
-                ? Parsed.Success<Expr>(new Let(local, value.Value!, rest.Value!))
-                : Parsed.Failure<Expr>(value.Errors.Concat(rest!.Errors));
+                ? Parsed.Success<Expr>(new Let(local, value.Value!, rest.Value!), value.Diagnostics.Concat(rest.Diagnostics))
+                : Parsed.Failure<Expr>(value.Diagnostics.Concat(rest!.Diagnostics));
         }
 
         var here = DiagnosticInfo.Create(Descriptors.UnsupportedStatement, first, first.ToString().Split('\n')[0].Trim());
-        return Parsed.Failure<Expr>(new[] { here }.Concat(rest?.Errors ?? EquatableArray<DiagnosticInfo>.Empty));
+        return Parsed.Failure<Expr>(new[] { here }.Concat(rest?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty));
     }
 
     /// <summary>The name bound by <c>var name = value;</c> (or <c>double</c>/<c>const double</c>), else null.</summary>

@@ -15,7 +15,7 @@ internal static class ExpressionParser
         scope.CancellationToken.ThrowIfCancellationRequested();
         if (NumericConstant(syntax, scope) is { } constant)
         {
-            return Parsed.Success<Expr>(new Num(constant));
+            return Parsed.Success<Expr>(new Num(constant), IntegerDivision.Find(syntax, scope));
         }
 
         if (NonDoubleArithmetic(syntax, scope) is { } error)

@@ -50,8 +50,12 @@ internal static class SignatureParser
             _ when !ExpressionParser.IsDouble(parameter.Type) => "it must be a double",
             { RefKind: not RefKind.None } or { IsParams: true } => "it must be a plain double passed by value (no ref, out, in or params)",
             _ when learnable is not null && randomized is not null => "it cannot be both [Learnable] and [Randomized]",
-            _ when Emit.Naming.KernelNames.Contains(parameter.Name) =>
-                $"the generated kernels use the name '{parameter.Name}' themselves; rename the parameter (reserved: {string.Join(", ", Emit.Naming.KernelNames)})",
+            _ when learnable is not null && !IsFinite(Argument(learnable, 0)) =>
+                $"[Learnable({Show(Argument(learnable!, 0))})] needs a finite initial value",
+            _ when randomized is not null && !(IsFinite(Argument(randomized, 0)) && IsFinite(Argument(randomized, 1))) =>
+                "[Randomized(lower, upper)] needs finite bounds",
+            _ when randomized is not null && Argument(randomized, 0) > Argument(randomized, 1) =>
+                $"[Randomized({Show(Argument(randomized, 0))}, {Show(Argument(randomized, 1))})] has lower > upper; write [Randomized({Show(Argument(randomized, 1))}, {Show(Argument(randomized, 0))})]",
             _ when learnable is null && randomized is null && !parameter.HasExplicitDefaultValue =>
                 "a hyper-parameter needs a default value (e.g. 'double alpha = 1.0'); mark a learned parameter [Learnable(initial)] and a random one [Randomized(lower, upper)]",
             _ => null,
@@ -81,6 +85,10 @@ internal static class SignatureParser
         attribute.ConstructorArguments.Length > index && attribute.ConstructorArguments[index].Value is { } value
             ? System.Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)
             : double.NaN;
+
+    private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+    private static string Show(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Location ClassLocation(MethodDeclarationSyntax syntax) => syntax.Parent switch
     {

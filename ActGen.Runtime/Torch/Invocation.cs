@@ -40,9 +40,13 @@ internal static class Invocation
     {
         var perElement = ManagedKernels.Applies(x) && SameKind(x, gradOutput) && ScalarParameters(a, tensors, hyper) is { } p
             ? ManagedKernels.Backward(x, gradOutput, a.LearnableDouble[name], a.LearnableSingle[name], p)
-            : Script(a, "grad_" + name, [x, gradOutput, .. tensors], hyper);
+            : Script(a, ScriptGradient(a, name), [x, gradOutput, .. tensors], hyper);
         return SumTo(perElement, parameter.shape).to(parameter.dtype);
     }
+
+    /// <summary>The program's function for ∂/∂θ: <c>grad_{k}</c>, k the parameter's declaration index (names need not be ASCII).</summary>
+    private static string ScriptGradient(TorchActivation a, string name) =>
+        "grad_" + a.Definition.Parameters.Select((p, i) => (p, i)).First(q => q.p.Name == name).i;
 
     /// <summary>Every parameter as a double in declaration order, or null when a tensor parameter varies per element.</summary>
     private static double[]? ScalarParameters(TorchActivation a, Tensor[] tensors, double[] hyper)

@@ -72,10 +72,14 @@ public class OutputFormTests
     }
 
     [Fact]
-    public void AParameterNamedLikeTheOutputKeepsTheInputForm()
+    public void AParameterNamedYStaysApartFromTheOutput()
     {
-        var named = new ParameterModel(OutputForm.Output, ParameterKind.Hyper, 1, 0, 0);
-        Assert.Null(Lower(Call(UnaryOp.Sigmoid, Mul(Y, X)), [named]).InOutput);
+        var named = new ParameterModel("y", ParameterKind.Hyper, 1, 0, 0);
+        var inOutput = Lower(Call(UnaryOp.Sigmoid, Mul(new Ref("y"), X)), [named]).InOutput;
+        Assert.NotNull(inOutput);
+        Assert.True(Traversal.Mentions(inOutput!, OutputForm.Output));
+        Assert.True(Traversal.Mentions(inOutput!, "y"));
+        Assert.NotEqual("y", OutputForm.Output);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class SimplifierPropertyTests
         Gen.Select(ExprGen.Smooth(5), Gen.Double[-4, 4]).Sample((e, x) =>
         {
             var derivative = Simplifier.Simplify(Differentiation.Differentiate(Simplifier.Simplify(e), "x"));
-            var shared = CommonSubexpressions.Eliminate(derivative, ["x", "a"]);
+            var shared = CommonSubexpressions.Eliminate(derivative);
             var before = Evaluator.Eval(derivative, x, ("a", 0.7));
             return !double.IsFinite(before) || Close(before, Evaluator.Eval(shared, x, ("a", 0.7)));
         }, iter: 1000);
@@ -43,16 +43,19 @@ public class SimplifierPropertyTests
     {
         var exp = E.Call(UnaryOp.Exp, new Ref("x"));
         var e = E.Div(E.Add(E.One, exp), E.Mul(exp, E.Add(E.One, exp)));
-        var shared = CommonSubexpressions.Eliminate(e, ["x"]);
-        var expected = new Let("t0", exp, new Let("t1", E.Add(E.One, new Ref("t0")), E.Div(new Ref("t1"), E.Mul(new Ref("t0"), new Ref("t1")))));
+        var shared = CommonSubexpressions.Eliminate(e);
+        var (t0, t1) = (ActGen.Generator.Naming.Namer.InternalName("t0"), ActGen.Generator.Naming.Namer.InternalName("t1"));
+        var expected = new Let(t0, exp, new Let(t1, E.Add(E.One, new Ref(t0)), E.Div(new Ref(t1), E.Mul(new Ref(t0), new Ref(t1)))));
         Assert.Equal(expected, shared);
     }
 
     [Fact]
-    public void CommonSubexpressionNamesAvoidReservedNames()
+    public void CommonSubexpressionLocalsAreInternalNamesThatNoUserNameEquals()
     {
         var exp = E.Call(UnaryOp.Exp, new Ref("t0"));
-        var shared = (Let)CommonSubexpressions.Eliminate(E.Mul(exp, exp), ["t0"]);
-        Assert.Equal("t1", shared.Name);
+        var shared = (Let)CommonSubexpressions.Eliminate(E.Mul(exp, exp));
+        Assert.Equal("$t0", shared.Name);
+        Assert.Equal(new Ref("t0"), ((Unary)shared.Value).Arg);
+        Assert.Equal("t0_", new ActGen.Generator.Naming.Namer(System.Collections.Immutable.ImmutableHashSet.Create("t0")).Ir(shared.Name));
     }
 }

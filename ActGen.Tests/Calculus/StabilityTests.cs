@@ -17,7 +17,7 @@ public class StabilityTests
         Evaluator.Eval(Lowering.Lower(Model(f), f).Derivative, x);
 
     private static global::ActGen.Generator.Model.ActivationModel Model(Expr body) =>
-        new("k", "F", new("", "C", "public", "public"), "x", EquatableArray<global::ActGen.Generator.Model.ParameterModel>.Empty, body, null);
+        new("k", "F", new("", "C", "public", "public"), "x", EquatableArray<global::ActGen.Generator.Model.ParameterModel>.Empty, body);
 
     [Theory]
     [InlineData(-800)]

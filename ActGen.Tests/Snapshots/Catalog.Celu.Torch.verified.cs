@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>Celu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Celu(global::TorchSharp.torch.Tensor x, double alpha = 1.0) =>
-        CeluFunction.apply(x, alpha);
+        global::ActGen.Activations.CeluFunction.apply(x, alpha);
 
     /// <summary>Celu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class CeluModule : global::ActGen.Torch.ActivationModule
     {
         public CeluModule(double alpha = 1.0)
-            : base("Celu", CeluTorch, static arguments => CeluFunction.apply(arguments), [alpha], [], 1)
+            : base("Celu", global::ActGen.Activations.CeluTorch, static arguments => global::ActGen.Activations.CeluFunction.apply(arguments), [alpha], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? celuTorch;
+    private static global::ActGen.Torch.TorchActivation? CeluTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="CeluFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation CeluTorch => celuTorch ??= new(
-        CeluDefinition,
+    internal static global::ActGen.Torch.TorchActivation CeluTorch => global::ActGen.Activations.CeluTorchCache ??= new(
+        global::ActGen.Activations.CeluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -40,8 +40,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of Celu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class CeluFunction : global::ActGen.Torch.ActivationFunction<CeluFunction>
+    internal sealed class CeluFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.CeluFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => CeluTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.CeluTorch;
     }
 }

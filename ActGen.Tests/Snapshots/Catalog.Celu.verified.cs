@@ -21,20 +21,20 @@ public static partial class Activations
         "Celu",
         "ActGen.Activations",
         new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("alpha", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0) },
-        static (x, m) => { var p = m.Span; return Celu(x, p[0]); },
-        static (x, m) => { var p = m.Span; return CeluDerivative(x, p[0]); },
+        static (x, m) => { var p = m.Span; return global::ActGen.Activations.Celu(x, p[0]); },
+        static (x, m) => { var p = m.Span; return global::ActGen.Activations.CeluDerivative(x, p[0]); },
         new global::ActGen.ActivationKernels<double>(
-            static (input, output, p) => CeluForward(input, output, p[0]),
-            static (input, gradOutput, gradInput, p) => CeluBackward(input, gradOutput, gradInput, p[0])),
+            static (input, output, p) => global::ActGen.Activations.CeluForward(input, output, p[0]),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.CeluBackward(input, gradOutput, gradInput, p[0])),
         new global::ActGen.ActivationKernels<float>(
-            static (input, output, p) => CeluForward(input, output, (float)p[0]),
-            static (input, gradOutput, gradInput, p) => CeluBackward(input, gradOutput, gradInput, (float)p[0])))
-    { CreateModule = static () => new CeluModule() };
+            static (input, output, p) => global::ActGen.Activations.CeluForward(input, output, (float)p[0]),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.CeluBackward(input, gradOutput, gradInput, (float)p[0])))
+    { CreateModule = static () => new global::ActGen.Activations.CeluModule() };
 
     /// <summary>Registers Celu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterCelu() => global::ActGen.ActivationRegistry.Register(CeluDefinition);
+    internal static void RegisterCelu() => global::ActGen.ActivationRegistry.Register(global::ActGen.Activations.CeluDefinition);
 
     /// <summary>output[i] = Celu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -45,6 +45,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -53,8 +57,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), xv, alphaV * global::ActGen.MathX.Expm1(xv / alphaV));
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<double>.Zero), xV, alphaV * global::ActGen.MathX.Expm1(xV / alphaV));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -74,6 +78,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -82,8 +90,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), xv, alphaV * global::ActGen.MathX.Expm1(xv / alphaV));
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<float>.Zero), xV, alphaV * global::ActGen.MathX.Expm1(xV / alphaV));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -103,6 +111,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -112,9 +128,9 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, alphaV * (global::ActGen.MathX.Exp(xv / alphaV) * (global::System.Numerics.Vector<double>.One / alphaV)));
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, alphaV * (global::ActGen.MathX.Exp(xV / alphaV) * (global::System.Numerics.Vector<double>.One / alphaV)));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -135,6 +151,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -144,9 +168,9 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, alphaV * (global::ActGen.MathX.Exp(xv / alphaV) * (global::System.Numerics.Vector<float>.One / alphaV)));
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, alphaV * (global::ActGen.MathX.Exp(xV / alphaV) * (global::System.Numerics.Vector<float>.One / alphaV)));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }

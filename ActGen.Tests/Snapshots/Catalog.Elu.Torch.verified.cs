@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>Elu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Elu(global::TorchSharp.torch.Tensor x, double alpha = 1.0) =>
-        EluFunction.apply(x, alpha);
+        global::ActGen.Activations.EluFunction.apply(x, alpha);
 
     /// <summary>Elu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class EluModule : global::ActGen.Torch.ActivationModule
     {
         public EluModule(double alpha = 1.0)
-            : base("Elu", EluTorch, static arguments => EluFunction.apply(arguments), [alpha], [], 1)
+            : base("Elu", global::ActGen.Activations.EluTorch, static arguments => global::ActGen.Activations.EluFunction.apply(arguments), [alpha], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? eluTorch;
+    private static global::ActGen.Torch.TorchActivation? EluTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="EluFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation EluTorch => eluTorch ??= new(
-        EluDefinition,
+    internal static global::ActGen.Torch.TorchActivation EluTorch => global::ActGen.Activations.EluTorchCache ??= new(
+        global::ActGen.Activations.EluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -40,8 +40,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of Elu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class EluFunction : global::ActGen.Torch.ActivationFunction<EluFunction>
+    internal sealed class EluFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.EluFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => EluTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.EluTorch;
     }
 }

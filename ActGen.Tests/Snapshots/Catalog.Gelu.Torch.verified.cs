@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>Gelu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Gelu(global::TorchSharp.torch.Tensor x) =>
-        GeluFunction.apply(x);
+        global::ActGen.Activations.GeluFunction.apply(x);
 
     /// <summary>Gelu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class GeluModule : global::ActGen.Torch.ActivationModule
     {
         public GeluModule()
-            : base("Gelu", GeluTorch, static arguments => GeluFunction.apply(arguments), [], [], 1)
+            : base("Gelu", global::ActGen.Activations.GeluTorch, static arguments => global::ActGen.Activations.GeluFunction.apply(arguments), [], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? geluTorch;
+    private static global::ActGen.Torch.TorchActivation? GeluTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="GeluFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation GeluTorch => geluTorch ??= new(
-        GeluDefinition,
+    internal static global::ActGen.Torch.TorchActivation GeluTorch => global::ActGen.Activations.GeluTorchCache ??= new(
+        global::ActGen.Activations.GeluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -41,8 +41,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of Gelu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class GeluFunction : global::ActGen.Torch.ActivationFunction<GeluFunction>
+    internal sealed class GeluFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.GeluFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => GeluTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.GeluTorch;
     }
 }

@@ -22,20 +22,20 @@ public static partial class Activations
         "Gelu",
         "ActGen.Activations",
         global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-        static (x, _) => Gelu(x),
-        static (x, _) => GeluDerivative(x),
+        static (x, _) => global::ActGen.Activations.Gelu(x),
+        static (x, _) => global::ActGen.Activations.GeluDerivative(x),
         new global::ActGen.ActivationKernels<double>(
-            static (input, output, p) => GeluForward(input, output),
-            static (input, gradOutput, gradInput, p) => GeluBackward(input, gradOutput, gradInput)),
+            static (input, output, p) => global::ActGen.Activations.GeluForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.GeluBackward(input, gradOutput, gradInput)),
         new global::ActGen.ActivationKernels<float>(
-            static (input, output, p) => GeluForward(input, output),
-            static (input, gradOutput, gradInput, p) => GeluBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new GeluModule() };
+            static (input, output, p) => global::ActGen.Activations.GeluForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.GeluBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new global::ActGen.Activations.GeluModule() };
 
     /// <summary>Registers Gelu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterGelu() => global::ActGen.ActivationRegistry.Register(GeluDefinition);
+    internal static void RegisterGelu() => global::ActGen.ActivationRegistry.Register(global::ActGen.Activations.GeluDefinition);
 
     /// <summary>output[i] = Gelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -46,6 +46,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -53,8 +57,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = new global::System.Numerics.Vector<double>(0.5) * xv * (global::System.Numerics.Vector<double>.One + global::ActGen.MathX.Erf(xv / new global::System.Numerics.Vector<double>(1.4142135623730951)));
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = new global::System.Numerics.Vector<double>(0.5) * xV * (global::System.Numerics.Vector<double>.One + global::ActGen.MathX.Erf(xV / new global::System.Numerics.Vector<double>(1.4142135623730951)));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -74,6 +78,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -81,8 +89,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = new global::System.Numerics.Vector<float>(0.5f) * xv * (global::System.Numerics.Vector<float>.One + global::ActGen.MathX.Erf(xv / new global::System.Numerics.Vector<float>(1.4142135f)));
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = new global::System.Numerics.Vector<float>(0.5f) * xV * (global::System.Numerics.Vector<float>.One + global::ActGen.MathX.Erf(xV / new global::System.Numerics.Vector<float>(1.4142135f)));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -102,6 +110,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -110,10 +126,10 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = xv / new global::System.Numerics.Vector<double>(1.4142135623730951);
-                var result = gyv * (new global::System.Numerics.Vector<double>(0.5) * (global::System.Numerics.Vector<double>.One + global::ActGen.MathX.Erf(t0)) + new global::System.Numerics.Vector<double>(0.5) * xv * (new global::System.Numerics.Vector<double>(0.7978845608028653) * global::ActGen.MathX.Exp(-(t0 * t0))));
+                var t0 = xV / new global::System.Numerics.Vector<double>(1.4142135623730951);
+                var result = gyv * (new global::System.Numerics.Vector<double>(0.5) * (global::System.Numerics.Vector<double>.One + global::ActGen.MathX.Erf(t0)) + new global::System.Numerics.Vector<double>(0.5) * xV * (new global::System.Numerics.Vector<double>(0.7978845608028653) * global::ActGen.MathX.Exp(-(t0 * t0))));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -135,6 +151,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -143,10 +167,10 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = xv / new global::System.Numerics.Vector<float>(1.4142135f);
-                var result = gyv * (new global::System.Numerics.Vector<float>(0.5f) * (global::System.Numerics.Vector<float>.One + global::ActGen.MathX.Erf(t0)) + new global::System.Numerics.Vector<float>(0.5f) * xv * (new global::System.Numerics.Vector<float>(0.7978846f) * global::ActGen.MathX.Exp(-(t0 * t0))));
+                var t0 = xV / new global::System.Numerics.Vector<float>(1.4142135f);
+                var result = gyv * (new global::System.Numerics.Vector<float>(0.5f) * (global::System.Numerics.Vector<float>.One + global::ActGen.MathX.Erf(t0)) + new global::System.Numerics.Vector<float>(0.5f) * xV * (new global::System.Numerics.Vector<float>(0.7978846f) * global::ActGen.MathX.Exp(-(t0 * t0))));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }

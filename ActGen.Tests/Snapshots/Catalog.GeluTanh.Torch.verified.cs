@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>GeluTanh over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor GeluTanh(global::TorchSharp.torch.Tensor x) =>
-        GeluTanhFunction.apply(x);
+        global::ActGen.Activations.GeluTanhFunction.apply(x);
 
     /// <summary>GeluTanh as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class GeluTanhModule : global::ActGen.Torch.ActivationModule
     {
         public GeluTanhModule()
-            : base("GeluTanh", GeluTanhTorch, static arguments => GeluTanhFunction.apply(arguments), [], [], 1)
+            : base("GeluTanh", global::ActGen.Activations.GeluTanhTorch, static arguments => global::ActGen.Activations.GeluTanhFunction.apply(arguments), [], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? geluTanhTorch;
+    private static global::ActGen.Torch.TorchActivation? GeluTanhTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="GeluTanhFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation GeluTanhTorch => geluTanhTorch ??= new(
-        GeluTanhDefinition,
+    internal static global::ActGen.Torch.TorchActivation GeluTanhTorch => global::ActGen.Activations.GeluTanhTorchCache ??= new(
+        global::ActGen.Activations.GeluTanhDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -46,8 +46,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of GeluTanh.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class GeluTanhFunction : global::ActGen.Torch.ActivationFunction<GeluTanhFunction>
+    internal sealed class GeluTanhFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.GeluTanhFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => GeluTanhTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.GeluTanhTorch;
     }
 }

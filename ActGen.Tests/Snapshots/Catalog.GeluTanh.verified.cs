@@ -27,20 +27,20 @@ public static partial class Activations
         "GeluTanh",
         "ActGen.Activations",
         global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-        static (x, _) => GeluTanh(x),
-        static (x, _) => GeluTanhDerivative(x),
+        static (x, _) => global::ActGen.Activations.GeluTanh(x),
+        static (x, _) => global::ActGen.Activations.GeluTanhDerivative(x),
         new global::ActGen.ActivationKernels<double>(
-            static (input, output, p) => GeluTanhForward(input, output),
-            static (input, gradOutput, gradInput, p) => GeluTanhBackward(input, gradOutput, gradInput)),
+            static (input, output, p) => global::ActGen.Activations.GeluTanhForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.GeluTanhBackward(input, gradOutput, gradInput)),
         new global::ActGen.ActivationKernels<float>(
-            static (input, output, p) => GeluTanhForward(input, output),
-            static (input, gradOutput, gradInput, p) => GeluTanhBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new GeluTanhModule() };
+            static (input, output, p) => global::ActGen.Activations.GeluTanhForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.GeluTanhBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new global::ActGen.Activations.GeluTanhModule() };
 
     /// <summary>Registers GeluTanh with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterGeluTanh() => global::ActGen.ActivationRegistry.Register(GeluTanhDefinition);
+    internal static void RegisterGeluTanh() => global::ActGen.ActivationRegistry.Register(global::ActGen.Activations.GeluTanhDefinition);
 
     /// <summary>output[i] = GeluTanh(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -51,6 +51,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -58,8 +62,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = xv * global::ActGen.MathX.Sigmoid(new global::System.Numerics.Vector<double>(1.5957691216057308) * (xv + new global::System.Numerics.Vector<double>(0.044715) * xv * xv * xv));
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = xV * global::ActGen.MathX.Sigmoid(new global::System.Numerics.Vector<double>(1.5957691216057308) * (xV + new global::System.Numerics.Vector<double>(0.044715) * xV * xV * xV));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -79,6 +83,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -86,8 +94,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = xv * global::ActGen.MathX.Sigmoid(new global::System.Numerics.Vector<float>(1.5957692f) * (xv + new global::System.Numerics.Vector<float>(0.044715f) * xv * xv * xv));
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = xV * global::ActGen.MathX.Sigmoid(new global::System.Numerics.Vector<float>(1.5957692f) * (xV + new global::System.Numerics.Vector<float>(0.044715f) * xV * xV * xV));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -107,6 +115,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -115,15 +131,15 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = new global::System.Numerics.Vector<double>(0.044715) * xv;
-                var t1 = t0 * xv;
-                var t2 = t1 * xv;
-                var t3 = xv + t2;
+                var t0 = new global::System.Numerics.Vector<double>(0.044715) * xV;
+                var t1 = t0 * xV;
+                var t2 = t1 * xV;
+                var t3 = xV + t2;
                 var t4 = new global::System.Numerics.Vector<double>(1.5957691216057308) * t3;
                 var t5 = global::ActGen.MathX.Sigmoid(t4);
-                var result = gyv * (t5 + xv * (t5 * (global::System.Numerics.Vector<double>.One - t5) * (new global::System.Numerics.Vector<double>(1.5957691216057308) * (global::System.Numerics.Vector<double>.One + ((t0 + t0) * xv + t1)))));
+                var result = gyv * (t5 + xV * (t5 * (global::System.Numerics.Vector<double>.One - t5) * (new global::System.Numerics.Vector<double>(1.5957691216057308) * (global::System.Numerics.Vector<double>.One + ((t0 + t0) * xV + t1)))));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -150,6 +166,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -158,15 +182,15 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = new global::System.Numerics.Vector<float>(0.044715f) * xv;
-                var t1 = t0 * xv;
-                var t2 = t1 * xv;
-                var t3 = xv + t2;
+                var t0 = new global::System.Numerics.Vector<float>(0.044715f) * xV;
+                var t1 = t0 * xV;
+                var t2 = t1 * xV;
+                var t3 = xV + t2;
                 var t4 = new global::System.Numerics.Vector<float>(1.5957692f) * t3;
                 var t5 = global::ActGen.MathX.Sigmoid(t4);
-                var result = gyv * (t5 + xv * (t5 * (global::System.Numerics.Vector<float>.One - t5) * (new global::System.Numerics.Vector<float>(1.5957692f) * (global::System.Numerics.Vector<float>.One + ((t0 + t0) * xv + t1)))));
+                var result = gyv * (t5 + xV * (t5 * (global::System.Numerics.Vector<float>.One - t5) * (new global::System.Numerics.Vector<float>(1.5957692f) * (global::System.Numerics.Vector<float>.One + ((t0 + t0) * xV + t1)))));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }

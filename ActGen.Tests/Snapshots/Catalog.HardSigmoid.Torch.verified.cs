@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>HardSigmoid over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor HardSigmoid(global::TorchSharp.torch.Tensor x) =>
-        HardSigmoidFunction.apply(x);
+        global::ActGen.Activations.HardSigmoidFunction.apply(x);
 
     /// <summary>HardSigmoid as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class HardSigmoidModule : global::ActGen.Torch.ActivationModule
     {
         public HardSigmoidModule()
-            : base("HardSigmoid", HardSigmoidTorch, static arguments => HardSigmoidFunction.apply(arguments), [], [], 1)
+            : base("HardSigmoid", global::ActGen.Activations.HardSigmoidTorch, static arguments => global::ActGen.Activations.HardSigmoidFunction.apply(arguments), [], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? hardSigmoidTorch;
+    private static global::ActGen.Torch.TorchActivation? HardSigmoidTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="HardSigmoidFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation HardSigmoidTorch => hardSigmoidTorch ??= new(
-        HardSigmoidDefinition,
+    internal static global::ActGen.Torch.TorchActivation HardSigmoidTorch => global::ActGen.Activations.HardSigmoidTorchCache ??= new(
+        global::ActGen.Activations.HardSigmoidDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -40,8 +40,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of HardSigmoid.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class HardSigmoidFunction : global::ActGen.Torch.ActivationFunction<HardSigmoidFunction>
+    internal sealed class HardSigmoidFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.HardSigmoidFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => HardSigmoidTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.HardSigmoidTorch;
     }
 }

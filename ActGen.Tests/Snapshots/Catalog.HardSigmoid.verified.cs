@@ -21,20 +21,20 @@ public static partial class Activations
         "HardSigmoid",
         "ActGen.Activations",
         global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-        static (x, _) => HardSigmoid(x),
-        static (x, _) => HardSigmoidDerivative(x),
+        static (x, _) => global::ActGen.Activations.HardSigmoid(x),
+        static (x, _) => global::ActGen.Activations.HardSigmoidDerivative(x),
         new global::ActGen.ActivationKernels<double>(
-            static (input, output, p) => HardSigmoidForward(input, output),
-            static (input, gradOutput, gradInput, p) => HardSigmoidBackward(input, gradOutput, gradInput)),
+            static (input, output, p) => global::ActGen.Activations.HardSigmoidForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.HardSigmoidBackward(input, gradOutput, gradInput)),
         new global::ActGen.ActivationKernels<float>(
-            static (input, output, p) => HardSigmoidForward(input, output),
-            static (input, gradOutput, gradInput, p) => HardSigmoidBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new HardSigmoidModule() };
+            static (input, output, p) => global::ActGen.Activations.HardSigmoidForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.HardSigmoidBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new global::ActGen.Activations.HardSigmoidModule() };
 
     /// <summary>Registers HardSigmoid with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterHardSigmoid() => global::ActGen.ActivationRegistry.Register(HardSigmoidDefinition);
+    internal static void RegisterHardSigmoid() => global::ActGen.ActivationRegistry.Register(global::ActGen.Activations.HardSigmoidDefinition);
 
     /// <summary>output[i] = HardSigmoid(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -45,6 +45,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -52,8 +56,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, new global::System.Numerics.Vector<double>(-3.0)), global::System.Numerics.Vector<double>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, new global::System.Numerics.Vector<double>(3.0)), global::System.Numerics.Vector<double>.One, xv / new global::System.Numerics.Vector<double>(6.0) + new global::System.Numerics.Vector<double>(0.5)));
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xV, new global::System.Numerics.Vector<double>(-3.0)), global::System.Numerics.Vector<double>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xV, new global::System.Numerics.Vector<double>(3.0)), global::System.Numerics.Vector<double>.One, xV / new global::System.Numerics.Vector<double>(6.0) + new global::System.Numerics.Vector<double>(0.5)));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -73,6 +77,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -80,8 +88,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, new global::System.Numerics.Vector<float>(-3f)), global::System.Numerics.Vector<float>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, new global::System.Numerics.Vector<float>(3f)), global::System.Numerics.Vector<float>.One, xv / new global::System.Numerics.Vector<float>(6f) + new global::System.Numerics.Vector<float>(0.5f)));
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xV, new global::System.Numerics.Vector<float>(-3f)), global::System.Numerics.Vector<float>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xV, new global::System.Numerics.Vector<float>(3f)), global::System.Numerics.Vector<float>.One, xV / new global::System.Numerics.Vector<float>(6f) + new global::System.Numerics.Vector<float>(0.5f)));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -101,6 +109,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -109,9 +125,9 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, new global::System.Numerics.Vector<double>(-3.0)), global::System.Numerics.Vector<double>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, new global::System.Numerics.Vector<double>(3.0)), global::System.Numerics.Vector<double>.Zero, new global::System.Numerics.Vector<double>(0.16666666666666666)));
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xV, new global::System.Numerics.Vector<double>(-3.0)), global::System.Numerics.Vector<double>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xV, new global::System.Numerics.Vector<double>(3.0)), global::System.Numerics.Vector<double>.Zero, new global::System.Numerics.Vector<double>(0.16666666666666666)));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -132,6 +148,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -140,9 +164,9 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, new global::System.Numerics.Vector<float>(-3f)), global::System.Numerics.Vector<float>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, new global::System.Numerics.Vector<float>(3f)), global::System.Numerics.Vector<float>.Zero, new global::System.Numerics.Vector<float>(0.16666667f)));
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xV, new global::System.Numerics.Vector<float>(-3f)), global::System.Numerics.Vector<float>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xV, new global::System.Numerics.Vector<float>(3f)), global::System.Numerics.Vector<float>.Zero, new global::System.Numerics.Vector<float>(0.16666667f)));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }

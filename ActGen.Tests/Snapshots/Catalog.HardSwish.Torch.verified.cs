@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>HardSwish over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor HardSwish(global::TorchSharp.torch.Tensor x) =>
-        HardSwishFunction.apply(x);
+        global::ActGen.Activations.HardSwishFunction.apply(x);
 
     /// <summary>HardSwish as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class HardSwishModule : global::ActGen.Torch.ActivationModule
     {
         public HardSwishModule()
-            : base("HardSwish", HardSwishTorch, static arguments => HardSwishFunction.apply(arguments), [], [], 1)
+            : base("HardSwish", global::ActGen.Activations.HardSwishTorch, static arguments => global::ActGen.Activations.HardSwishFunction.apply(arguments), [], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? hardSwishTorch;
+    private static global::ActGen.Torch.TorchActivation? HardSwishTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="HardSwishFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation HardSwishTorch => hardSwishTorch ??= new(
-        HardSwishDefinition,
+    internal static global::ActGen.Torch.TorchActivation HardSwishTorch => global::ActGen.Activations.HardSwishTorchCache ??= new(
+        global::ActGen.Activations.HardSwishDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -40,8 +40,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of HardSwish.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class HardSwishFunction : global::ActGen.Torch.ActivationFunction<HardSwishFunction>
+    internal sealed class HardSwishFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.HardSwishFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => HardSwishTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.HardSwishTorch;
     }
 }

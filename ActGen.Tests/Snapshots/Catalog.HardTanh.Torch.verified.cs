@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>HardTanh over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor HardTanh(global::TorchSharp.torch.Tensor x, double minVal = -1.0, double maxVal = 1.0) =>
-        HardTanhFunction.apply(x, minVal, maxVal);
+        global::ActGen.Activations.HardTanhFunction.apply(x, minVal, maxVal);
 
     /// <summary>HardTanh as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class HardTanhModule : global::ActGen.Torch.ActivationModule
     {
         public HardTanhModule(double minVal = -1.0, double maxVal = 1.0)
-            : base("HardTanh", HardTanhTorch, static arguments => HardTanhFunction.apply(arguments), [minVal, maxVal], [], 1)
+            : base("HardTanh", global::ActGen.Activations.HardTanhTorch, static arguments => global::ActGen.Activations.HardTanhFunction.apply(arguments), [minVal, maxVal], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? hardTanhTorch;
+    private static global::ActGen.Torch.TorchActivation? HardTanhTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="HardTanhFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation HardTanhTorch => hardTanhTorch ??= new(
-        HardTanhDefinition,
+    internal static global::ActGen.Torch.TorchActivation HardTanhTorch => global::ActGen.Activations.HardTanhTorchCache ??= new(
+        global::ActGen.Activations.HardTanhDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -40,8 +40,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of HardTanh.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class HardTanhFunction : global::ActGen.Torch.ActivationFunction<HardTanhFunction>
+    internal sealed class HardTanhFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.HardTanhFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => HardTanhTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.HardTanhTorch;
     }
 }

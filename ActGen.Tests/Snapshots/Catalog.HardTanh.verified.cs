@@ -21,20 +21,20 @@ public static partial class Activations
         "HardTanh",
         "ActGen.Activations",
         new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("minVal", global::ActGen.ParameterRole.Hyper, -1.0, 0.0, 0.0), new global::ActGen.ActivationParameter("maxVal", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0) },
-        static (x, m) => { var p = m.Span; return HardTanh(x, p[0], p[1]); },
-        static (x, m) => { var p = m.Span; return HardTanhDerivative(x, p[0], p[1]); },
+        static (x, m) => { var p = m.Span; return global::ActGen.Activations.HardTanh(x, p[0], p[1]); },
+        static (x, m) => { var p = m.Span; return global::ActGen.Activations.HardTanhDerivative(x, p[0], p[1]); },
         new global::ActGen.ActivationKernels<double>(
-            static (input, output, p) => HardTanhForward(input, output, p[0], p[1]),
-            static (input, gradOutput, gradInput, p) => HardTanhBackward(input, gradOutput, gradInput, p[0], p[1])),
+            static (input, output, p) => global::ActGen.Activations.HardTanhForward(input, output, p[0], p[1]),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.HardTanhBackward(input, gradOutput, gradInput, p[0], p[1])),
         new global::ActGen.ActivationKernels<float>(
-            static (input, output, p) => HardTanhForward(input, output, (float)p[0], (float)p[1]),
-            static (input, gradOutput, gradInput, p) => HardTanhBackward(input, gradOutput, gradInput, (float)p[0], (float)p[1])))
-    { CreateModule = static () => new HardTanhModule() };
+            static (input, output, p) => global::ActGen.Activations.HardTanhForward(input, output, (float)p[0], (float)p[1]),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.HardTanhBackward(input, gradOutput, gradInput, (float)p[0], (float)p[1])))
+    { CreateModule = static () => new global::ActGen.Activations.HardTanhModule() };
 
     /// <summary>Registers HardTanh with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterHardTanh() => global::ActGen.ActivationRegistry.Register(HardTanhDefinition);
+    internal static void RegisterHardTanh() => global::ActGen.ActivationRegistry.Register(global::ActGen.Activations.HardTanhDefinition);
 
     /// <summary>output[i] = HardTanh(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -45,6 +45,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -54,8 +58,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, minValV), minValV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, maxValV), maxValV, xv));
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xV, minValV), minValV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xV, maxValV), maxValV, xV));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -75,6 +79,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -84,8 +92,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, minValV), minValV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, maxValV), maxValV, xv));
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xV, minValV), minValV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xV, maxValV), maxValV, xV));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -105,6 +113,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -115,9 +131,9 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, minValV), global::System.Numerics.Vector<double>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, maxValV), global::System.Numerics.Vector<double>.Zero, global::System.Numerics.Vector<double>.One));
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xV, minValV), global::System.Numerics.Vector<double>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xV, maxValV), global::System.Numerics.Vector<double>.Zero, global::System.Numerics.Vector<double>.One));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -138,6 +154,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -148,9 +172,9 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xv, minValV), global::System.Numerics.Vector<float>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xv, maxValV), global::System.Numerics.Vector<float>.Zero, global::System.Numerics.Vector<float>.One));
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.LessThanOrEqual(xV, minValV), global::System.Numerics.Vector<float>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThanOrEqual(xV, maxValV), global::System.Numerics.Vector<float>.Zero, global::System.Numerics.Vector<float>.One));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }

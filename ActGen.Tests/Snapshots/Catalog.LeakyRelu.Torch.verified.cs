@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>LeakyRelu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor LeakyRelu(global::TorchSharp.torch.Tensor x, double negativeSlope = 0.01) =>
-        LeakyReluFunction.apply(x, negativeSlope);
+        global::ActGen.Activations.LeakyReluFunction.apply(x, negativeSlope);
 
     /// <summary>LeakyRelu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class LeakyReluModule : global::ActGen.Torch.ActivationModule
     {
         public LeakyReluModule(double negativeSlope = 0.01)
-            : base("LeakyRelu", LeakyReluTorch, static arguments => LeakyReluFunction.apply(arguments), [negativeSlope], [], 1)
+            : base("LeakyRelu", global::ActGen.Activations.LeakyReluTorch, static arguments => global::ActGen.Activations.LeakyReluFunction.apply(arguments), [negativeSlope], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? leakyReluTorch;
+    private static global::ActGen.Torch.TorchActivation? LeakyReluTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="LeakyReluFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation LeakyReluTorch => leakyReluTorch ??= new(
-        LeakyReluDefinition,
+    internal static global::ActGen.Torch.TorchActivation LeakyReluTorch => global::ActGen.Activations.LeakyReluTorchCache ??= new(
+        global::ActGen.Activations.LeakyReluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -40,8 +40,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of LeakyRelu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class LeakyReluFunction : global::ActGen.Torch.ActivationFunction<LeakyReluFunction>
+    internal sealed class LeakyReluFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.LeakyReluFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => LeakyReluTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.LeakyReluTorch;
     }
 }

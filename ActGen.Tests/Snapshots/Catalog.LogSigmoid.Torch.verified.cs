@@ -9,30 +9,30 @@ public static partial class Activations
     /// <summary>LogSigmoid over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor LogSigmoid(global::TorchSharp.torch.Tensor x) =>
-        LogSigmoidFunction.apply(x);
+        global::ActGen.Activations.LogSigmoidFunction.apply(x);
 
     /// <summary>LogSigmoid as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class LogSigmoidModule : global::ActGen.Torch.ActivationModule
     {
         public LogSigmoidModule()
-            : base("LogSigmoid", LogSigmoidTorch, static arguments => LogSigmoidFunction.apply(arguments), [], [], 1)
+            : base("LogSigmoid", global::ActGen.Activations.LogSigmoidTorch, static arguments => global::ActGen.Activations.LogSigmoidFunction.apply(arguments), [], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? logSigmoidTorch;
+    private static global::ActGen.Torch.TorchActivation? LogSigmoidTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="LogSigmoidFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation LogSigmoidTorch => logSigmoidTorch ??= new(
-        LogSigmoidDefinition,
+    internal static global::ActGen.Torch.TorchActivation LogSigmoidTorch => global::ActGen.Activations.LogSigmoidTorchCache ??= new(
+        global::ActGen.Activations.LogSigmoidDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
         def forward(x):
-            return (-torch.logaddexp((-x), torch.zeros_like((-x))))
+            return (-(torch.clamp((-x), min=0.0) + torch.log1p(torch.exp(-torch.abs((-x))))))
 
         def backward(x, gy):
             return (gy * torch.sigmoid((-x)))
@@ -40,8 +40,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of LogSigmoid.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class LogSigmoidFunction : global::ActGen.Torch.ActivationFunction<LogSigmoidFunction>
+    internal sealed class LogSigmoidFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.LogSigmoidFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => LogSigmoidTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.LogSigmoidTorch;
     }
 }

@@ -21,20 +21,20 @@ public static partial class Activations
         "LogSigmoid",
         "ActGen.Activations",
         global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-        static (x, _) => LogSigmoid(x),
-        static (x, _) => LogSigmoidDerivative(x),
+        static (x, _) => global::ActGen.Activations.LogSigmoid(x),
+        static (x, _) => global::ActGen.Activations.LogSigmoidDerivative(x),
         new global::ActGen.ActivationKernels<double>(
-            static (input, output, p) => LogSigmoidForward(input, output),
-            static (input, gradOutput, gradInput, p) => LogSigmoidBackward(input, gradOutput, gradInput)),
+            static (input, output, p) => global::ActGen.Activations.LogSigmoidForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.LogSigmoidBackward(input, gradOutput, gradInput)),
         new global::ActGen.ActivationKernels<float>(
-            static (input, output, p) => LogSigmoidForward(input, output),
-            static (input, gradOutput, gradInput, p) => LogSigmoidBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new LogSigmoidModule() };
+            static (input, output, p) => global::ActGen.Activations.LogSigmoidForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.LogSigmoidBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new global::ActGen.Activations.LogSigmoidModule() };
 
     /// <summary>Registers LogSigmoid with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterLogSigmoid() => global::ActGen.ActivationRegistry.Register(LogSigmoidDefinition);
+    internal static void RegisterLogSigmoid() => global::ActGen.ActivationRegistry.Register(global::ActGen.Activations.LogSigmoidDefinition);
 
     /// <summary>output[i] = LogSigmoid(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -45,6 +45,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -52,8 +56,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = -global::ActGen.MathX.Softplus(-xv);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = -global::ActGen.MathX.Softplus(-xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -73,6 +77,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -80,8 +88,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = -global::ActGen.MathX.Softplus(-xv);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = -global::ActGen.MathX.Softplus(-xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -101,6 +109,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -109,9 +125,9 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::ActGen.MathX.Sigmoid(-xv);
+                var result = gyv * global::ActGen.MathX.Sigmoid(-xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -132,6 +148,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -140,9 +164,9 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::ActGen.MathX.Sigmoid(-xv);
+                var result = gyv * global::ActGen.MathX.Sigmoid(-xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }

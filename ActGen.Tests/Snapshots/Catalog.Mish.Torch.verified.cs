@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>Mish over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Mish(global::TorchSharp.torch.Tensor x) =>
-        MishFunction.apply(x);
+        global::ActGen.Activations.MishFunction.apply(x);
 
     /// <summary>Mish as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class MishModule : global::ActGen.Torch.ActivationModule
     {
         public MishModule()
-            : base("Mish", MishTorch, static arguments => MishFunction.apply(arguments), [], [], 1)
+            : base("Mish", global::ActGen.Activations.MishTorch, static arguments => global::ActGen.Activations.MishFunction.apply(arguments), [], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? mishTorch;
+    private static global::ActGen.Torch.TorchActivation? MishTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="MishFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation MishTorch => mishTorch ??= new(
-        MishDefinition,
+    internal static global::ActGen.Torch.TorchActivation MishTorch => global::ActGen.Activations.MishTorchCache ??= new(
+        global::ActGen.Activations.MishDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -51,8 +51,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of Mish.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class MishFunction : global::ActGen.Torch.ActivationFunction<MishFunction>
+    internal sealed class MishFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.MishFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => MishTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.MishTorch;
     }
 }

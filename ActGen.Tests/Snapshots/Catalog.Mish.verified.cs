@@ -28,20 +28,20 @@ public static partial class Activations
         "Mish",
         "ActGen.Activations",
         global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-        static (x, _) => Mish(x),
-        static (x, _) => MishDerivative(x),
+        static (x, _) => global::ActGen.Activations.Mish(x),
+        static (x, _) => global::ActGen.Activations.MishDerivative(x),
         new global::ActGen.ActivationKernels<double>(
-            static (input, output, p) => MishForward(input, output),
-            static (input, gradOutput, gradInput, p) => MishBackward(input, gradOutput, gradInput)),
+            static (input, output, p) => global::ActGen.Activations.MishForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.MishBackward(input, gradOutput, gradInput)),
         new global::ActGen.ActivationKernels<float>(
-            static (input, output, p) => MishForward(input, output),
-            static (input, gradOutput, gradInput, p) => MishBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new MishModule() };
+            static (input, output, p) => global::ActGen.Activations.MishForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.MishBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new global::ActGen.Activations.MishModule() };
 
     /// <summary>Registers Mish with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterMish() => global::ActGen.ActivationRegistry.Register(MishDefinition);
+    internal static void RegisterMish() => global::ActGen.ActivationRegistry.Register(global::ActGen.Activations.MishDefinition);
 
     /// <summary>output[i] = Mish(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -52,6 +52,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -59,12 +63,12 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var t0 = global::ActGen.MathX.Exp(xv);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var t0 = global::ActGen.MathX.Exp(xV);
                 var t1 = t0 + new global::System.Numerics.Vector<double>(2.0);
                 var t2 = t0 * t1;
                 var t3 = t2 + new global::System.Numerics.Vector<double>(2.0);
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<double>(20.0)), xv, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), xv - new global::System.Numerics.Vector<double>(2.0) * xv / t3, xv * t2 / t3));
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, new global::System.Numerics.Vector<double>(20.0)), xV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<double>.Zero), xV - new global::System.Numerics.Vector<double>(2.0) * xV / t3, xV * t2 / t3));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -88,6 +92,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -95,12 +103,12 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var t0 = global::ActGen.MathX.Exp(xv);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var t0 = global::ActGen.MathX.Exp(xV);
                 var t1 = t0 + new global::System.Numerics.Vector<float>(2f);
                 var t2 = t0 * t1;
                 var t3 = t2 + new global::System.Numerics.Vector<float>(2f);
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<float>(20f)), xv, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), xv - new global::System.Numerics.Vector<float>(2f) * xv / t3, xv * t2 / t3));
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, new global::System.Numerics.Vector<float>(20f)), xV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<float>.Zero), xV - new global::System.Numerics.Vector<float>(2f) * xV / t3, xV * t2 / t3));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -124,6 +132,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -132,16 +148,16 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = global::ActGen.MathX.Exp(xv);
+                var t0 = global::ActGen.MathX.Exp(xV);
                 var t1 = t0 + new global::System.Numerics.Vector<double>(2.0);
                 var t2 = t0 * t1;
                 var t3 = t2 + new global::System.Numerics.Vector<double>(2.0);
                 var t4 = t0 * t0;
                 var t5 = t2 + t4;
                 var t6 = t5 / t3;
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<double>(20.0)), global::System.Numerics.Vector<double>.One, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One - (new global::System.Numerics.Vector<double>(2.0) / t3 - new global::System.Numerics.Vector<double>(2.0) * xv / t3 * t6), (t2 + xv * t5) / t3 - xv * t2 / t3 * t6));
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, new global::System.Numerics.Vector<double>(20.0)), global::System.Numerics.Vector<double>.One, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One - (new global::System.Numerics.Vector<double>(2.0) / t3 - new global::System.Numerics.Vector<double>(2.0) * xV / t3 * t6), (t2 + xV * t5) / t3 - xV * t2 / t3 * t6));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -169,6 +185,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -177,16 +201,16 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = global::ActGen.MathX.Exp(xv);
+                var t0 = global::ActGen.MathX.Exp(xV);
                 var t1 = t0 + new global::System.Numerics.Vector<float>(2f);
                 var t2 = t0 * t1;
                 var t3 = t2 + new global::System.Numerics.Vector<float>(2f);
                 var t4 = t0 * t0;
                 var t5 = t2 + t4;
                 var t6 = t5 / t3;
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, new global::System.Numerics.Vector<float>(20f)), global::System.Numerics.Vector<float>.One, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One - (new global::System.Numerics.Vector<float>(2f) / t3 - new global::System.Numerics.Vector<float>(2f) * xv / t3 * t6), (t2 + xv * t5) / t3 - xv * t2 / t3 * t6));
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, new global::System.Numerics.Vector<float>(20f)), global::System.Numerics.Vector<float>.One, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One - (new global::System.Numerics.Vector<float>(2f) / t3 - new global::System.Numerics.Vector<float>(2f) * xV / t3 * t6), (t2 + xV * t5) / t3 - xV * t2 / t3 * t6));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }

@@ -9,27 +9,27 @@ public static partial class Activations
     /// <summary>PRelu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor PRelu(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor weight) =>
-        PReluFunction.apply(x, weight);
+        global::ActGen.Activations.PReluFunction.apply(x, weight);
 
     /// <summary>PRelu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class PReluModule : global::ActGen.Torch.ActivationModule
     {
         public PReluModule(long numParameters = 1, double weight = 0.25)
-            : base("PRelu", PReluTorch, static arguments => PReluFunction.apply(arguments), [], [new(weight, 0.0, 0.0)], numParameters)
+            : base("PRelu", global::ActGen.Activations.PReluTorch, static arguments => global::ActGen.Activations.PReluFunction.apply(arguments), [], [new(weight, 0.0, 0.0)], numParameters)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? pReluTorch;
+    private static global::ActGen.Torch.TorchActivation? PReluTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="PReluFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation PReluTorch => pReluTorch ??= new(
-        PReluDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>> { ["weight"] = static (input, gradOutput, gradParameter, p) => PReluBackwardWeight(input, gradOutput, gradParameter, p[0]) },
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>> { ["weight"] = static (input, gradOutput, gradParameter, p) => PReluBackwardWeight(input, gradOutput, gradParameter, (float)p[0]) },
+    internal static global::ActGen.Torch.TorchActivation PReluTorch => global::ActGen.Activations.PReluTorchCache ??= new(
+        global::ActGen.Activations.PReluDefinition,
+        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>> { ["weight"] = static (input, gradOutput, gradParameter, p) => global::ActGen.Activations.PReluBackwardWeight(input, gradOutput, gradParameter, p[0]) },
+        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>> { ["weight"] = static (input, gradOutput, gradParameter, p) => global::ActGen.Activations.PReluBackwardWeight(input, gradOutput, gradParameter, (float)p[0]) },
         """
         def forward(x, weight):
             return torch.where((x > 0.0), x, (weight * x))
@@ -37,14 +37,14 @@ public static partial class Activations
         def backward(x, gy, weight):
             return (gy * torch.where((x > 0.0), 1.0, weight))
 
-        def grad_weight(x, gy, weight):
+        def grad_0(x, gy, weight):
             return (gy * torch.where((x > 0.0), 0.0, x))
         """);
 
     /// <summary>The custom autograd function of PRelu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class PReluFunction : global::ActGen.Torch.ActivationFunction<PReluFunction>
+    internal sealed class PReluFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.PReluFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => PReluTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.PReluTorch;
     }
 }

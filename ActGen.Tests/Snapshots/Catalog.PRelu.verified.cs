@@ -28,20 +28,20 @@ public static partial class Activations
         "PRelu",
         "ActGen.Activations",
         new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("weight", global::ActGen.ParameterRole.Learnable, 0.25, 0.0, 0.0) },
-        static (x, m) => { var p = m.Span; return PRelu(x, p[0]); },
-        static (x, m) => { var p = m.Span; return PReluDerivative(x, p[0]); },
+        static (x, m) => { var p = m.Span; return global::ActGen.Activations.PRelu(x, p[0]); },
+        static (x, m) => { var p = m.Span; return global::ActGen.Activations.PReluDerivative(x, p[0]); },
         new global::ActGen.ActivationKernels<double>(
-            static (input, output, p) => PReluForward(input, output, p[0]),
-            static (input, gradOutput, gradInput, p) => PReluBackward(input, gradOutput, gradInput, p[0])),
+            static (input, output, p) => global::ActGen.Activations.PReluForward(input, output, p[0]),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.PReluBackward(input, gradOutput, gradInput, p[0])),
         new global::ActGen.ActivationKernels<float>(
-            static (input, output, p) => PReluForward(input, output, (float)p[0]),
-            static (input, gradOutput, gradInput, p) => PReluBackward(input, gradOutput, gradInput, (float)p[0])))
-    { CreateModule = static () => new PReluModule() };
+            static (input, output, p) => global::ActGen.Activations.PReluForward(input, output, (float)p[0]),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.PReluBackward(input, gradOutput, gradInput, (float)p[0])))
+    { CreateModule = static () => new global::ActGen.Activations.PReluModule() };
 
     /// <summary>Registers PRelu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterPRelu() => global::ActGen.ActivationRegistry.Register(PReluDefinition);
+    internal static void RegisterPRelu() => global::ActGen.ActivationRegistry.Register(global::ActGen.Activations.PReluDefinition);
 
     /// <summary>output[i] = PRelu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -52,6 +52,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -60,8 +64,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), xv, weightV * xv);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<double>.Zero), xV, weightV * xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -81,6 +85,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -89,8 +97,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), xv, weightV * xv);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<float>.Zero), xV, weightV * xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -110,6 +118,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -119,9 +135,9 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, weightV);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, weightV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -142,6 +158,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -151,9 +175,9 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, weightV);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, weightV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -174,6 +198,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradParameter must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradParameter, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradParameter overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradParameter, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradParameter overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -183,9 +215,9 @@ public static partial class Activations
             ref var gradParameterStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradParameter);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.Zero, xv);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.Zero, xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradParameterStart, (nuint)i);
             }
         }
@@ -206,6 +238,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradParameter must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradParameter, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradParameter overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradParameter, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradParameter overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -215,9 +255,9 @@ public static partial class Activations
             ref var gradParameterStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradParameter);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.Zero, xv);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.Zero, xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradParameterStart, (nuint)i);
             }
         }
@@ -238,6 +278,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, weight, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(weight, output, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps weight partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -246,9 +294,9 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var weightV = global::System.Numerics.Vector.LoadUnsafe(ref weightStart, (nuint)i);
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), xv, weightV * xv);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<double>.Zero), xV, weightV * xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -268,6 +316,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, weight, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(weight, output, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps weight partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -276,9 +332,9 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var weightV = global::System.Numerics.Vector.LoadUnsafe(ref weightStart, (nuint)i);
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), xv, weightV * xv);
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<float>.Zero), xV, weightV * xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -298,6 +354,18 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, weight, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(weight, gradInput, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps weight partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -307,10 +375,10 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var weightV = global::System.Numerics.Vector.LoadUnsafe(ref weightStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, weightV);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.One, weightV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -331,6 +399,18 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, weight, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(weight, gradInput, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps weight partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -340,10 +420,10 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var weightV = global::System.Numerics.Vector.LoadUnsafe(ref weightStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, weightV);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.One, weightV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -364,6 +444,18 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, weight, gradParameter must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradParameter, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradParameter overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradParameter, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradParameter overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(weight, gradParameter, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradParameter overlaps weight partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -373,10 +465,10 @@ public static partial class Activations
             ref var gradParameterStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradParameter);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var weightV = global::System.Numerics.Vector.LoadUnsafe(ref weightStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.Zero, xv);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.Zero, xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradParameterStart, (nuint)i);
             }
         }
@@ -397,6 +489,18 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, weight, gradParameter must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradParameter, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradParameter overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradParameter, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradParameter overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(weight, gradParameter, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradParameter overlaps weight partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -406,10 +510,10 @@ public static partial class Activations
             ref var gradParameterStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradParameter);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
                 var weightV = global::System.Numerics.Vector.LoadUnsafe(ref weightStart, (nuint)i);
-                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xv, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.Zero, xv);
+                var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.Zero, xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradParameterStart, (nuint)i);
             }
         }

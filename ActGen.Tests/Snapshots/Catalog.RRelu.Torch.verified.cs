@@ -11,7 +11,7 @@ public static partial class Activations
     public static global::TorchSharp.torch.Tensor RRelu(global::TorchSharp.torch.Tensor x, bool training = false, double lower = 0.125, double upper = 0.3333333333333333)
     {
         using var slopeDrawn = global::ActGen.Torch.RandomizedParameter.Draw(x, training, lower, upper);
-        return RReluFunction.apply(x, slopeDrawn);
+        return global::ActGen.Activations.RReluFunction.apply(x, slopeDrawn);
     }
 
     /// <summary>RRelu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
@@ -19,18 +19,18 @@ public static partial class Activations
     public sealed class RReluModule : global::ActGen.Torch.ActivationModule
     {
         public RReluModule(double lower = 0.125, double upper = 0.3333333333333333)
-            : base("RRelu", RReluTorch, static arguments => RReluFunction.apply(arguments), [], [new((lower + upper) / 2, lower, upper)], 1)
+            : base("RRelu", global::ActGen.Activations.RReluTorch, static arguments => global::ActGen.Activations.RReluFunction.apply(arguments), [], [new((lower + upper) / 2, lower, upper)], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? rReluTorch;
+    private static global::ActGen.Torch.TorchActivation? RReluTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="RReluFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation RReluTorch => rReluTorch ??= new(
-        RReluDefinition,
+    internal static global::ActGen.Torch.TorchActivation RReluTorch => global::ActGen.Activations.RReluTorchCache ??= new(
+        global::ActGen.Activations.RReluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -43,8 +43,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of RRelu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class RReluFunction : global::ActGen.Torch.ActivationFunction<RReluFunction>
+    internal sealed class RReluFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.RReluFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => RReluTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.RReluTorch;
     }
 }

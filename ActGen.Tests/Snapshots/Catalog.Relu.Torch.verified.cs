@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>Relu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Relu(global::TorchSharp.torch.Tensor x) =>
-        ReluFunction.apply(x);
+        global::ActGen.Activations.ReluFunction.apply(x);
 
     /// <summary>Relu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class ReluModule : global::ActGen.Torch.ActivationModule
     {
         public ReluModule()
-            : base("Relu", ReluTorch, static arguments => ReluFunction.apply(arguments), [], [], 1)
+            : base("Relu", global::ActGen.Activations.ReluTorch, static arguments => global::ActGen.Activations.ReluFunction.apply(arguments), [], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? reluTorch;
+    private static global::ActGen.Torch.TorchActivation? ReluTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="ReluFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation ReluTorch => reluTorch ??= new(
-        ReluDefinition,
+    internal static global::ActGen.Torch.TorchActivation ReluTorch => global::ActGen.Activations.ReluTorchCache ??= new(
+        global::ActGen.Activations.ReluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -40,8 +40,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of Relu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class ReluFunction : global::ActGen.Torch.ActivationFunction<ReluFunction>
+    internal sealed class ReluFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.ReluFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => ReluTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.ReluTorch;
     }
 }

@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>Relu6 over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Relu6(global::TorchSharp.torch.Tensor x) =>
-        Relu6Function.apply(x);
+        global::ActGen.Activations.Relu6Function.apply(x);
 
     /// <summary>Relu6 as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class Relu6Module : global::ActGen.Torch.ActivationModule
     {
         public Relu6Module()
-            : base("Relu6", Relu6Torch, static arguments => Relu6Function.apply(arguments), [], [], 1)
+            : base("Relu6", global::ActGen.Activations.Relu6Torch, static arguments => global::ActGen.Activations.Relu6Function.apply(arguments), [], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? relu6Torch;
+    private static global::ActGen.Torch.TorchActivation? Relu6TorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="Relu6Function"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation Relu6Torch => relu6Torch ??= new(
-        Relu6Definition,
+    internal static global::ActGen.Torch.TorchActivation Relu6Torch => global::ActGen.Activations.Relu6TorchCache ??= new(
+        global::ActGen.Activations.Relu6Definition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -40,8 +40,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of Relu6.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class Relu6Function : global::ActGen.Torch.ActivationFunction<Relu6Function>
+    internal sealed class Relu6Function : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.Relu6Function>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => Relu6Torch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.Relu6Torch;
     }
 }

@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>Selu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Selu(global::TorchSharp.torch.Tensor x) =>
-        SeluFunction.apply(x);
+        global::ActGen.Activations.SeluFunction.apply(x);
 
     /// <summary>Selu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class SeluModule : global::ActGen.Torch.ActivationModule
     {
         public SeluModule()
-            : base("Selu", SeluTorch, static arguments => SeluFunction.apply(arguments), [], [], 1)
+            : base("Selu", global::ActGen.Activations.SeluTorch, static arguments => global::ActGen.Activations.SeluFunction.apply(arguments), [], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? seluTorch;
+    private static global::ActGen.Torch.TorchActivation? SeluTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="SeluFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation SeluTorch => seluTorch ??= new(
-        SeluDefinition,
+    internal static global::ActGen.Torch.TorchActivation SeluTorch => global::ActGen.Activations.SeluTorchCache ??= new(
+        global::ActGen.Activations.SeluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -40,8 +40,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of Selu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class SeluFunction : global::ActGen.Torch.ActivationFunction<SeluFunction>
+    internal sealed class SeluFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.SeluFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => SeluTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.SeluTorch;
     }
 }

@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>Sigmoid over a tensor, differentiable: a custom autograd function that saves only its output and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Sigmoid(global::TorchSharp.torch.Tensor x) =>
-        SigmoidFunction.apply(x);
+        global::ActGen.Activations.SigmoidFunction.apply(x);
 
     /// <summary>Sigmoid as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class SigmoidModule : global::ActGen.Torch.ActivationModule
     {
         public SigmoidModule()
-            : base("Sigmoid", SigmoidTorch, static arguments => SigmoidFunction.apply(arguments), [], [], 1)
+            : base("Sigmoid", global::ActGen.Activations.SigmoidTorch, static arguments => global::ActGen.Activations.SigmoidFunction.apply(arguments), [], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? sigmoidTorch;
+    private static global::ActGen.Torch.TorchActivation? SigmoidTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="SigmoidFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation SigmoidTorch => sigmoidTorch ??= new(
-        SigmoidDefinition,
+    internal static global::ActGen.Torch.TorchActivation SigmoidTorch => global::ActGen.Activations.SigmoidTorchCache ??= new(
+        global::ActGen.Activations.SigmoidDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -40,8 +40,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of Sigmoid.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class SigmoidFunction : global::ActGen.Torch.ActivationFunction<SigmoidFunction>
+    internal sealed class SigmoidFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.SigmoidFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => SigmoidTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.SigmoidTorch;
     }
 }

@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>Silu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Silu(global::TorchSharp.torch.Tensor x) =>
-        SiluFunction.apply(x);
+        global::ActGen.Activations.SiluFunction.apply(x);
 
     /// <summary>Silu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class SiluModule : global::ActGen.Torch.ActivationModule
     {
         public SiluModule()
-            : base("Silu", SiluTorch, static arguments => SiluFunction.apply(arguments), [], [], 1)
+            : base("Silu", global::ActGen.Activations.SiluTorch, static arguments => global::ActGen.Activations.SiluFunction.apply(arguments), [], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? siluTorch;
+    private static global::ActGen.Torch.TorchActivation? SiluTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="SiluFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation SiluTorch => siluTorch ??= new(
-        SiluDefinition,
+    internal static global::ActGen.Torch.TorchActivation SiluTorch => global::ActGen.Activations.SiluTorchCache ??= new(
+        global::ActGen.Activations.SiluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -41,8 +41,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of Silu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class SiluFunction : global::ActGen.Torch.ActivationFunction<SiluFunction>
+    internal sealed class SiluFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.SiluFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => SiluTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.SiluTorch;
     }
 }

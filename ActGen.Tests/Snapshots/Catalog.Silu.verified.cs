@@ -22,20 +22,20 @@ public static partial class Activations
         "Silu",
         "ActGen.Activations",
         global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-        static (x, _) => Silu(x),
-        static (x, _) => SiluDerivative(x),
+        static (x, _) => global::ActGen.Activations.Silu(x),
+        static (x, _) => global::ActGen.Activations.SiluDerivative(x),
         new global::ActGen.ActivationKernels<double>(
-            static (input, output, p) => SiluForward(input, output),
-            static (input, gradOutput, gradInput, p) => SiluBackward(input, gradOutput, gradInput)),
+            static (input, output, p) => global::ActGen.Activations.SiluForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SiluBackward(input, gradOutput, gradInput)),
         new global::ActGen.ActivationKernels<float>(
-            static (input, output, p) => SiluForward(input, output),
-            static (input, gradOutput, gradInput, p) => SiluBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new SiluModule() };
+            static (input, output, p) => global::ActGen.Activations.SiluForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SiluBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new global::ActGen.Activations.SiluModule() };
 
     /// <summary>Registers Silu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterSilu() => global::ActGen.ActivationRegistry.Register(SiluDefinition);
+    internal static void RegisterSilu() => global::ActGen.ActivationRegistry.Register(global::ActGen.Activations.SiluDefinition);
 
     /// <summary>output[i] = Silu(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -46,6 +46,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -53,8 +57,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = xv * global::ActGen.MathX.Sigmoid(xv);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = xV * global::ActGen.MathX.Sigmoid(xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -74,6 +78,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -81,8 +89,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = xv * global::ActGen.MathX.Sigmoid(xv);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = xV * global::ActGen.MathX.Sigmoid(xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -102,6 +110,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -110,10 +126,10 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = global::ActGen.MathX.Sigmoid(xv);
-                var result = gyv * (t0 + xv * (t0 * (global::System.Numerics.Vector<double>.One - t0)));
+                var t0 = global::ActGen.MathX.Sigmoid(xV);
+                var result = gyv * (t0 + xV * (t0 * (global::System.Numerics.Vector<double>.One - t0)));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -135,6 +151,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -143,10 +167,10 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = global::ActGen.MathX.Sigmoid(xv);
-                var result = gyv * (t0 + xv * (t0 * (global::System.Numerics.Vector<float>.One - t0)));
+                var t0 = global::ActGen.MathX.Sigmoid(xV);
+                var result = gyv * (t0 + xV * (t0 * (global::System.Numerics.Vector<float>.One - t0)));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }

@@ -9,31 +9,31 @@ public static partial class Activations
     /// <summary>Softplus over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Softplus(global::TorchSharp.torch.Tensor x, double beta = 1.0, double threshold = 20.0) =>
-        SoftplusFunction.apply(x, beta, threshold);
+        global::ActGen.Activations.SoftplusFunction.apply(x, beta, threshold);
 
     /// <summary>Softplus as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class SoftplusModule : global::ActGen.Torch.ActivationModule
     {
         public SoftplusModule(double beta = 1.0, double threshold = 20.0)
-            : base("Softplus", SoftplusTorch, static arguments => SoftplusFunction.apply(arguments), [beta, threshold], [], 1)
+            : base("Softplus", global::ActGen.Activations.SoftplusTorch, static arguments => global::ActGen.Activations.SoftplusFunction.apply(arguments), [beta, threshold], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? softplusTorch;
+    private static global::ActGen.Torch.TorchActivation? SoftplusTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="SoftplusFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation SoftplusTorch => softplusTorch ??= new(
-        SoftplusDefinition,
+    internal static global::ActGen.Torch.TorchActivation SoftplusTorch => global::ActGen.Activations.SoftplusTorchCache ??= new(
+        global::ActGen.Activations.SoftplusDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
         def forward(x, beta: float, threshold: float):
             t0 = (beta * x)
-            return torch.where((t0 > threshold), x, (torch.logaddexp(t0, torch.zeros_like(t0)) / beta))
+            return torch.where((t0 > threshold), x, ((torch.clamp(t0, min=0.0) + torch.log1p(torch.exp(-torch.abs(t0)))) / beta))
 
         def backward(x, gy, beta: float, threshold: float):
             t0 = (beta * x)
@@ -42,8 +42,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of Softplus.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class SoftplusFunction : global::ActGen.Torch.ActivationFunction<SoftplusFunction>
+    internal sealed class SoftplusFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.SoftplusFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => SoftplusTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.SoftplusTorch;
     }
 }

@@ -22,20 +22,20 @@ public static partial class Activations
         "Softplus",
         "ActGen.Activations",
         new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("beta", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0), new global::ActGen.ActivationParameter("threshold", global::ActGen.ParameterRole.Hyper, 20.0, 0.0, 0.0) },
-        static (x, m) => { var p = m.Span; return Softplus(x, p[0], p[1]); },
-        static (x, m) => { var p = m.Span; return SoftplusDerivative(x, p[0], p[1]); },
+        static (x, m) => { var p = m.Span; return global::ActGen.Activations.Softplus(x, p[0], p[1]); },
+        static (x, m) => { var p = m.Span; return global::ActGen.Activations.SoftplusDerivative(x, p[0], p[1]); },
         new global::ActGen.ActivationKernels<double>(
-            static (input, output, p) => SoftplusForward(input, output, p[0], p[1]),
-            static (input, gradOutput, gradInput, p) => SoftplusBackward(input, gradOutput, gradInput, p[0], p[1])),
+            static (input, output, p) => global::ActGen.Activations.SoftplusForward(input, output, p[0], p[1]),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftplusBackward(input, gradOutput, gradInput, p[0], p[1])),
         new global::ActGen.ActivationKernels<float>(
-            static (input, output, p) => SoftplusForward(input, output, (float)p[0], (float)p[1]),
-            static (input, gradOutput, gradInput, p) => SoftplusBackward(input, gradOutput, gradInput, (float)p[0], (float)p[1])))
-    { CreateModule = static () => new SoftplusModule() };
+            static (input, output, p) => global::ActGen.Activations.SoftplusForward(input, output, (float)p[0], (float)p[1]),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftplusBackward(input, gradOutput, gradInput, (float)p[0], (float)p[1])))
+    { CreateModule = static () => new global::ActGen.Activations.SoftplusModule() };
 
     /// <summary>Registers Softplus with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterSoftplus() => global::ActGen.ActivationRegistry.Register(SoftplusDefinition);
+    internal static void RegisterSoftplus() => global::ActGen.ActivationRegistry.Register(global::ActGen.Activations.SoftplusDefinition);
 
     /// <summary>output[i] = Softplus(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -46,6 +46,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -55,9 +59,9 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var t0 = betaV * xv;
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), xv, global::ActGen.MathX.Softplus(t0) / betaV);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var t0 = betaV * xV;
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), xV, global::ActGen.MathX.Softplus(t0) / betaV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -78,6 +82,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -87,9 +95,9 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var t0 = betaV * xv;
-                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), xv, global::ActGen.MathX.Softplus(t0) / betaV);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var t0 = betaV * xV;
+                var result = global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), xV, global::ActGen.MathX.Softplus(t0) / betaV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -110,6 +118,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -120,9 +136,9 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = betaV * xv;
+                var t0 = betaV * xV;
                 var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), global::System.Numerics.Vector<double>.One, global::ActGen.MathX.Sigmoid(t0));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
@@ -145,6 +161,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -155,9 +179,9 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = betaV * xv;
+                var t0 = betaV * xV;
                 var result = gyv * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), global::System.Numerics.Vector<float>.One, global::ActGen.MathX.Sigmoid(t0));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }

@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>Softsign over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Softsign(global::TorchSharp.torch.Tensor x) =>
-        SoftsignFunction.apply(x);
+        global::ActGen.Activations.SoftsignFunction.apply(x);
 
     /// <summary>Softsign as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class SoftsignModule : global::ActGen.Torch.ActivationModule
     {
         public SoftsignModule()
-            : base("Softsign", SoftsignTorch, static arguments => SoftsignFunction.apply(arguments), [], [], 1)
+            : base("Softsign", global::ActGen.Activations.SoftsignTorch, static arguments => global::ActGen.Activations.SoftsignFunction.apply(arguments), [], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? softsignTorch;
+    private static global::ActGen.Torch.TorchActivation? SoftsignTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="SoftsignFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation SoftsignTorch => softsignTorch ??= new(
-        SoftsignDefinition,
+    internal static global::ActGen.Torch.TorchActivation SoftsignTorch => global::ActGen.Activations.SoftsignTorchCache ??= new(
+        global::ActGen.Activations.SoftsignDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -42,8 +42,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of Softsign.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class SoftsignFunction : global::ActGen.Torch.ActivationFunction<SoftsignFunction>
+    internal sealed class SoftsignFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.SoftsignFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => SoftsignTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.SoftsignTorch;
     }
 }

@@ -23,20 +23,20 @@ public static partial class Activations
         "Softsign",
         "ActGen.Activations",
         global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-        static (x, _) => Softsign(x),
-        static (x, _) => SoftsignDerivative(x),
+        static (x, _) => global::ActGen.Activations.Softsign(x),
+        static (x, _) => global::ActGen.Activations.SoftsignDerivative(x),
         new global::ActGen.ActivationKernels<double>(
-            static (input, output, p) => SoftsignForward(input, output),
-            static (input, gradOutput, gradInput, p) => SoftsignBackward(input, gradOutput, gradInput)),
+            static (input, output, p) => global::ActGen.Activations.SoftsignForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftsignBackward(input, gradOutput, gradInput)),
         new global::ActGen.ActivationKernels<float>(
-            static (input, output, p) => SoftsignForward(input, output),
-            static (input, gradOutput, gradInput, p) => SoftsignBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new SoftsignModule() };
+            static (input, output, p) => global::ActGen.Activations.SoftsignForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftsignBackward(input, gradOutput, gradInput)))
+    { CreateModule = static () => new global::ActGen.Activations.SoftsignModule() };
 
     /// <summary>Registers Softsign with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterSoftsign() => global::ActGen.ActivationRegistry.Register(SoftsignDefinition);
+    internal static void RegisterSoftsign() => global::ActGen.ActivationRegistry.Register(global::ActGen.Activations.SoftsignDefinition);
 
     /// <summary>output[i] = Softsign(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -47,6 +47,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -54,8 +58,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = xv / (global::System.Numerics.Vector<double>.One + global::System.Numerics.Vector.Abs(xv));
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = xV / (global::System.Numerics.Vector<double>.One + global::System.Numerics.Vector.Abs(xV));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -75,6 +79,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -82,8 +90,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = xv / (global::System.Numerics.Vector<float>.One + global::System.Numerics.Vector.Abs(xv));
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = xV / (global::System.Numerics.Vector<float>.One + global::System.Numerics.Vector.Abs(xV));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -103,6 +111,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -111,11 +127,11 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = global::System.Numerics.Vector.Abs(xv);
+                var t0 = global::System.Numerics.Vector.Abs(xV);
                 var t1 = global::System.Numerics.Vector<double>.One + t0;
-                var result = gyv * (global::System.Numerics.Vector<double>.One / t1 - xv / t1 * (global::ActGen.MathX.Sign(xv) / t1));
+                var result = gyv * (global::System.Numerics.Vector<double>.One / t1 - xV / t1 * (global::ActGen.MathX.Sign(xV) / t1));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -138,6 +154,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -146,11 +170,11 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = global::System.Numerics.Vector.Abs(xv);
+                var t0 = global::System.Numerics.Vector.Abs(xV);
                 var t1 = global::System.Numerics.Vector<float>.One + t0;
-                var result = gyv * (global::System.Numerics.Vector<float>.One / t1 - xv / t1 * (global::ActGen.MathX.Sign(xv) / t1));
+                var result = gyv * (global::System.Numerics.Vector<float>.One / t1 - xV / t1 * (global::ActGen.MathX.Sign(xV) / t1));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }

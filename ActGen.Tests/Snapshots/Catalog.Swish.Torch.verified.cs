@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>Swish over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Swish(global::TorchSharp.torch.Tensor x, double beta = 1.0) =>
-        SwishFunction.apply(x, beta);
+        global::ActGen.Activations.SwishFunction.apply(x, beta);
 
     /// <summary>Swish as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class SwishModule : global::ActGen.Torch.ActivationModule
     {
         public SwishModule(double beta = 1.0)
-            : base("Swish", SwishTorch, static arguments => SwishFunction.apply(arguments), [beta], [], 1)
+            : base("Swish", global::ActGen.Activations.SwishTorch, static arguments => global::ActGen.Activations.SwishFunction.apply(arguments), [beta], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? swishTorch;
+    private static global::ActGen.Torch.TorchActivation? SwishTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="SwishFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation SwishTorch => swishTorch ??= new(
-        SwishDefinition,
+    internal static global::ActGen.Torch.TorchActivation SwishTorch => global::ActGen.Activations.SwishTorchCache ??= new(
+        global::ActGen.Activations.SwishDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -42,8 +42,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of Swish.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class SwishFunction : global::ActGen.Torch.ActivationFunction<SwishFunction>
+    internal sealed class SwishFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.SwishFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => SwishTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.SwishTorch;
     }
 }

@@ -23,20 +23,20 @@ public static partial class Activations
         "Swish",
         "ActGen.Activations",
         new global::ActGen.ActivationParameter[] { new global::ActGen.ActivationParameter("beta", global::ActGen.ParameterRole.Hyper, 1.0, 0.0, 0.0) },
-        static (x, m) => { var p = m.Span; return Swish(x, p[0]); },
-        static (x, m) => { var p = m.Span; return SwishDerivative(x, p[0]); },
+        static (x, m) => { var p = m.Span; return global::ActGen.Activations.Swish(x, p[0]); },
+        static (x, m) => { var p = m.Span; return global::ActGen.Activations.SwishDerivative(x, p[0]); },
         new global::ActGen.ActivationKernels<double>(
-            static (input, output, p) => SwishForward(input, output, p[0]),
-            static (input, gradOutput, gradInput, p) => SwishBackward(input, gradOutput, gradInput, p[0])),
+            static (input, output, p) => global::ActGen.Activations.SwishForward(input, output, p[0]),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SwishBackward(input, gradOutput, gradInput, p[0])),
         new global::ActGen.ActivationKernels<float>(
-            static (input, output, p) => SwishForward(input, output, (float)p[0]),
-            static (input, gradOutput, gradInput, p) => SwishBackward(input, gradOutput, gradInput, (float)p[0])))
-    { CreateModule = static () => new SwishModule() };
+            static (input, output, p) => global::ActGen.Activations.SwishForward(input, output, (float)p[0]),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SwishBackward(input, gradOutput, gradInput, (float)p[0])))
+    { CreateModule = static () => new global::ActGen.Activations.SwishModule() };
 
     /// <summary>Registers Swish with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterSwish() => global::ActGen.ActivationRegistry.Register(SwishDefinition);
+    internal static void RegisterSwish() => global::ActGen.ActivationRegistry.Register(global::ActGen.Activations.SwishDefinition);
 
     /// <summary>output[i] = Swish(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -47,6 +47,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -55,8 +59,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = xv * global::ActGen.MathX.Sigmoid(betaV * xv);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = xV * global::ActGen.MathX.Sigmoid(betaV * xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -76,6 +80,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -84,8 +92,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = xv * global::ActGen.MathX.Sigmoid(betaV * xv);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = xV * global::ActGen.MathX.Sigmoid(betaV * xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -105,6 +113,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -114,11 +130,11 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = betaV * xv;
+                var t0 = betaV * xV;
                 var t1 = global::ActGen.MathX.Sigmoid(t0);
-                var result = gyv * (t1 + xv * (t1 * (global::System.Numerics.Vector<double>.One - t1) * betaV));
+                var result = gyv * (t1 + xV * (t1 * (global::System.Numerics.Vector<double>.One - t1) * betaV));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }
@@ -141,6 +157,14 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, gradOutput, gradInput must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -150,11 +174,11 @@ public static partial class Activations
             ref var gradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradInput);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
                 var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
-                var t0 = betaV * xv;
+                var t0 = betaV * xV;
                 var t1 = global::ActGen.MathX.Sigmoid(t0);
-                var result = gyv * (t1 + xv * (t1 * (global::System.Numerics.Vector<float>.One - t1) * betaV));
+                var result = gyv * (t1 + xV * (t1 * (global::System.Numerics.Vector<float>.One - t1) * betaV));
                 global::System.Numerics.Vector.StoreUnsafe(result, ref gradInputStart, (nuint)i);
             }
         }

@@ -9,25 +9,25 @@ public static partial class Activations
     /// <summary>Tanh over a tensor, differentiable: a custom autograd function that saves only its output and runs fused kernels on CPU.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public static global::TorchSharp.torch.Tensor Tanh(global::TorchSharp.torch.Tensor x) =>
-        TanhFunction.apply(x);
+        global::ActGen.Activations.TanhFunction.apply(x);
 
     /// <summary>Tanh as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     public sealed class TanhModule : global::ActGen.Torch.ActivationModule
     {
         public TanhModule()
-            : base("Tanh", TanhTorch, static arguments => TanhFunction.apply(arguments), [], [], 1)
+            : base("Tanh", global::ActGen.Activations.TanhTorch, static arguments => global::ActGen.Activations.TanhFunction.apply(arguments), [], [], 1)
         {
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    private static global::ActGen.Torch.TorchActivation? tanhTorch;
+    private static global::ActGen.Torch.TorchActivation? TanhTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="TanhFunction"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal static global::ActGen.Torch.TorchActivation TanhTorch => tanhTorch ??= new(
-        TanhDefinition,
+    internal static global::ActGen.Torch.TorchActivation TanhTorch => global::ActGen.Activations.TanhTorchCache ??= new(
+        global::ActGen.Activations.TanhDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
@@ -40,8 +40,8 @@ public static partial class Activations
 
     /// <summary>The custom autograd function of Tanh.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
-    internal sealed class TanhFunction : global::ActGen.Torch.ActivationFunction<TanhFunction>
+    internal sealed class TanhFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.TanhFunction>
     {
-        protected override global::ActGen.Torch.TorchActivation Activation => TanhTorch;
+        protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.TanhTorch;
     }
 }

@@ -22,20 +22,20 @@ public static partial class Activations
         "Tanh",
         "ActGen.Activations",
         global::System.Array.Empty<global::ActGen.ActivationParameter>(),
-        static (x, _) => Tanh(x),
-        static (x, _) => TanhDerivative(x),
+        static (x, _) => global::ActGen.Activations.Tanh(x),
+        static (x, _) => global::ActGen.Activations.TanhDerivative(x),
         new global::ActGen.ActivationKernels<double>(
-            static (input, output, p) => TanhForward(input, output),
-            static (input, gradOutput, gradInput, p) => TanhBackward(input, gradOutput, gradInput)),
+            static (input, output, p) => global::ActGen.Activations.TanhForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.TanhBackwardFromOutput(input, gradOutput, gradInput)),
         new global::ActGen.ActivationKernels<float>(
-            static (input, output, p) => TanhForward(input, output),
-            static (input, gradOutput, gradInput, p) => TanhBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new TanhModule(), BackwardFromOutput = true };
+            static (input, output, p) => global::ActGen.Activations.TanhForward(input, output),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.TanhBackwardFromOutput(input, gradOutput, gradInput)))
+    { CreateModule = static () => new global::ActGen.Activations.TanhModule(), BackwardFromOutput = true };
 
     /// <summary>Registers Tanh with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.ModuleInitializer]
-    internal static void RegisterTanh() => global::ActGen.ActivationRegistry.Register(TanhDefinition);
+    internal static void RegisterTanh() => global::ActGen.ActivationRegistry.Register(global::ActGen.Activations.TanhDefinition);
 
     /// <summary>output[i] = Tanh(input[i]), in one pass.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
@@ -46,6 +46,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -53,8 +57,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = global::ActGen.MathX.Tanh(xv);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::ActGen.MathX.Tanh(xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -74,6 +78,10 @@ public static partial class Activations
         {
             throw new global::System.ArgumentException("input, output must have the same length.");
         }
+        if (global::System.MemoryExtensions.Overlaps(input, output, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("output overlaps input partially: pass the same span or separate ones.");
+        }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
         {
@@ -81,8 +89,8 @@ public static partial class Activations
             ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
             for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
             {
-                var xv = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
-                var result = global::ActGen.MathX.Tanh(xv);
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var result = global::ActGen.MathX.Tanh(xV);
                 global::System.Numerics.Vector.StoreUnsafe(result, ref outputStart, (nuint)i);
             }
         }
@@ -96,11 +104,19 @@ public static partial class Activations
     /// <summary>gradInput[i] = gradOutput[i] · ∂Tanh/∂x written in the forward's output: reads output[i], not the input, and recomputes nothing.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static void TanhBackward(global::System.ReadOnlySpan<double> output, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
+    public static void TanhBackwardFromOutput(global::System.ReadOnlySpan<double> output, global::System.ReadOnlySpan<double> gradOutput, global::System.Span<double> gradInput)
     {
         if (gradOutput.Length != output.Length || gradInput.Length != output.Length)
         {
             throw new global::System.ArgumentException("output, gradOutput, gradInput must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(output, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps output partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
         }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
@@ -127,11 +143,19 @@ public static partial class Activations
     /// <summary>gradInput[i] = gradOutput[i] · ∂Tanh/∂x written in the forward's output: reads output[i], not the input, and recomputes nothing.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static void TanhBackward(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
+    public static void TanhBackwardFromOutput(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> gradOutput, global::System.Span<float> gradInput)
     {
         if (gradOutput.Length != output.Length || gradInput.Length != output.Length)
         {
             throw new global::System.ArgumentException("output, gradOutput, gradInput must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(output, gradInput, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps output partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradInput, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradInput overlaps gradOutput partially: pass the same span or separate ones.");
         }
         var i = 0;
         if (global::System.Numerics.Vector.IsHardwareAccelerated)
