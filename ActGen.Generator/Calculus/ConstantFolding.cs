@@ -6,25 +6,7 @@ namespace ActGen.Generator.Calculus;
 /// <summary>Evaluates primitives on constants, where the generator can do so exactly as the emitted code would.</summary>
 internal static class ConstantFolding
 {
-    public static double? Fold(UnaryOp op, double a) => op switch
-    {
-        UnaryOp.Neg => -a,
-        UnaryOp.Exp => Math.Exp(a),
-        UnaryOp.Log => Math.Log(a),
-        UnaryOp.Log10 => Math.Log10(a),
-        UnaryOp.Sqrt => Math.Sqrt(a),
-        UnaryOp.Abs => Math.Abs(a),
-        UnaryOp.Sign => double.IsNaN(a) ? null : Math.Sign(a),
-        UnaryOp.Tanh => Math.Tanh(a),
-        UnaryOp.Sinh => Math.Sinh(a),
-        UnaryOp.Cosh => Math.Cosh(a),
-        UnaryOp.Sin => Math.Sin(a),
-        UnaryOp.Cos => Math.Cos(a),
-        UnaryOp.Atan => Math.Atan(a),
-        UnaryOp.Erf or UnaryOp.Log1p or UnaryOp.Expm1 when a == 0 => 0,
-        UnaryOp.Sigmoid when a == 0 => 0.5,
-        _ => null,
-    };
+    public static double? Fold(UnaryOp op, double a) => op == UnaryOp.Neg ? -a : Primitives.Of(op).Fold(a);
 
     public static double Fold(BinaryOp op, double a, double b) => op switch
     {

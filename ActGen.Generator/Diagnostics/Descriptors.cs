@@ -10,7 +10,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnsupportedExpression = Error(
         "ACTGEN001",
         "Unsupported expression in an activation",
-        "'{0}' is not supported in an activation: use numbers, the parameters, locals, + - * /, comparisons with ?: && || !, Math.* functions, ActGen.MathX functions or calls to other [Activation] methods");
+        "'{0}' is not supported in an activation: {1}");
 
     public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
         "ACTGEN002",
@@ -20,7 +20,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnsupportedCall = Error(
         "ACTGEN003",
         "Unsupported method call in an activation",
-        "'{0}' cannot be differentiated by ActGen: use Math.Exp, Log, Log10, Log2, Sqrt, Pow, Abs, Sign, Max, Min, Clamp, Tanh, Sinh, Cosh, Sin, Cos, Atan, ActGen.MathX.Erf, Log1p, Expm1, Sigmoid, Softplus, or another [Activation] method");
+        "'{0}' is not a function ActGen can differentiate: {1}");
 
     public static readonly DiagnosticDescriptor ClassNotStaticPartial = Error(
         "ACTGEN004",
@@ -40,7 +40,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnsupportedName = Error(
         "ACTGEN007",
         "Unsupported name in an activation",
-        "'{0}' is neither a parameter, a local nor a constant: an activation can only read its parameters, its locals and compile-time constants");
+        "'{0}' is neither a parameter, a local nor a constant: {1}");
 
     public static readonly DiagnosticDescriptor IntegerArithmetic = Error(
         "ACTGEN008",

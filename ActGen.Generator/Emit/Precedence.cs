@@ -18,15 +18,23 @@ internal static class Precedence
     public static int Of(Expr e) => e switch
     {
         If => Conditional,
-        Logic { Op: LogicOp.Or } => Or,
-        Logic => And,
-        Compare { Op: CompareOp.Equal or CompareOp.NotEqual } => Equality,
-        Compare => Relational,
-        Binary { Op: BinaryOp.Add or BinaryOp.Sub } => Additive,
-        Binary { Op: BinaryOp.Mul or BinaryOp.Div } => Multiplicative,
+        Logic l => OfLogic(l.Op),
+        Compare c => OfCompare(c.Op),
+        Binary { Op: BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div } b => OfBinary(b.Op),
         Unary { Op: UnaryOp.Neg } or Not or Num { Value: < 0 } => Unary,
         _ => Primary,
     };
+
+    public static int OfBinary(BinaryOp op) => op switch
+    {
+        BinaryOp.Add or BinaryOp.Sub => Additive,
+        BinaryOp.Mul or BinaryOp.Div => Multiplicative,
+        _ => Primary,
+    };
+
+    public static int OfCompare(CompareOp op) => op is CompareOp.Equal or CompareOp.NotEqual ? Equality : Relational;
+
+    public static int OfLogic(LogicOp op) => op == LogicOp.Or ? Or : And;
 
     /// <summary>Wraps <paramref name="text"/> in parentheses when <paramref name="child"/> binds looser than its context needs.</summary>
     public static string Wrap(Expr child, string text, int required) => Of(child) < required ? $"({text})" : text;

@@ -3,39 +3,35 @@ using ActGen.Generator.Ir;
 
 namespace ActGen.Generator.Emit;
 
-/// <summary>Emits a let-free IR expression as a scalar C# expression of <see cref="NumericType"/>.</summary>
-internal static class ScalarEmitter
+/// <summary>Renders a let-free IR expression as a scalar C# expression of <see cref="NumericType"/>, with only the parentheses it needs.</summary>
+internal sealed class ScalarEmitter(NumericType type, Func<string, string> name) : IRenderer<string>
 {
-    private const string MathX = "global::ActGen.MathX";
+    public static string Emit(Expr e, NumericType type, Func<string, string> name) => Render.Expression(e, new ScalarEmitter(type, name));
 
-    public static string Emit(Expr e, NumericType type, Func<string, string> name)
+    public string Number(double value) => type.Literal(value);
+
+    public string Name(string n) => name(n);
+
+    public string Negate(Operand<string> operand) => "-" + NoDoubleMinus(Wrap(operand, Precedence.Unary));
+
+    public string Call(Primitive primitive, Operand<string> argument) => $"{primitive.Scalar(type)}({argument.Code})";
+
+    public string Arithmetic(BinaryOp op, Operand<string> left, Operand<string> right) => op switch
     {
-        string Sub(Expr child, int required) => Precedence.Wrap(child, Emit(child, type, name), required);
-        string Call(string function, params Expr[] args) =>
-            $"{function}({string.Join(", ", Array.ConvertAll(args, a => Emit(a, type, name)))})";
-        var own = Precedence.Of(e);
-
-        return e switch
-        {
-            Num n => type.Literal(n.Value),
-            Ref r => name(r.Name),
-            Unary { Op: UnaryOp.Neg } u => "-" + NoDoubleMinus(Sub(u.Arg, Precedence.Unary)),
-            Unary u => Call(FunctionName(u.Op, type), u.Arg),
-            Binary { Op: BinaryOp.Pow or BinaryOp.Max or BinaryOp.Min } b => Call($"{type.MathClass}.{b.Op}", b.Left, b.Right),
-            Binary b => $"{Sub(b.Left, own)} {Operator(b.Op)} {Sub(b.Right, own + 1)}",
-            Compare c => $"{Sub(c.Left, own + 1)} {Operator(c.Op)} {Sub(c.Right, own + 1)}",
-            Logic l => $"{Sub(l.Left, own)} {(l.Op == LogicOp.And ? "&&" : "||")} {Sub(l.Right, own + 1)}",
-            Not n => "!" + Sub(n.Operand, Precedence.Unary),
-            If i => $"{Sub(i.Condition, Precedence.Or)} ? {Sub(i.Then, Precedence.Or)} : {Sub(i.Else, Precedence.Conditional)}",
-            _ => throw new InvalidOperationException($"{e.GetType().Name} cannot be emitted as a scalar expression."),
-        };
-    }
-
-    public static string FunctionName(UnaryOp op, NumericType type) => op switch
-    {
-        UnaryOp.Erf or UnaryOp.Log1p or UnaryOp.Expm1 or UnaryOp.Sigmoid or UnaryOp.Softplus or UnaryOp.Sign => $"{MathX}.{op}",
-        _ => $"{type.MathClass}.{op}",
+        BinaryOp.Pow or BinaryOp.Max or BinaryOp.Min => $"{type.MathClass}.{op}({left.Code}, {right.Code})",
+        _ => $"{Wrap(left, Precedence.OfBinary(op))} {Operator(op)} {Wrap(right, Precedence.OfBinary(op) + 1)}",
     };
+
+    public string Compare(CompareOp op, Operand<string> left, Operand<string> right) =>
+        $"{Wrap(left, Precedence.OfCompare(op) + 1)} {Operator(op)} {Wrap(right, Precedence.OfCompare(op) + 1)}";
+
+    public string Logic(LogicOp op, Operand<string> left, Operand<string> right) =>
+        $"{Wrap(left, Precedence.OfLogic(op))} {(op == LogicOp.And ? "&&" : "||")} {Wrap(right, Precedence.OfLogic(op) + 1)}";
+
+    public string Not(Operand<string> operand) => "!" + Wrap(operand, Precedence.Unary);
+
+    public string Select(Operand<string> condition, Operand<string> then, Operand<string> otherwise) =>
+        $"{Wrap(condition, Precedence.Or)} ? {Wrap(then, Precedence.Or)} : {Wrap(otherwise, Precedence.Conditional)}";
 
     public static string Operator(BinaryOp op) => op switch
     {
@@ -53,8 +49,11 @@ internal static class ScalarEmitter
         CompareOp.Greater => ">",
         CompareOp.GreaterOrEqual => ">=",
         CompareOp.Equal => "==",
-        _ => "!=",
+        CompareOp.NotEqual => "!=",
+        _ => throw new InvalidOperationException($"Unknown comparison {op}."),
     };
+
+    private static string Wrap(Operand<string> child, int required) => Precedence.Wrap(child.Node, child.Code, required);
 
     private static string NoDoubleMinus(string operand) => operand.StartsWith("-", StringComparison.Ordinal) ? $"({operand})" : operand;
 }

@@ -1,70 +1,66 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
-using ActGen.Generator.Calculus;
 using ActGen.Generator.Ir;
 
 namespace ActGen.Generator.Emit;
 
 /// <summary>
-/// Emits a let-free IR expression over <c>System.Numerics.Vector&lt;T&gt;</c>. Both sides of a <c>?:</c> are
-/// computed and blended with a mask. <see cref="CanVectorize"/> says whether every primitive has a vector form.
+/// Renders a let-free IR expression over <c>System.Numerics.Vector&lt;T&gt;</c>. Both sides of a <c>?:</c> are
+/// computed and blended with a mask. Use only where <see cref="Render.HasVectorForm"/> holds.
 /// </summary>
-internal static class VectorEmitter
+internal sealed class VectorEmitter(NumericType type, Func<string, string> name) : IRenderer<string>
 {
     private const string Vector = "global::System.Numerics.Vector";
-    private const string MathX = "global::ActGen.MathX";
 
-    /// <summary>Unary primitives with a vector form: .NET's own, or one in ActGen.MathX (Exp too: faster than .NET's on AVX2).</summary>
-    private static readonly HashSet<UnaryOp> VectorUnary =
-    [
-        UnaryOp.Neg, UnaryOp.Exp, UnaryOp.Log, UnaryOp.Log10, UnaryOp.Sqrt, UnaryOp.Abs,
-        UnaryOp.Sign, UnaryOp.Sigmoid, UnaryOp.Tanh, UnaryOp.Erf, UnaryOp.Softplus, UnaryOp.Log1p, UnaryOp.Expm1,
-    ];
+    public static bool CanVectorize(Expr e) => Render.HasVectorForm(e);
 
-    public static bool CanVectorize(Expr e) => Traversal.Nodes(e).All(n => n switch
+    public static string Emit(Expr e, NumericType type, Func<string, string> name) => Render.Expression(e, new VectorEmitter(type, name));
+
+    public string Number(double value) => value switch
     {
-        Unary u => VectorUnary.Contains(u.Op),
-        Binary b => b.Op != BinaryOp.Pow,
-        _ => true,
-    });
+        0 => $"{type.VectorType}.Zero",
+        1 => $"{type.VectorType}.One",
+        _ => $"new {type.VectorType}({type.Literal(value)})",
+    };
 
-    public static string Emit(Expr e, NumericType type, Func<string, string> name)
+    public string Name(string n) => name(n);
+
+    public string Negate(Operand<string> operand) => "-" + Wrap(operand, Precedence.Unary);
+
+    public string Call(Primitive primitive, Operand<string> argument) =>
+        (primitive.Vector ?? throw new InvalidOperationException($"{primitive.Op} has no vector form."))(type, argument.Code);
+
+    public string Arithmetic(BinaryOp op, Operand<string> left, Operand<string> right) => op switch
     {
-        string Sub(Expr child, int required) => OwnPrecedence(child) < required ? $"({Emit(child, type, name)})" : Emit(child, type, name);
-        string Call(string function, params Expr[] args) =>
-            $"{function}({string.Join(", ", args.Select(a => Emit(a, type, name)))})";
-        var own = OwnPrecedence(e);
+        BinaryOp.Max or BinaryOp.Min => $"{Vector}.{op}({left.Code}, {right.Code})",
+        BinaryOp.Pow => throw new InvalidOperationException("Pow has no vector form."),
+        _ => $"{Wrap(left, Precedence.OfBinary(op))} {ScalarEmitter.Operator(op)} {Wrap(right, Precedence.OfBinary(op) + 1)}",
+    };
 
-        return e switch
-        {
-            Num { Value: 0 } => $"{type.VectorType}.Zero",
-            Num { Value: 1 } => $"{type.VectorType}.One",
-            Num n => $"new {type.VectorType}({type.Literal(n.Value)})",
-            Ref r => name(r.Name),
-            Unary { Op: UnaryOp.Neg } u => "-" + Sub(u.Arg, Precedence.Unary),
-            Unary { Op: UnaryOp.Log or UnaryOp.Abs } u => Call($"{Vector}.{u.Op}", u.Arg),
-            Unary { Op: UnaryOp.Sqrt } u => Call($"{Vector}.SquareRoot", u.Arg),
-            Unary { Op: UnaryOp.Log10 } u => $"{Call($"{Vector}.Log", u.Arg)} * new {type.VectorType}({type.Literal(1 / Math.Log(10))})",
-            Unary u => Call($"{MathX}.{u.Op}", u.Arg),
-            Binary { Op: BinaryOp.Max or BinaryOp.Min } b => Call($"{Vector}.{b.Op}", b.Left, b.Right),
-            Binary b => $"{Sub(b.Left, own)} {ScalarEmitter.Operator(b.Op)} {Sub(b.Right, own + 1)}",
-            Compare { Op: CompareOp.NotEqual } c => $"~{Call($"{Vector}.Equals", c.Left, c.Right)}",
-            Compare c => Call($"{Vector}.{CompareName(c.Op)}", c.Left, c.Right),
-            Logic l => $"({Emit(l.Left, type, name)} {(l.Op == LogicOp.And ? "&" : "|")} {Emit(l.Right, type, name)})",
-            Not n => $"~{Sub(n.Operand, Precedence.Unary)}",
-            If i => Call($"{Vector}.ConditionalSelect", i.Condition, i.Then, i.Else),
-            _ => throw new InvalidOperationException($"{e.GetType().Name} cannot be emitted as a vector expression."),
-        };
-    }
+    public string Compare(CompareOp op, Operand<string> left, Operand<string> right) => op switch
+    {
+        CompareOp.NotEqual => $"~{Vector}.Equals({left.Code}, {right.Code})",
+        _ => $"{Vector}.{CompareName(op)}({left.Code}, {right.Code})",
+    };
+
+    public string Logic(LogicOp op, Operand<string> left, Operand<string> right) =>
+        $"({left.Code} {(op == LogicOp.And ? "&" : "|")} {right.Code})";
+
+    public string Not(Operand<string> operand) => $"~{Wrap(operand, Precedence.Unary)}";
+
+    public string Select(Operand<string> condition, Operand<string> then, Operand<string> otherwise) =>
+        $"{Vector}.ConditionalSelect({condition.Code}, {then.Code}, {otherwise.Code})";
 
     /// <summary>In vector code comparisons, selections and logic are calls or parenthesised: they bind like primaries.</summary>
-    private static int OwnPrecedence(Expr e) => e switch
+    private static string Wrap(Operand<string> child, int required)
     {
-        If or Compare or Logic => Precedence.Primary,
-        Not => Precedence.Unary,
-        _ => Precedence.Of(e),
-    };
+        var own = child.Node switch
+        {
+            If or Ir.Compare or Ir.Logic => Precedence.Primary,
+            Ir.Not => Precedence.Unary,
+            _ => Precedence.Of(child.Node),
+        };
+        return own < required ? $"({child.Code})" : child.Code;
+    }
 
     private static string CompareName(CompareOp op) => op switch
     {
@@ -72,6 +68,7 @@ internal static class VectorEmitter
         CompareOp.LessOrEqual => "LessThanOrEqual",
         CompareOp.Greater => "GreaterThan",
         CompareOp.GreaterOrEqual => "GreaterThanOrEqual",
-        _ => "Equals",
+        CompareOp.Equal => "Equals",
+        _ => throw new InvalidOperationException($"{op} is rendered as a negated Equals."),
     };
 }

@@ -34,6 +34,12 @@ internal static class ActivationParser
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         var key = CallParser.KeyOf(method);
         ParseResult Failed(EquatableArray<DiagnosticInfo> errors) => new(key, null, errors, location);
+        if (syntax.ContainsDiagnostics)
+        {
+            // Mid-typing ('=> Math.Exp(' ): the compiler reports the syntax error; a message of ActGen's would mislead.
+            return Failed(EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         var shapeErrors = SignatureParser.CheckClass(syntax, method).Concat(SignatureParser.CheckMethod(syntax, method)).ToList();
         if (shapeErrors.Count > 0)
         {
@@ -45,7 +51,7 @@ internal static class ActivationParser
         var body = BodyParser.Parse(syntax, new ParseScope(context.SemanticModel, method, names, cancellationToken));
         var errors = parameters.SelectMany(p => p.Diagnostics).Concat(body.Diagnostics).ToList();
         var warnings = errors.Where(e => e.Descriptor.DefaultSeverity != DiagnosticSeverity.Error).ToList();
-        if (errors.Count > warnings.Count)
+        if (errors.Count > warnings.Count || body.Value is null || parameters.Any(p => p.Value is null))
         {
             return Failed(errors.ToEquatableArray());
         }

@@ -32,17 +32,22 @@ internal static class ExpressionParser
             BinaryExpressionSyntax b => ParseBinary(b, scope),
             ConditionalExpressionSyntax c => Combine(scope, [c.Condition, c.WhenTrue, c.WhenFalse], p => new If(p[0], p[1], p[2])),
             IdentifierNameSyntax id when scope.Names.Contains(id.Identifier.ValueText) => Parsed.Success<Expr>(new Ref(id.Identifier.ValueText)),
-            IdentifierNameSyntax or MemberAccessExpressionSyntax => Fail(Descriptors.UnsupportedName, syntax),
+            IdentifierNameSyntax or MemberAccessExpressionSyntax => Suggestions.ForName(syntax, scope) is { } hint
+                ? Fail(Descriptors.UnsupportedName, syntax, hint)
+                : Parsed.Failure<Expr>(),
             InvocationExpressionSyntax i => CallParser.Parse(i, scope),
-            _ => Fail(Descriptors.UnsupportedExpression, syntax),
+            _ => Unsupported(syntax),
         };
     }
 
     public static Parsed<Expr> Combine(ParseScope scope, ExpressionSyntax[] parts, Func<System.Collections.Generic.IReadOnlyList<Expr>, Expr> build) =>
         Parsed.All(Array.ConvertAll(parts, p => Parse(p, scope)), build);
 
-    public static Parsed<Expr> Fail(DiagnosticDescriptor descriptor, SyntaxNode node) =>
-        Parsed.Failure<Expr>(DiagnosticInfo.Create(descriptor, node, node.ToString()));
+    public static Parsed<Expr> Fail(DiagnosticDescriptor descriptor, SyntaxNode node, string hint) =>
+        Parsed.Failure<Expr>(DiagnosticInfo.Create(descriptor, node, node.ToString(), hint));
+
+    private static Parsed<Expr> Unsupported(ExpressionSyntax syntax) =>
+        Fail(Descriptors.UnsupportedExpression, syntax, Suggestions.ForExpression(syntax));
 
     public static bool IsDouble(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Double;
 
@@ -51,7 +56,7 @@ internal static class ExpressionParser
         SyntaxKind.UnaryMinusExpression => Combine(scope, [u.Operand], p => E.Neg(p[0])),
         SyntaxKind.UnaryPlusExpression => Parse(u.Operand, scope),
         SyntaxKind.LogicalNotExpression => Combine(scope, [u.Operand], p => new Not(p[0])),
-        _ => Fail(Descriptors.UnsupportedExpression, u),
+        _ => Unsupported(u),
     };
 
     private static Parsed<Expr> ParseBinary(BinaryExpressionSyntax b, ParseScope scope)
@@ -72,7 +77,7 @@ internal static class ExpressionParser
             SyntaxKind.NotEqualsExpression => Make((l, r) => new Compare(CompareOp.NotEqual, l, r)),
             SyntaxKind.LogicalAndExpression => Make((l, r) => new Logic(LogicOp.And, l, r)),
             SyntaxKind.LogicalOrExpression => Make((l, r) => new Logic(LogicOp.Or, l, r)),
-            _ => Fail(Descriptors.UnsupportedExpression, b),
+            _ => Unsupported(b),
         };
     }
 

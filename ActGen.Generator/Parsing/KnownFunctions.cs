@@ -12,21 +12,9 @@ internal static class KnownFunctions
     public const string LearnableAttribute = "ActGen.LearnableAttribute";
     public const string RandomizedAttribute = "ActGen.RandomizedAttribute";
 
-    public static readonly IReadOnlyDictionary<string, UnaryOp> MathUnary = new Dictionary<string, UnaryOp>
-    {
-        ["Exp"] = UnaryOp.Exp,
-        ["Log"] = UnaryOp.Log,
-        ["Log10"] = UnaryOp.Log10,
-        ["Sqrt"] = UnaryOp.Sqrt,
-        ["Abs"] = UnaryOp.Abs,
-        ["Sign"] = UnaryOp.Sign,
-        ["Tanh"] = UnaryOp.Tanh,
-        ["Sinh"] = UnaryOp.Sinh,
-        ["Cosh"] = UnaryOp.Cosh,
-        ["Sin"] = UnaryOp.Sin,
-        ["Cos"] = UnaryOp.Cos,
-        ["Atan"] = UnaryOp.Atan,
-    };
+    public const string MathFType = "System.MathF";
+
+    public static IReadOnlyDictionary<string, UnaryOp> MathUnary => Primitives.ByMathName;
 
     public static readonly IReadOnlyDictionary<string, BinaryOp> MathBinary = new Dictionary<string, BinaryOp>
     {
@@ -35,13 +23,5 @@ internal static class KnownFunctions
         ["Min"] = BinaryOp.Min,
     };
 
-    public static readonly IReadOnlyDictionary<string, UnaryOp> MathXUnary = new Dictionary<string, UnaryOp>
-    {
-        ["Erf"] = UnaryOp.Erf,
-        ["Log1p"] = UnaryOp.Log1p,
-        ["Expm1"] = UnaryOp.Expm1,
-        ["Sigmoid"] = UnaryOp.Sigmoid,
-        ["Softplus"] = UnaryOp.Softplus,
-        ["Sign"] = UnaryOp.Sign,
-    };
+    public static IReadOnlyDictionary<string, UnaryOp> MathXUnary => Primitives.ByMathXName;
 }

@@ -50,7 +50,8 @@ public class CorpusTests
         {
             var definitions = Definitions(GeneratorHarness.Load(run)).ToList();
             Assert.NotEmpty(definitions);
-            Assert.All(definitions, CheckNumbers);
+            Assert.All(definitions.Where(d => Twin(d, definitions) is null), CheckNumbers);
+            Assert.All(definitions.Where(d => Twin(d, definitions) is not null), d => CheckAgainst(d, Twin(d, definitions)!));
         }
     }
 
@@ -65,6 +66,24 @@ public class CorpusTests
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
             .Where(f => f.FieldType == typeof(ActivationDefinition))
             .Select(f => (ActivationDefinition)f.GetValue(null)!);
+
+    /// <summary>An activation written with MathF has its double twin "{Name}InDouble" as the reference.</summary>
+    private static ActivationDefinition? Twin(ActivationDefinition d, IReadOnlyList<ActivationDefinition> all) =>
+        all.FirstOrDefault(o => o.Name == d.Name + "InDouble");
+
+    /// <summary>The same function computed in double: derivatives and kernels equal the twin's.</summary>
+    private static void CheckAgainst(ActivationDefinition d, ActivationDefinition twin)
+    {
+        foreach (var x in Points)
+        {
+            Assert.Equal(twin.Derivative(x, twin.Defaults), d.Derivative(x, d.Defaults), 1e-15);
+        }
+
+        var (output, expected) = (new double[Points.Length], new double[Points.Length]);
+        d.Double.Forward(Points, output, d.Defaults);
+        twin.Double.Forward(Points, expected, twin.Defaults);
+        Assert.Equal(expected, output);
+    }
 
     private static readonly double[] Points = [-2.3, -0.7, -0.15, 0.35, 1.3, 2.9];
 

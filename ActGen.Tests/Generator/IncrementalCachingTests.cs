@@ -49,18 +49,57 @@ public class IncrementalCachingTests
             o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
-    // Models carry their source location, so the edited method is the last one: methods below an edit move.
-    [Fact]
-    public void EditingOneBodyModifiesThatActivationOnly()
+    /// <summary>How many times a step's transform ran (an output not served from the cache).</summary>
+    private static int Ran(GeneratorRunResult result, string step) =>
+        result.TrackedSteps[step].SelectMany(s => s.Outputs).Count(o => o.Reason != IncrementalStepRunReason.Cached);
+
+    private static Compilation Edit(Compilation c, Func<string, string> change)
     {
-        var result = RunTwice(c =>
+        var tree = c.SyntaxTrees.Single();
+        var (before, after) = (tree.GetText().ToString(), change(tree.GetText().ToString()));
+        Assert.NotEqual(before, after);
+        return c.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(after)));
+    }
+
+    [Fact]
+    public void EditingOneBodyLowersThatActivationOnlyWhereverItIsInTheFile()
+    {
+        foreach (var (edited, expected) in new[] { ("x * x", "Square"), ("k * Math.Exp(x)", "Bent") })
         {
-            var tree = c.SyntaxTrees.Single();
-            return c.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Source.Replace("x * x", "x * x * x"))));
-        });
-        var lowered = result.TrackedSteps[ActivationGenerator.Steps.Lower].SelectMany(s => s.Outputs).ToList();
-        Assert.Equal(1, lowered.Count(o => o.Reason == IncrementalStepRunReason.Modified));
-        Assert.Contains(lowered, o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached);
+            var result = RunTwice(c => Edit(c, s => s.Replace(edited, $"({edited}) * 2.0")));
+            Assert.Equal(1, Ran(result, ActivationGenerator.Steps.Lower));
+            var lowered = result.TrackedSteps[ActivationGenerator.Steps.Lower].SelectMany(s => s.Outputs)
+                .Where(o => o.Reason != IncrementalStepRunReason.Cached).Select(o => ((GenerationUnit)o.Value).Key);
+            Assert.Equal([$"global::Demo.Acts.{expected}"], lowered);
+        }
+    }
+
+    [Fact]
+    public void MovingCodeLowersAndRendersNothingAgain()
+    {
+        var result = RunTwice(c => Edit(c, s => s.Replace("public static partial class Acts\n{", "public static partial class Acts\n{\n    // a comment that moves every method\n")));
+        Assert.Equal(0, Ran(result, ActivationGenerator.Steps.Lower));
+        Assert.Equal(0, Ran(result, ActivationGenerator.Steps.Render));
+    }
+
+    [Fact]
+    public void EditingACalleeLowersItsCallersToo()
+    {
+        const string composed = """
+            using System;
+            using ActGen;
+            namespace Demo;
+            public static partial class Acts
+            {
+                [Activation] public static double Inner(double x) => Math.Tanh(x);
+                [Activation] public static double Outer(double x) => x * Inner(x);
+                [Activation] public static double Alone(double x) => x * x;
+            }
+            """;
+        var compilation = GeneratorHarness.Compilation(composed);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var result = driver.RunGenerators(Edit(compilation, s => s.Replace("Math.Tanh(x)", "Math.Atan(x)"))).GetRunResult().Results.Single();
+        Assert.Equal(2, Ran(result, ActivationGenerator.Steps.Lower));
     }
 
     [Fact]
