@@ -1,6 +1,6 @@
 namespace ActGen.Native;
 
-/// <summary>What <see cref="TorchNativeLoader.Prepare"/> did to make TorchSharp's native bridge loadable.</summary>
+/// <summary>What <see cref="TorchNativeLoader.Prepare()"/> did to make TorchSharp's native bridge loadable.</summary>
 internal enum NativeFix
 {
     /// <summary>Not Linux, or the host's libstdc++ has the version: nothing to do.</summary>

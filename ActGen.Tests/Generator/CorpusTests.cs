@@ -38,7 +38,8 @@ public class CorpusTests
         var generated = run.Result.GeneratedSources.Select(s => s.SyntaxTree.FilePath).ToHashSet();
         var errors = run.CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.DoesNotContain(run.CompileDiagnostics, d => d.Id == "CS8785");
-        Assert.DoesNotContain(errors, d => generated.Contains(d.Location.GetLineSpan().Path));
+        // Nothing at all in generated files, warnings included: users build with documentation and warnings as errors.
+        Assert.DoesNotContain(run.CompileDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning && generated.Contains(d.Location.GetLineSpan().Path));
         Assert.Empty(errors);
 
         var expected = expectations.Where(e => e != "builds").Order(StringComparer.Ordinal).ToList();

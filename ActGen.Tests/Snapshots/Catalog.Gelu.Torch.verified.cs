@@ -7,12 +7,12 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>Gelu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor Gelu(global::TorchSharp.torch.Tensor x) =>
         global::ActGen.Activations.GeluFunction.apply(x);
 
     /// <summary>Gelu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class GeluModule : global::ActGen.Torch.ActivationModule
     {
         public GeluModule()
@@ -21,11 +21,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? GeluTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="GeluFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation GeluTorch => global::ActGen.Activations.GeluTorchCache ??= new(
         global::ActGen.Activations.GeluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
@@ -40,7 +40,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of Gelu.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class GeluFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.GeluFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.GeluTorch;

@@ -7,12 +7,12 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>GeluTanh over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor GeluTanh(global::TorchSharp.torch.Tensor x) =>
         global::ActGen.Activations.GeluTanhFunction.apply(x);
 
     /// <summary>GeluTanh as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class GeluTanhModule : global::ActGen.Torch.ActivationModule
     {
         public GeluTanhModule()
@@ -21,11 +21,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? GeluTanhTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="GeluTanhFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation GeluTanhTorch => global::ActGen.Activations.GeluTanhTorchCache ??= new(
         global::ActGen.Activations.GeluTanhDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
@@ -45,7 +45,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of GeluTanh.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class GeluTanhFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.GeluTanhFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.GeluTanhTorch;

@@ -7,12 +7,12 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>HardSigmoid over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor HardSigmoid(global::TorchSharp.torch.Tensor x) =>
         global::ActGen.Activations.HardSigmoidFunction.apply(x);
 
     /// <summary>HardSigmoid as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class HardSigmoidModule : global::ActGen.Torch.ActivationModule
     {
         public HardSigmoidModule()
@@ -21,11 +21,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? HardSigmoidTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="HardSigmoidFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation HardSigmoidTorch => global::ActGen.Activations.HardSigmoidTorchCache ??= new(
         global::ActGen.Activations.HardSigmoidDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
@@ -39,7 +39,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of HardSigmoid.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class HardSigmoidFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.HardSigmoidFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.HardSigmoidTorch;

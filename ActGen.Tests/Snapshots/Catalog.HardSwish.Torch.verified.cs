@@ -7,12 +7,12 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>HardSwish over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor HardSwish(global::TorchSharp.torch.Tensor x) =>
         global::ActGen.Activations.HardSwishFunction.apply(x);
 
     /// <summary>HardSwish as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class HardSwishModule : global::ActGen.Torch.ActivationModule
     {
         public HardSwishModule()
@@ -21,11 +21,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? HardSwishTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="HardSwishFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation HardSwishTorch => global::ActGen.Activations.HardSwishTorchCache ??= new(
         global::ActGen.Activations.HardSwishDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
@@ -39,7 +39,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of HardSwish.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class HardSwishFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.HardSwishFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.HardSwishTorch;

@@ -7,12 +7,12 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>HardTanh over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor HardTanh(global::TorchSharp.torch.Tensor x, double minVal = -1.0, double maxVal = 1.0) =>
         global::ActGen.Activations.HardTanhFunction.apply(x, minVal, maxVal);
 
     /// <summary>HardTanh as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class HardTanhModule : global::ActGen.Torch.ActivationModule
     {
         public HardTanhModule(double minVal = -1.0, double maxVal = 1.0)
@@ -21,11 +21,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? HardTanhTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="HardTanhFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation HardTanhTorch => global::ActGen.Activations.HardTanhTorchCache ??= new(
         global::ActGen.Activations.HardTanhDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
@@ -39,7 +39,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of HardTanh.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class HardTanhFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.HardTanhFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.HardTanhTorch;

@@ -7,12 +7,12 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>LogSigmoid over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor LogSigmoid(global::TorchSharp.torch.Tensor x) =>
         global::ActGen.Activations.LogSigmoidFunction.apply(x);
 
     /// <summary>LogSigmoid as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class LogSigmoidModule : global::ActGen.Torch.ActivationModule
     {
         public LogSigmoidModule()
@@ -21,11 +21,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? LogSigmoidTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="LogSigmoidFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation LogSigmoidTorch => global::ActGen.Activations.LogSigmoidTorchCache ??= new(
         global::ActGen.Activations.LogSigmoidDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
@@ -39,7 +39,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of LogSigmoid.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class LogSigmoidFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.LogSigmoidFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.LogSigmoidTorch;

@@ -7,12 +7,12 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>Mish over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor Mish(global::TorchSharp.torch.Tensor x) =>
         global::ActGen.Activations.MishFunction.apply(x);
 
     /// <summary>Mish as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class MishModule : global::ActGen.Torch.ActivationModule
     {
         public MishModule()
@@ -21,11 +21,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? MishTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="MishFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation MishTorch => global::ActGen.Activations.MishTorchCache ??= new(
         global::ActGen.Activations.MishDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
@@ -50,7 +50,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of Mish.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class MishFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.MishFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.MishTorch;

@@ -7,12 +7,12 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>PRelu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor PRelu(global::TorchSharp.torch.Tensor x, global::TorchSharp.torch.Tensor weight) =>
         global::ActGen.Activations.PReluFunction.apply(x, weight);
 
     /// <summary>PRelu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class PReluModule : global::ActGen.Torch.ActivationModule
     {
         public PReluModule(long numParameters = 1, double weight = 0.25)
@@ -21,11 +21,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? PReluTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="PReluFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation PReluTorch => global::ActGen.Activations.PReluTorchCache ??= new(
         global::ActGen.Activations.PReluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>> { ["weight"] = static (input, gradOutput, gradParameter, p) => global::ActGen.Activations.PReluBackwardWeight(input, gradOutput, gradParameter, p[0]) },
@@ -42,7 +42,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of PRelu.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class PReluFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.PReluFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.PReluTorch;

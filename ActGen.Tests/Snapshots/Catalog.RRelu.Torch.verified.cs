@@ -7,7 +7,7 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>RRelu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU. Randomized parameters are drawn per element when <paramref name="training"/>, else at their mean.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor RRelu(global::TorchSharp.torch.Tensor x, bool training = false, double lower = 0.125, double upper = 0.3333333333333333)
     {
         using var slopeDrawn = global::ActGen.Torch.RandomizedParameter.Draw(x, training, lower, upper);
@@ -15,7 +15,7 @@ public static partial class Activations
     }
 
     /// <summary>RRelu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class RReluModule : global::ActGen.Torch.ActivationModule
     {
         public RReluModule(double lower = 0.125, double upper = 0.3333333333333333)
@@ -24,11 +24,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? RReluTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="RReluFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation RReluTorch => global::ActGen.Activations.RReluTorchCache ??= new(
         global::ActGen.Activations.RReluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
@@ -42,7 +42,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of RRelu.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class RReluFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.RReluFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.RReluTorch;

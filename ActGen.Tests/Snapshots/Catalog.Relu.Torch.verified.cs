@@ -7,12 +7,12 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>Relu over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor Relu(global::TorchSharp.torch.Tensor x) =>
         global::ActGen.Activations.ReluFunction.apply(x);
 
     /// <summary>Relu as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class ReluModule : global::ActGen.Torch.ActivationModule
     {
         public ReluModule()
@@ -21,11 +21,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? ReluTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="ReluFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation ReluTorch => global::ActGen.Activations.ReluTorchCache ??= new(
         global::ActGen.Activations.ReluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
@@ -39,7 +39,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of Relu.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class ReluFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.ReluFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.ReluTorch;

@@ -7,12 +7,12 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>Sigmoid over a tensor, differentiable: a custom autograd function that saves only its output and runs fused kernels on CPU.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor Sigmoid(global::TorchSharp.torch.Tensor x) =>
         global::ActGen.Activations.SigmoidFunction.apply(x);
 
     /// <summary>Sigmoid as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class SigmoidModule : global::ActGen.Torch.ActivationModule
     {
         public SigmoidModule()
@@ -21,11 +21,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? SigmoidTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="SigmoidFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation SigmoidTorch => global::ActGen.Activations.SigmoidTorchCache ??= new(
         global::ActGen.Activations.SigmoidDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
@@ -39,7 +39,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of Sigmoid.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class SigmoidFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.SigmoidFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.SigmoidTorch;

@@ -7,12 +7,12 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>Softplus over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor Softplus(global::TorchSharp.torch.Tensor x, double beta = 1.0, double threshold = 20.0) =>
         global::ActGen.Activations.SoftplusFunction.apply(x, beta, threshold);
 
     /// <summary>Softplus as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class SoftplusModule : global::ActGen.Torch.ActivationModule
     {
         public SoftplusModule(double beta = 1.0, double threshold = 20.0)
@@ -21,11 +21,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? SoftplusTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="SoftplusFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation SoftplusTorch => global::ActGen.Activations.SoftplusTorchCache ??= new(
         global::ActGen.Activations.SoftplusDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
@@ -41,7 +41,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of Softplus.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class SoftplusFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.SoftplusFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.SoftplusTorch;

@@ -7,12 +7,12 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>Softsign over a tensor, differentiable: a custom autograd function that saves only its input and runs fused kernels on CPU.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor Softsign(global::TorchSharp.torch.Tensor x) =>
         global::ActGen.Activations.SoftsignFunction.apply(x);
 
     /// <summary>Softsign as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class SoftsignModule : global::ActGen.Torch.ActivationModule
     {
         public SoftsignModule()
@@ -21,11 +21,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? SoftsignTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="SoftsignFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation SoftsignTorch => global::ActGen.Activations.SoftsignTorchCache ??= new(
         global::ActGen.Activations.SoftsignDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
@@ -41,7 +41,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of Softsign.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class SoftsignFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.SoftsignFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.SoftsignTorch;

@@ -7,12 +7,12 @@ namespace ActGen;
 public static partial class Activations
 {
     /// <summary>Tanh over a tensor, differentiable: a custom autograd function that saves only its output and runs fused kernels on CPU.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public static global::TorchSharp.torch.Tensor Tanh(global::TorchSharp.torch.Tensor x) =>
         global::ActGen.Activations.TanhFunction.apply(x);
 
     /// <summary>Tanh as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     public sealed class TanhModule : global::ActGen.Torch.ActivationModule
     {
         public TanhModule()
@@ -21,11 +21,11 @@ public static partial class Activations
         }
     }
 
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     private static global::ActGen.Torch.TorchActivation? TanhTorchCache;
 
     /// <summary>The kernels and TorchScript program behind <see cref="TanhFunction"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation TanhTorch => global::ActGen.Activations.TanhTorchCache ??= new(
         global::ActGen.Activations.TanhDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
@@ -39,7 +39,7 @@ public static partial class Activations
         """);
 
     /// <summary>The custom autograd function of Tanh.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal sealed class TanhFunction : global::ActGen.Torch.ActivationFunction<global::ActGen.Activations.TanhFunction>
     {
         protected override global::ActGen.Torch.TorchActivation Activation => global::ActGen.Activations.TanhTorch;
