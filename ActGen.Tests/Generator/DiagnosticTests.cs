@@ -94,6 +94,18 @@ public class DiagnosticTests
         Assert.Equal(["ACTGEN009", "ACTGEN009"], run.GeneratorDiagnostics.Select(d => d.Id));
     }
 
+    [Theory]
+    [InlineData("[Activation] public static double F(double x) => Math.Exp(")]
+    [InlineData("[Activation] public static double F(double x) => x * Math.Exq(x);")]
+    [InlineData("[Activation] public static double F(double x) => x * undefinedName;")]
+    public void CodeThatDoesNotCompileGetsTheCompilersErrorOnly(string members)
+    {
+        var run = GeneratorHarness.Generate(Class(members));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", System.StringComparison.Ordinal));
+        Assert.Null(run.Result.Exception);
+    }
+
     [Fact]
     public void AllDiagnosticIdsStartWithActgen()
     {
