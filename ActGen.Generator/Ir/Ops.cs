@@ -14,6 +14,7 @@ internal enum UnaryOp
     Cosh,
     Sin,
     Cos,
+    Tan,
     Atan,
     Asinh,
     Acosh,

@@ -43,6 +43,7 @@ internal static class Primitives
         new(UnaryOp.Cosh, "Cosh", null, (u, _) => Call(UnaryOp.Sinh, u), a => System.Math.Cosh(a), FromMath("Cosh"), null, Torch("cosh")),
         new(UnaryOp.Sin, "Sin", null, (u, _) => Call(UnaryOp.Cos, u), a => System.Math.Sin(a), FromMath("Sin"), null, Torch("sin")),
         new(UnaryOp.Cos, "Cos", null, (u, _) => Neg(Call(UnaryOp.Sin, u)), a => System.Math.Cos(a), FromMath("Cos"), null, Torch("cos")),
+        new(UnaryOp.Tan, "Tan", null, (_, self) => Add(One, Mul(self, self)), a => System.Math.Tan(a), FromMath("Tan"), null, Torch("tan")),
         new(UnaryOp.Atan, "Atan", null, (u, _) => Div(One, Add(One, Mul(u, u))), a => System.Math.Atan(a), FromMath("Atan"), null, Torch("atan")),
         new(UnaryOp.Asinh, "Asinh", null, (u, _) => Div(One, Call(UnaryOp.Sqrt, Add(Mul(u, u), One))), a => At(a, 0, 0), FromMath("Asinh"), null, Torch("asinh")),
         new(UnaryOp.Acosh, "Acosh", null, (u, _) => Div(One, Mul(Call(UnaryOp.Sqrt, Sub(u, One)), Call(UnaryOp.Sqrt, Add(u, One)))), a => At(a, 1, 0),

@@ -62,6 +62,7 @@ internal static class Evaluator
         UnaryOp.Cosh => Math.Cosh(a),
         UnaryOp.Sin => Math.Sin(a),
         UnaryOp.Cos => Math.Cos(a),
+        UnaryOp.Tan => Math.Tan(a),
         UnaryOp.Atan => Math.Atan(a),
         UnaryOp.Asinh => Math.Asinh(a),
         UnaryOp.Acosh => Math.Acosh(a),
