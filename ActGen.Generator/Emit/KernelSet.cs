@@ -11,7 +11,7 @@ internal static class KernelSet
     public static IEnumerable<Kernel> For(LoweredActivation activation)
     {
         var model = activation.Model;
-        var elementwise = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => p.Name).ToList();
+        var elementwise = ParameterOrder.Tensors(model).Select(p => p.Name).ToList();
         var variants = elementwise.Count == 0
             ? new[] { (IReadOnlyCollection<string>)[] }
             : new[] { (IReadOnlyCollection<string>)[], elementwise };

@@ -47,7 +47,7 @@ internal static class RegistrationEmitter
     private static void Kernels(SourceWriter w, LoweredActivation activation, NumericType type, string end)
     {
         var model = activation.Model;
-        var tensorParameters = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).ToList();
+        var tensorParameters = ParameterOrder.Tensors(model);
         var each = tensorParameters.Count == 1 && tensorParameters[0].Kind == ParameterKind.Randomized ? tensorParameters[0].Name : null;
         var cast = type == NumericType.Float ? "(float)" : "";
         string Arguments(bool perElement) => RegistrationEmitter.Arguments(model, cast, perElement ? each : null);

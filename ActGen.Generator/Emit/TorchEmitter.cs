@@ -37,7 +37,7 @@ internal static class TorchEmitter
     private static string Upper(ActivationModel m, ParameterModel p) => Namer.For(m).Fresh(Randomized(m).Count == 1 ? "upper" : p.Name + "Upper");
 
     private static string Hyper(ActivationModel m) =>
-        string.Join(", ", m.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => Identifiers.Escape(p.Name)));
+        string.Join(", ", ParameterOrder.Hyper(m).Select(p => Identifiers.Escape(p.Name)));
 
     private static string Function(ActivationModel m) => $"{m.Site.QualifiedClass}.{MemberNames.Function(m.Name)}";
 
@@ -61,11 +61,11 @@ internal static class TorchEmitter
             }));
         }
 
-        declarations.AddRange(model.Parameters.Where(p => p.Kind == ParameterKind.Hyper)
+        declarations.AddRange(ParameterOrder.Hyper(model)
             .Select(p => $"double {namer.User(p.Name)} = {NumericType.Double.Literal(p.Value)}"));
         string Drawn(ParameterModel p) => namer.Fresh(p.Name + "Drawn");
-        var tensorArguments = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => p.Kind == ParameterKind.Learnable ? namer.User(p.Name) : Drawn(p));
-        var hyper = model.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => namer.User(p.Name));
+        var tensorArguments = ParameterOrder.Tensors(model).Select(p => p.Kind == ParameterKind.Learnable ? namer.User(p.Name) : Drawn(p));
+        var hyper = ParameterOrder.Hyper(model).Select(p => namer.User(p.Name));
         var arguments = string.Join(", ", new[] { namer.User(model.Input) }.Concat(tensorArguments).Concat(hyper));
         var drawn = randomized.Count > 0 ? $" Randomized parameters are drawn per element when <paramref name=\"{training}\"/>, else at their mean." : "";
         var signature = $"{model.Site.MethodAccessibility} static {Tensor} {Identifiers.Escape(model.Name)}({string.Join(", ", declarations)})";
@@ -106,7 +106,7 @@ internal static class TorchEmitter
             ParameterKind.Randomized => $"double {Lower(model, p)} = {NumericType.Double.Literal(p.Lower)}, double {Upper(model, p)} = {NumericType.Double.Literal(p.Upper)}",
             _ => $"double {namer.User(p.Name)} = {NumericType.Double.Literal(p.Value)}",
         }));
-        var settings = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => p.Kind == ParameterKind.Learnable
+        var settings = ParameterOrder.Tensors(model).Select(p => p.Kind == ParameterKind.Learnable
             ? $"new({namer.User(p.Name)}, 0.0, 0.0)"
             : $"new(({Lower(model, p)} + {Upper(model, p)}) / 2, {Lower(model, p)}, {Upper(model, p)})");
         var module = MemberNames.Module(model.Name);

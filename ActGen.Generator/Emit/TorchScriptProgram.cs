@@ -19,9 +19,9 @@ internal static class TorchScriptProgram
     {
         var model = activation.Model;
         var names = TorchScriptNames.For(model);
-        var tensorParameters = model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => names.Of(p.Name)).ToList();
-        var hyper = model.Parameters.Where(p => p.Kind == ParameterKind.Hyper).Select(p => $"{names.Of(p.Name)}: float").ToList();
-        var tensors = new HashSet<string>(model.Parameters.Where(p => p.Kind != ParameterKind.Hyper).Select(p => names.Of(p.Name)))
+        var tensorParameters = ParameterOrder.Tensors(model).Select(p => names.Of(p.Name)).ToList();
+        var hyper = ParameterOrder.Hyper(model).Select(p => $"{names.Of(p.Name)}: float").ToList();
+        var tensors = new HashSet<string>(tensorParameters)
         {
             names.Of(model.Input), names.Of(Lowering.GradOutput), names.Of(OutputForm.Output),
         };
