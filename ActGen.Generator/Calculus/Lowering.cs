@@ -34,13 +34,17 @@ internal static class Lowering
     {
         var forward = Simplifier.Simplify(Substitution.InlineLets(callFreeBody));
         Expr Derivative(string wrt) => Simplifier.Simplify(Differentiation.Differentiate(forward, wrt));
+        Expr Guarded(Expr e) => NanPropagation.Guard(e, model.Input);
         Expr TimesGy(Expr derivative) => Simplifier.Simplify(Mul(new Ref(GradOutput), derivative));
         var parameterDerivatives = model.Parameters
             .Where(p => p.Kind == ParameterKind.Learnable)
-            .Select(p => Derivative(p.Name) is var d ? new ParameterDerivative(p.Name, d, TimesGy(d)) : null!)
+            .Select(p => Guarded(Derivative(p.Name)) is var d ? new ParameterDerivative(p.Name, d, TimesGy(d)) : null!)
             .ToEquatableArray();
         var derivative = Derivative(model.Input);
-        var inOutput = OutputForm.Derivative(forward, derivative, model.Input, model.Parameters);
-        return new LoweredActivation(model, forward, derivative, parameterDerivatives, inOutput, TimesGy(inOutput ?? derivative));
+        var inOutput = OutputForm.Derivative(forward, derivative, model.Input, model.Parameters) is { } y
+            ? NanPropagation.Guard(y, OutputForm.Output)
+            : null;
+        var guarded = Guarded(derivative);
+        return new LoweredActivation(model, Guarded(forward), guarded, parameterDerivatives, inOutput, TimesGy(inOutput ?? guarded));
     }
 }

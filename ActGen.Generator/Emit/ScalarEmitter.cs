@@ -22,8 +22,11 @@ internal sealed class ScalarEmitter(NumericType type, Func<string, string> name)
         _ => $"{Wrap(left, Precedence.OfBinary(op))} {Operator(op)} {Wrap(right, Precedence.OfBinary(op) + 1)}",
     };
 
+    /// <summary><c>x != x</c> (the NaN test) is spelled <c>double.IsNaN(x)</c>: the compiler warns of a comparison with itself.</summary>
     public string Compare(CompareOp op, Operand<string> left, Operand<string> right) =>
-        $"{Wrap(left, Precedence.OfCompare(op) + 1)} {Operator(op)} {Wrap(right, Precedence.OfCompare(op) + 1)}";
+        op == CompareOp.NotEqual && left.Node.Equals(right.Node)
+            ? $"{type.Keyword}.IsNaN({left.Code})"
+            : $"{Wrap(left, Precedence.OfCompare(op) + 1)} {Operator(op)} {Wrap(right, Precedence.OfCompare(op) + 1)}";
 
     public string Logic(LogicOp op, Operand<string> left, Operand<string> right) =>
         $"{Wrap(left, Precedence.OfLogic(op))} {(op == LogicOp.And ? "&&" : "||")} {Wrap(right, Precedence.OfLogic(op) + 1)}";

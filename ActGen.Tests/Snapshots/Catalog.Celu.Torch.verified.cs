@@ -32,10 +32,10 @@ public static partial class Activations
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
         def forward(x, alpha: float):
-            return torch.where((x > 0.0), x, (alpha * torch.expm1((x / alpha))))
+            return torch.where((x != x), x, torch.where((x > 0.0), x, (alpha * torch.expm1((x / alpha)))))
 
         def backward(x, gy, alpha: float):
-            return (gy * torch.where((x > 0.0), 1.0, (alpha * (torch.exp((x / alpha)) * (1.0 / alpha)))))
+            return (gy * torch.where((x != x), x, torch.where((x > 0.0), 1.0, (alpha * (torch.exp((x / alpha)) * (1.0 / alpha))))))
         """);
 
     /// <summary>The custom autograd function of Celu.</summary>

@@ -32,10 +32,10 @@ public static partial class Activations
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
         def forward(x):
-            return torch.where((x <= -3.0), 0.0, torch.where((x >= 3.0), 1.0, ((x / 6.0) + 0.5)))
+            return torch.where((x != x), x, torch.where((x <= -3.0), 0.0, torch.where((x >= 3.0), 1.0, ((x / 6.0) + 0.5))))
 
         def backward(x, gy):
-            return (gy * torch.where((x <= -3.0), 0.0, torch.where((x >= 3.0), torch.full_like(x, 0.0), torch.full_like(x, 0.16666666666666666))))
+            return (gy * torch.where((x != x), x, torch.where((x <= -3.0), 0.0, torch.where((x >= 3.0), torch.full_like(x, 0.0), torch.full_like(x, 0.16666666666666666)))))
         """);
 
     /// <summary>The custom autograd function of HardSigmoid.</summary>

@@ -32,10 +32,10 @@ public static partial class Activations
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
         def forward(x):
-            return torch.where((x <= -3.0), 0.0, torch.where((x < 3.0), ((x * (x + 3.0)) / 6.0), x))
+            return torch.where((x != x), x, torch.where((x <= -3.0), 0.0, torch.where((x < 3.0), ((x * (x + 3.0)) / 6.0), x)))
 
         def backward(x, gy):
-            return (gy * torch.where((x <= -3.0), 0.0, torch.where((x < 3.0), (((x + 3.0) + x) / 6.0), 1.0)))
+            return (gy * torch.where((x != x), x, torch.where((x <= -3.0), 0.0, torch.where((x < 3.0), (((x + 3.0) + x) / 6.0), 1.0))))
         """);
 
     /// <summary>The custom autograd function of HardSwish.</summary>

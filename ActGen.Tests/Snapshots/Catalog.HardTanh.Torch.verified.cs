@@ -32,10 +32,10 @@ public static partial class Activations
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
         def forward(x, minVal: float, maxVal: float):
-            return torch.where((x <= minVal), minVal, torch.where((x >= maxVal), maxVal, x))
+            return torch.where((x != x), x, torch.where((x <= minVal), minVal, torch.where((x >= maxVal), maxVal, x)))
 
         def backward(x, gy, minVal: float, maxVal: float):
-            return (gy * torch.where((x <= minVal), 0.0, torch.where((x >= maxVal), torch.full_like(x, 0.0), torch.full_like(x, 1.0))))
+            return (gy * torch.where((x != x), x, torch.where((x <= minVal), 0.0, torch.where((x >= maxVal), torch.full_like(x, 0.0), torch.full_like(x, 1.0)))))
         """);
 
     /// <summary>The custom autograd function of HardTanh.</summary>

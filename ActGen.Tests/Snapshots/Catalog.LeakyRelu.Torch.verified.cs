@@ -32,10 +32,10 @@ public static partial class Activations
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
         def forward(x, negativeSlope: float):
-            return torch.where((x > 0.0), x, (negativeSlope * x))
+            return torch.where((x != x), x, torch.where((x > 0.0), x, (negativeSlope * x)))
 
         def backward(x, gy, negativeSlope: float):
-            return (gy * torch.where((x > 0.0), torch.full_like(x, 1.0), torch.full_like(x, negativeSlope)))
+            return (gy * torch.where((x != x), x, torch.where((x > 0.0), torch.full_like(x, 1.0), torch.full_like(x, negativeSlope))))
         """);
 
     /// <summary>The custom autograd function of LeakyRelu.</summary>

@@ -32,13 +32,13 @@ public static partial class Activations
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>> { ["weight"] = static (input, gradOutput, gradParameter, p) => global::ActGen.Activations.PReluBackwardWeight(input, gradOutput, gradParameter, (float)p[0]) },
         """
         def forward(x, weight):
-            return torch.where((x > 0.0), x, (weight * x))
+            return torch.where((x != x), x, torch.where((x > 0.0), x, (weight * x)))
 
         def backward(x, gy, weight):
-            return (gy * torch.where((x > 0.0), 1.0, weight))
+            return (gy * torch.where((x != x), x, torch.where((x > 0.0), 1.0, weight)))
 
         def grad_0(x, gy, weight):
-            return (gy * torch.where((x > 0.0), 0.0, x))
+            return (gy * torch.where((x != x), x, torch.where((x > 0.0), 0.0, x)))
         """);
 
     /// <summary>The custom autograd function of PRelu.</summary>

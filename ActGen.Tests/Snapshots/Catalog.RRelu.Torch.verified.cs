@@ -35,10 +35,10 @@ public static partial class Activations
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
         def forward(x, slope):
-            return torch.where((x > 0.0), x, (slope * x))
+            return torch.where((x != x), x, torch.where((x > 0.0), x, (slope * x)))
 
         def backward(x, gy, slope):
-            return (gy * torch.where((x > 0.0), 1.0, slope))
+            return (gy * torch.where((x != x), x, torch.where((x > 0.0), 1.0, slope)))
         """);
 
     /// <summary>The custom autograd function of RRelu.</summary>

@@ -32,10 +32,10 @@ public static partial class Activations
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
         def forward(x):
-            return torch.clamp(torch.clamp(x, min=0.0), max=6.0)
+            return torch.where((x != x), x, torch.clamp(torch.clamp(x, min=0.0), max=6.0))
 
         def backward(x, gy):
-            return (gy * torch.where((torch.clamp(x, min=0.0) < 6.0), torch.where((x > 0.0), torch.full_like(x, 1.0), torch.full_like(x, 0.0)), 0.0))
+            return (gy * torch.where((x != x), x, torch.where((torch.clamp(x, min=0.0) < 6.0), torch.where((x > 0.0), torch.full_like(x, 1.0), torch.full_like(x, 0.0)), 0.0)))
         """);
 
     /// <summary>The custom autograd function of Relu6.</summary>

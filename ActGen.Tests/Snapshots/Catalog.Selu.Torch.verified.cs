@@ -32,10 +32,10 @@ public static partial class Activations
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
         """
         def forward(x):
-            return (1.0507009873554805 * torch.where((x > 0.0), x, (1.6732632423543772 * torch.expm1(x))))
+            return torch.where((x != x), x, (1.0507009873554805 * torch.where((x > 0.0), x, (1.6732632423543772 * torch.expm1(x)))))
 
         def backward(x, gy):
-            return (gy * (1.0507009873554805 * torch.where((x > 0.0), 1.0, (1.6732632423543772 * torch.exp(x)))))
+            return (gy * torch.where((x != x), x, (1.0507009873554805 * torch.where((x > 0.0), 1.0, (1.6732632423543772 * torch.exp(x))))))
         """);
 
     /// <summary>The custom autograd function of Selu.</summary>

@@ -33,11 +33,11 @@ public static partial class Activations
         """
         def forward(x, beta: float, threshold: float):
             t0 = (beta * x)
-            return torch.where((t0 > threshold), x, ((torch.clamp(t0, min=0.0) + torch.log1p(torch.exp(-torch.abs(t0)))) / beta))
+            return torch.where((x != x), x, torch.where((t0 > threshold), x, ((torch.clamp(t0, min=0.0) + torch.log1p(torch.exp(-torch.abs(t0)))) / beta)))
 
         def backward(x, gy, beta: float, threshold: float):
             t0 = (beta * x)
-            return (gy * torch.where((t0 > threshold), 1.0, torch.sigmoid(t0)))
+            return (gy * torch.where((x != x), x, torch.where((t0 > threshold), 1.0, torch.sigmoid(t0))))
         """);
 
     /// <summary>The custom autograd function of Softplus.</summary>
