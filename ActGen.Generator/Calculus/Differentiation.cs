@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using ActGen.Generator.Ir;
 using static ActGen.Generator.Ir.E;
 
@@ -29,7 +30,10 @@ internal static class Differentiation
             Binary { Op: BinaryOp.Max } b => Select(Gt(b.Left, b.Right), D(b.Left), D(b.Right)),
             Binary { Op: BinaryOp.Min } b => Select(Lt(b.Left, b.Right), D(b.Left), D(b.Right)),
             If i => Select(i.Condition, D(i.Then), D(i.Else)),
-            Let or Apply => throw new InvalidOperationException("Inline lets and calls before differentiating."),
+            // A call differentiates through its input only: CallExpansion inlined every call whose other arguments vary.
+            Apply a when !CallTargets.IsDerivative(a.Target) && a.Args.Skip(1).All(arg => !Traversal.Mentions(arg, wrt)) =>
+                Mul(new Apply(CallTargets.Derivative(a.Target), a.Args), D(a.Args[0])),
+            Let or Apply => throw new InvalidOperationException("Inline lets, and calls whose parameters vary, before differentiating."),
             _ => throw new InvalidOperationException($"{e.GetType().Name} is not a number and has no derivative."),
         };
     }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using ActGen.Generator.Diagnostics;
 using ActGen.Generator.Ir;
@@ -19,10 +20,11 @@ internal static class Lowering
         var model = input.Model;
         try
         {
-            var (body, error) = Inliner.Inline(model, input.Callees.ToDictionary(c => c.Key, c => c));
-            return error is null
-                ? new GenerationUnit(model.Key, Lower(model, body!), EquatableArray<DiagnosticInfo>.Empty)
-                : new GenerationUnit(model.Key, null, EquatableArray.Of(error));
+            var models = input.Callees.Append(model).ToDictionary(c => c.Key, c => c);
+            var inlined = Inliner.Inline(model, models);
+            return inlined.Error is null
+                ? new GenerationUnit(model.Key, Lower(model, inlined.Body!, models, inlined.Resolved), EquatableArray<DiagnosticInfo>.Empty)
+                : new GenerationUnit(model.Key, null, EquatableArray.Of(inlined.Error));
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
@@ -30,9 +32,16 @@ internal static class Lowering
         }
     }
 
-    public static LoweredActivation Lower(ActivationModel model, Expr callFreeBody)
+    /// <summary>Lowers a call-free body (tests, and activations that call nothing).</summary>
+    public static LoweredActivation Lower(ActivationModel model, Expr callFreeBody) =>
+        Lower(model, callFreeBody, new Dictionary<string, ActivationModel>(), new Dictionary<string, Expr>());
+
+    private static LoweredActivation Lower(
+        ActivationModel model, Expr body, IReadOnlyDictionary<string, ActivationModel> models, IReadOnlyDictionary<string, Expr> resolved)
     {
-        var forward = Simplifier.Simplify(Substitution.InlineLets(callFreeBody));
+        // Tensor parameters vary per element in the back ends, so a call taking one is inlined as well.
+        var variables = ParameterOrder.Tensors(model).Select(p => p.Name).Append(model.Input).ToList();
+        var forward = Simplifier.Simplify(CallExpansion.ExpandDependent(Substitution.InlineLets(body), variables, models, resolved));
         Expr Derivative(string wrt) => Simplifier.Simplify(Differentiation.Differentiate(forward, wrt));
         Expr Guarded(Expr e) => NanPropagation.Guard(e, model.Input);
         Expr TimesGy(Expr derivative) => Simplifier.Simplify(Mul(new Ref(GradOutput), derivative));
@@ -45,6 +54,46 @@ internal static class Lowering
             ? NanPropagation.Guard(y, OutputForm.Output)
             : null;
         var guarded = Guarded(derivative);
-        return new LoweredActivation(model, Guarded(forward), guarded, parameterDerivatives, inOutput, TimesGy(inOutput ?? guarded));
+        var lowered = new LoweredActivation(model, Guarded(forward), guarded, parameterDerivatives, inOutput, TimesGy(inOutput ?? guarded),
+            EquatableArray<LoweredCallee>.Empty);
+        return lowered with { Callees = Callees(lowered, models, resolved) };
+    }
+
+    /// <summary>
+    /// Every activation still called (directly or through another callee), lowered once, callees before callers: the
+    /// back ends that cannot call the generated C# members (TorchScript) define them as functions of their own.
+    /// </summary>
+    private static EquatableArray<LoweredCallee> Callees(
+        LoweredActivation activation, IReadOnlyDictionary<string, ActivationModel> models, IReadOnlyDictionary<string, Expr> resolved)
+    {
+        var ordered = new List<LoweredCallee>();
+        var seen = new HashSet<string>();
+
+        void Visit(string key)
+        {
+            if (!seen.Add(key))
+            {
+                return;
+            }
+
+            var callee = models[key];
+            var forward = Simplifier.Simplify(CallExpansion.ExpandDependent(resolved[key], [callee.Input], models, resolved));
+            var derivative = Simplifier.Simplify(Differentiation.Differentiate(forward, callee.Input));
+            foreach (var next in CallExpansion.Targets(forward).Concat(CallExpansion.Targets(derivative)))
+            {
+                Visit(next);
+            }
+
+            ordered.Add(new LoweredCallee(key, callee, NanPropagation.Guard(forward, callee.Input), NanPropagation.Guard(derivative, callee.Input)));
+        }
+
+        var roots = new[] { activation.Forward, activation.Derivative, activation.Backward }
+            .Concat(activation.ParameterDerivatives.Select(d => d.Gradient));
+        foreach (var key in roots.SelectMany(CallExpansion.Targets).Distinct().OrderBy(k => k, System.StringComparer.Ordinal))
+        {
+            Visit(key);
+        }
+
+        return ordered.ToEquatableArray();
     }
 }

@@ -15,5 +15,6 @@ internal static class NanPropagation
             ? new If(new Compare(CompareOp.NotEqual, new Ref(input), new Ref(input)), new Ref(input), e)
             : e;
 
-    private static bool LosesNan(Expr e) => e is Compare or Binary { Op: BinaryOp.Max or BinaryOp.Min };
+    /// <summary>A call runs the user's own method, which may compare.</summary>
+    private static bool LosesNan(Expr e) => e is Compare or Apply or Binary { Op: BinaryOp.Max or BinaryOp.Min };
 }

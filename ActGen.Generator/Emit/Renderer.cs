@@ -32,6 +32,9 @@ internal interface IRenderer<T>
     T Not(Operand<T> operand);
 
     T Select(Operand<T> condition, Operand<T> then, Operand<T> otherwise);
+
+    /// <summary>A call of another activation (or of its derivative, see <see cref="CallTargets"/>).</summary>
+    T Invoke(string target, System.Collections.Generic.IReadOnlyList<Operand<T>> arguments);
 }
 
 internal static class Render
@@ -52,7 +55,8 @@ internal static class Render
             Logic l => r.Logic(l.Op, O(l.Left), O(l.Right)),
             Not n => r.Not(O(n.Operand)),
             If i => r.Select(O(i.Condition), O(i.Then), O(i.Else)),
-            _ => throw new InvalidOperationException($"{e.GetType().Name} cannot be rendered: inline lets and calls first."),
+            Apply a => r.Invoke(a.Target, a.Args.Select(O).ToList()),
+            _ => throw new InvalidOperationException($"{e.GetType().Name} cannot be rendered: inline lets first."),
         };
     }
 
@@ -61,6 +65,7 @@ internal static class Render
     {
         Unary { Op: not UnaryOp.Neg } u => Primitives.Of(u.Op).Vector is not null,
         Binary b => b.Op != BinaryOp.Pow,
+        Apply => false,
         _ => true,
     });
 }

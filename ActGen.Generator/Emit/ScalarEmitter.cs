@@ -36,6 +36,22 @@ internal sealed class ScalarEmitter(NumericType type, Func<string, string> name)
     public string Select(Operand<string> condition, Operand<string> then, Operand<string> otherwise) =>
         $"{Wrap(condition, Precedence.Or)} ? {Wrap(then, Precedence.Or)} : {Wrap(otherwise, Precedence.Conditional)}";
 
+    /// <summary>The callee's own method (its forward is the user's method) or its generated derivative; computed in double.</summary>
+    public string Invoke(string target, System.Collections.Generic.IReadOnlyList<Operand<string>> arguments)
+    {
+        var call = $"{Method(target)}({string.Join(", ", System.Linq.Enumerable.Select(arguments, a => a.Code))})";
+        return type == NumericType.Double ? call : $"(({type.Keyword}){call})";
+    }
+
+    /// <summary>The C# method a call target names.</summary>
+    public static string Method(string target)
+    {
+        var (owner, name) = CallTargets.Split(CallTargets.Activation(target));
+        return CallTargets.IsDerivative(target)
+            ? $"{owner}.{Naming.MemberNames.Derivative(name)}"
+            : $"{owner}.{Naming.Identifiers.Escape(name)}";
+    }
+
     public static string Operator(BinaryOp op) => op switch
     {
         BinaryOp.Add => "+",

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using ActGen.Generator.Ir;
 
 namespace ActGen.Generator.Emit;
@@ -12,12 +13,19 @@ namespace ActGen.Generator.Emit;
 /// <param name="name">The Python spelling of an IR name.</param>
 /// <param name="isTensor">Whether a Python name holds a tensor.</param>
 /// <param name="like">The tensor a constant result (or a promoted float) takes its shape and dtype from.</param>
-internal sealed class TorchScriptEmitter(Func<string, string> name, Func<string, bool> isTensor, string like) : IRenderer<TorchScriptEmitter.Code>
+/// <param name="function">The program's function for a call target (its callees are functions of the program).</param>
+internal sealed class TorchScriptEmitter(Func<string, string> name, Func<string, bool> isTensor, string like, Func<string, string>? function = null)
+    : IRenderer<TorchScriptEmitter.Code>
 {
     public sealed record Code(string Text, bool IsTensor);
 
-    public static Code Emit(Expr e, Func<string, string> name, Func<string, bool> isTensor, string like) =>
-        Render.Expression(e, new TorchScriptEmitter(name, isTensor, like));
+    public static Code Emit(Expr e, Func<string, string> name, Func<string, bool> isTensor, string like, Func<string, string>? function = null) =>
+        Render.Expression(e, new TorchScriptEmitter(name, isTensor, like, function));
+
+    /// <summary>The input is a tensor; the other arguments are floats (calls whose other arguments vary are inlined).</summary>
+    public Code Invoke(string target, System.Collections.Generic.IReadOnlyList<Operand<Code>> arguments) =>
+        new($"{(function ?? throw new InvalidOperationException($"No function for {target}."))(target)}("
+            + string.Join(", ", arguments.Select((a, i) => i == 0 ? AsTensor(a.Code).Text : a.Code.Text)) + ")", true);
 
     public static string Literal(double value) => value switch
     {

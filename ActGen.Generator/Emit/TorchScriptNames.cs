@@ -23,7 +23,8 @@ internal sealed record TorchScriptNames(IReadOnlyDictionary<string, string> Para
     ];
 
     private static readonly Regex Plain = new("^[A-Za-z][A-Za-z0-9_]*$");
-    private static readonly Regex InternalLike = new("^t[0-9]+$");
+    /// <summary>CSE locals (t0…) and the program's own functions (call_0, grad_1, …).</summary>
+    private static readonly Regex InternalLike = new("^(t[0-9]+|call_.*|grad_.*|forward|backward)$");
 
     public static TorchScriptNames For(ActivationModel model) =>
         new(model.Parameters.Select((p, k) => (p.Name, Python: Keeps(p.Name) ? p.Name : $"p{k}_"))

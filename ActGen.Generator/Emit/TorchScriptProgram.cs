@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using ActGen.Generator.Calculus;
 using ActGen.Generator.Ir;
@@ -10,8 +9,9 @@ namespace ActGen.Generator.Emit;
 /// <summary>
 /// The TorchScript program of one activation: <c>forward(x, tensor params, hyper)</c>, <c>backward(x, gy, …)</c>
 /// (<c>backward(y, gy, …)</c> where f′ is written in the output) and <c>grad_{k}(x, gy, …)</c> per learnable
-/// parameter (k its declaration index), each returning one tensor. The user's names never reach Python: every
-/// name is spelled by <see cref="TorchScriptNames"/>.
+/// parameter (k its declaration index), each returning one tensor; the activations it calls come first, as
+/// <c>call_{i}</c> and <c>call_{i}_d</c> (their ∂/∂x). The user's names never reach Python: every name is spelled by
+/// <see cref="TorchScriptNames"/>.
 /// </summary>
 internal static class TorchScriptProgram
 {
@@ -19,29 +19,42 @@ internal static class TorchScriptProgram
     {
         var model = activation.Model;
         var names = TorchScriptNames.For(model);
+        var calls = activation.Callees.Select((c, i) => (c.Key, Index: i)).ToDictionary(c => c.Key, c => c.Index);
+        string Function(string target) =>
+            $"call_{calls[CallTargets.Activation(target)]}{(CallTargets.IsDerivative(target) ? "_d" : "")}";
+
+        var w = new SourceWriter();
+        foreach (var callee in activation.Callees)
+        {
+            var calleeNames = TorchScriptNames.For(callee.Model);
+            var x = calleeNames.Of(callee.Model.Input);
+            var floats = callee.Model.Parameters.Select(p => $"{calleeNames.Of(p.Name)}: float").ToList();
+            var inputOnly = new HashSet<string> { x };
+            Define(w, Function(callee.Key), [x, .. floats], callee.Forward, calleeNames, inputOnly, x, Function);
+            Define(w, Function(CallTargets.Derivative(callee.Key)), [x, .. floats], callee.Derivative, calleeNames, inputOnly, x, Function);
+        }
+
         var tensorParameters = ParameterOrder.Tensors(model).Select(p => names.Of(p.Name)).ToList();
         var hyper = ParameterOrder.Hyper(model).Select(p => $"{names.Of(p.Name)}: float").ToList();
-        var tensors = new HashSet<string>(tensorParameters)
-        {
-            names.Of(model.Input), names.Of(Lowering.GradOutput), names.Of(OutputForm.Output),
-        };
-        var w = new SourceWriter();
-        var x = names.Of(model.Input);
+        var input = names.Of(model.Input);
         var gy = names.Of(Lowering.GradOutput);
-        Function(w, "forward", [x, .. tensorParameters, .. hyper], activation.Forward, names, tensors, x);
-        var source = activation.BackwardReadsOutput ? names.Of(OutputForm.Output) : x;
-        Function(w, "backward", [source, gy, .. tensorParameters, .. hyper], activation.Backward, names, tensors, source);
+        var tensors = new HashSet<string>(tensorParameters) { input, gy, names.Of(OutputForm.Output) };
+        Define(w, "forward", [input, .. tensorParameters, .. hyper], activation.Forward, names, tensors, input, Function);
+        var source = activation.BackwardReadsOutput ? names.Of(OutputForm.Output) : input;
+        Define(w, "backward", [source, gy, .. tensorParameters, .. hyper], activation.Backward, names, tensors, source, Function);
         foreach (var d in activation.ParameterDerivatives)
         {
             var index = model.Parameters.Select(p => p.Name).ToList().IndexOf(d.Parameter);
-            Function(w, $"grad_{index}", [x, gy, .. tensorParameters, .. hyper], d.Gradient, names, tensors, x);
+            Define(w, $"grad_{index}", [input, gy, .. tensorParameters, .. hyper], d.Gradient, names, tensors, input, Function);
         }
 
         return w.ToString();
     }
 
     /// <param name="like">The tensor argument a constant result (or a promoted scalar) takes its shape and dtype from.</param>
-    private static void Function(SourceWriter w, string name, IReadOnlyList<string> parameters, Expr body, TorchScriptNames names, ISet<string> tensors, string like)
+    private static void Define(
+        SourceWriter w, string name, IReadOnlyList<string> parameters, Expr body, TorchScriptNames names, ISet<string> tensors, string like,
+        System.Func<string, string> function)
     {
         var chain = LetChain.Of(body);
         var tensorLocals = new HashSet<string>(tensors);
@@ -49,7 +62,7 @@ internal static class TorchScriptProgram
         w.Line($"def {name}({string.Join(", ", parameters)}):").Indent();
         foreach (var (local, value) in chain.Locals)
         {
-            var code = TorchScriptEmitter.Emit(value, names.Of, IsTensor, like);
+            var code = TorchScriptEmitter.Emit(value, names.Of, IsTensor, like, function);
             if (code.IsTensor)
             {
                 tensorLocals.Add(names.Of(local));
@@ -58,7 +71,7 @@ internal static class TorchScriptProgram
             w.Line($"{names.Of(local)} = {code.Text}");
         }
 
-        var result = TorchScriptEmitter.Emit(chain.Result, names.Of, IsTensor, like);
+        var result = TorchScriptEmitter.Emit(chain.Result, names.Of, IsTensor, like, function);
         w.Line(result.IsTensor ? $"return {result.Text}" : $"return torch.full_like({like}, {result.Text})");
         w.Dedent().Line();
     }

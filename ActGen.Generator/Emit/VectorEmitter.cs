@@ -50,6 +50,9 @@ internal sealed class VectorEmitter(NumericType type, Func<string, string> name)
     public string Select(Operand<string> condition, Operand<string> then, Operand<string> otherwise) =>
         $"{Vector}.ConditionalSelect({condition.Code}, {then.Code}, {otherwise.Code})";
 
+    public string Invoke(string target, System.Collections.Generic.IReadOnlyList<Operand<string>> arguments) =>
+        throw new InvalidOperationException($"A call of {target} has no vector form: kernels that call run the scalar loop.");
+
     /// <summary>In vector code comparisons, selections and logic are calls or parenthesised: they bind like primaries.</summary>
     private static string Wrap(Operand<string> child, int required)
     {

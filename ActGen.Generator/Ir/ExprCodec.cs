@@ -7,8 +7,8 @@ using System.Text;
 namespace ActGen.Generator.Ir;
 
 /// <summary>
-/// A compact S-expression form of let-free, call-free IR, so an activation compiled into one assembly can be
-/// composed into activations of another: <c>(b Mul r:x (u Sigmoid r:x))</c>.
+/// A compact S-expression form of let-free IR, so an activation compiled into one assembly can be composed into
+/// activations of another: <c>(b Mul r:x (u Sigmoid r:x))</c>; a call of another activation is <c>(a key args…)</c>.
 /// </summary>
 internal static class ExprCodec
 {
@@ -32,7 +32,8 @@ internal static class ExprCodec
         Logic l => Node(b, "l", l.Op.ToString(), l.Left, l.Right),
         Not n => Node(b, "!", "_", n.Operand),
         If i => Node(b, "?", "_", i.Condition, i.Then, i.Else),
-        _ => throw new InvalidOperationException($"{e.GetType().Name} cannot be encoded: inline lets and calls first."),
+        Apply a => Node(b, "a", a.Target, [.. a.Args]),
+        _ => throw new InvalidOperationException($"{e.GetType().Name} cannot be encoded: inline lets first."),
     };
 
     private static StringBuilder Node(StringBuilder b, string kind, string op, params Expr[] children)
@@ -83,6 +84,7 @@ internal static class ExprCodec
             ("l", 2) => new Logic(Parse<LogicOp>(op), children[0], children[1]),
             ("!", 1) => new Not(children[0]),
             ("?", 3) => new If(children[0], children[1], children[2]),
+            ("a", > 0) => new Apply(op, children.ToEquatableArray()),
             _ => throw new FormatException($"Unknown node '{kind}' with {children.Count} children."),
         };
     }

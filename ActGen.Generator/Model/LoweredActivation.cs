@@ -18,10 +18,14 @@ internal sealed record LoweredActivation(
     Expr Derivative,
     EquatableArray<ParameterDerivative> ParameterDerivatives,
     Expr? OutputDerivative,
-    Expr Backward)
+    Expr Backward,
+    EquatableArray<LoweredCallee> Callees)
 {
     public bool BackwardReadsOutput => OutputDerivative is not null;
 }
+
+/// <summary>An activation this one calls rather than inlines, lowered: its forward and ∂/∂x in its own names.</summary>
+internal sealed record LoweredCallee(string Key, ActivationModel Model, Expr Forward, Expr Derivative);
 
 /// <summary>What the renderer gets for one <c>[Activation]</c>: an activation, or the diagnostics to report instead.</summary>
 internal sealed record GenerationUnit(string Key, LoweredActivation? Activation, EquatableArray<DiagnosticInfo> Diagnostics);

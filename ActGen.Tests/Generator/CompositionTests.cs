@@ -89,4 +89,31 @@ public class CompositionTests
         Assert.Equal("ACTGEN010", diagnostic.Id);
         Assert.Contains("Plain.Lib.Magic", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    private static string Doubling(int levels) => $$"""
+        using System;
+        using ActGen;
+        namespace Demo;
+        public static partial class Doubling
+        {
+            [Activation] public static double B0(double x) => Math.Tanh(x) + 1.5;
+        {{string.Join("\n", Enumerable.Range(1, levels).Select(k => $"    [Activation] public static double B{k}(double x) => B{k - 1}(x) * B{k - 1}(x / 2 + 0.25);"))}}
+        }
+        """;
+
+    /// <summary>
+    /// An activation calling another that uses its input twice, k levels deep: inlined, level k would hold 2^k copies
+    /// of level 0. Large callees are called instead, so every level's generated code stays the size of a few levels.
+    /// </summary>
+    [Fact]
+    public void DoublingCompositionGrowsWithTheSourceNotExponentially()
+    {
+        var run = GeneratorHarness.Generate(Doubling(12));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompileDiagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        int Size(int level) => run.Source($".B{level}.g.cs").Length + run.Source($".B{level}.Torch.g.cs").Length;
+        var largest = Enumerable.Range(1, 12).Max(Size);
+        Assert.True(Size(12) <= 2 * Size(4), $"level 12 generated {Size(12)} characters, level 4 {Size(4)}");
+        Assert.True(largest <= 3 * Size(3), $"the largest level generated {largest} characters, level 3 {Size(3)}");
+    }
 }
