@@ -19,7 +19,7 @@ namespace ActGen.Tests.Generator;
 /// </summary>
 public class CorpusTests
 {
-    private static readonly string Directory = Path.Combine(SnapshotTests.RepoFile("ActGen.Tests"), "Generator", "Corpus");
+    private static readonly string Directory = Path.Combine(Repository.File("ActGen.Tests"), "Generator", "Corpus");
 
     public static TheoryData<string> Files => new(System.IO.Directory.GetFiles(Directory, "*.cs.txt").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 

@@ -9,7 +9,7 @@ using CsCheck;
 using Xunit;
 using static ActGen.Generator.Ir.E;
 
-namespace ActGen.Tests.Calculus;
+namespace ActGen.Generator.Tests.Calculus;
 
 /// <summary>f′ written in the forward's output y: found where it exists, equal to f′(x) at y = f(x), absent otherwise.</summary>
 public class OutputFormTests

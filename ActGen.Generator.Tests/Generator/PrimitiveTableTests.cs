@@ -7,7 +7,7 @@ using ActGen.Generator.Ir;
 using ActGen.Tests.Support;
 using Xunit;
 
-namespace ActGen.Tests.Generator;
+namespace ActGen.Generator.Tests.Generator;
 
 /// <summary>
 /// The table of primitives is the one place a function is described: every operator of the IR has exactly one entry,
@@ -72,7 +72,7 @@ public class PrimitiveTableTests
     [Fact]
     public void ReadmeListsEveryFunctionUsersCanCall()
     {
-        var readme = File.ReadAllText(SnapshotTests.RepoFile("README.md"));
+        var readme = File.ReadAllText(Repository.File("README.md"));
         Assert.All(Primitives.All, p => Assert.Contains(p.MathName ?? p.MathXName!, readme));
     }
 }

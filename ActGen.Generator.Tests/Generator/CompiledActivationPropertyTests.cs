@@ -8,7 +8,7 @@ using CsCheck;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace ActGen.Tests.Generator;
+namespace ActGen.Generator.Tests.Generator;
 
 /// <summary>
 /// Random activations, written as C# source, go through the real generator and compiler; the generated

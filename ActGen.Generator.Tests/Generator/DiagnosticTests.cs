@@ -3,7 +3,7 @@ using ActGen.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace ActGen.Tests.Generator;
+namespace ActGen.Generator.Tests.Generator;
 
 /// <summary>Every construct outside the subset gets one ACTGEN diagnostic at its location, and nothing is emitted for it.</summary>
 public class DiagnosticTests

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
-namespace ActGen.Tests.Generator;
+namespace ActGen.Generator.Tests.Generator;
 
 /// <summary>An unrelated edit regenerates nothing; a body edit regenerates that activation only; models hold no Roslyn objects.</summary>
 public class IncrementalCachingTests

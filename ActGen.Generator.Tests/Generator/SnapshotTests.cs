@@ -2,20 +2,19 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using ActGen.Tests.Catalog;
 using ActGen.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Xunit;
 
-namespace ActGen.Tests.Generator;
+namespace ActGen.Generator.Tests.Generator;
 
 /// <summary>The generated source of every catalog activation, and the diagnostics users see, under version control.</summary>
 public class SnapshotTests
 {
     private static readonly Lazy<GeneratorHarness.Run> CatalogRun = new(() =>
-        GeneratorHarness.Generate(File.ReadAllText(RepoFile("ActGen.Runtime/Catalog/Activations.cs"))));
+        GeneratorHarness.Generate(File.ReadAllText(Repository.File("ActGen.Runtime/Catalog/Activations.cs"))));
 
-    public static TheoryData<string> Catalog => CatalogCalculusTests.Catalog;
+    public static TheoryData<string> Catalog => new TheoryData<string>(CatalogNames.All);
 
     [Theory]
     [MemberData(nameof(Catalog))]
@@ -30,7 +29,7 @@ public class SnapshotTests
     {
         Assert.Empty(CatalogRun.Value.GeneratorDiagnostics);
         Assert.Equal(
-            CatalogCalculusTests.Names.SelectMany(n => new[] { $"ActGen.Activations.{n}.g.cs", $"ActGen.Activations.{n}.Torch.g.cs" }).OrderBy(n => n, StringComparer.Ordinal),
+            CatalogNames.All.SelectMany(n => new[] { $"ActGen.Activations.{n}.g.cs", $"ActGen.Activations.{n}.Torch.g.cs" }).OrderBy(n => n, StringComparer.Ordinal),
             CatalogRun.Value.Result.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -56,5 +55,4 @@ public class SnapshotTests
 
     private static string Here([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 
-    internal static string RepoFile(string relative) => Path.Combine(Here(), "..", "..", relative);
 }

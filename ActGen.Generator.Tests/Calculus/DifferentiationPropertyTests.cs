@@ -6,7 +6,7 @@ using ActGen.Tests.Support;
 using CsCheck;
 using Xunit;
 
-namespace ActGen.Tests.Calculus;
+namespace ActGen.Generator.Tests.Calculus;
 
 public class DifferentiationPropertyTests
 {

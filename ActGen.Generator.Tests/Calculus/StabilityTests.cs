@@ -6,7 +6,7 @@ using ActGen.Tests.Support;
 using Xunit;
 using static ActGen.Generator.Ir.E;
 
-namespace ActGen.Tests.Calculus;
+namespace ActGen.Generator.Tests.Calculus;
 
 /// <summary>Derivatives stay finite wherever the function is, and follow the branch taken at a kink.</summary>
 public class StabilityTests

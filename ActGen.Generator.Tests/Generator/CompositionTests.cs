@@ -5,7 +5,7 @@ using ActGen.Tests.Support;
 using CsCheck;
 using Xunit;
 
-namespace ActGen.Tests.Generator;
+namespace ActGen.Generator.Tests.Generator;
 
 /// <summary>Activations calling activations: in the same class, and across assemblies (the built-in catalog).</summary>
 public class CompositionTests

@@ -5,7 +5,7 @@ using ActGen.Tests.Support;
 using CsCheck;
 using Xunit;
 
-namespace ActGen.Tests.Calculus;
+namespace ActGen.Generator.Tests.Calculus;
 
 public class SimplifierPropertyTests
 {
