@@ -20,20 +20,7 @@ public class CompiledActivationPropertyTests
 
     private static readonly Lazy<(Expr[] Bodies, Type Owner)> Compiled = new(() =>
     {
-        var bodies = Gen.Select(ExprGen.Smooth(4), ExprGen.Smooth(3)).Array[Count].Single(_ => true, seed: "0N0XIzNsQ0O2")
-            .Select(pair => (Expr)new Binary(BinaryOp.Add, pair.Item1, E.Mul(E.N(0.25), pair.Item2)))
-            .ToArray();
-        var methods = bodies.Select((body, i) =>
-            $"    [Activation] public static double F{i}(double x, double a = 0.7) => {ScalarEmitter.Emit(body, NumericType.Double, n => n)};");
-        var source = $$"""
-            using System;
-            using ActGen;
-            namespace Random;
-            public static partial class Acts
-            {
-            {{string.Join("\n", methods)}}
-            }
-            """;
+        var (bodies, source) = RandomActivations.Make("Random", Count, "0N0XIzNsQ0O2");
         var run = GeneratorHarness.Generate(source);
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompileDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));

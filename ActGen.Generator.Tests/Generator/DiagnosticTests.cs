@@ -70,7 +70,7 @@ public class DiagnosticTests
             [Activation] public static double Good(double x) => x * x;
             """));
         Assert.Equal(["ACTGEN001", "ACTGEN003"], run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(i => i));
-        Assert.Equal(["Demo.Acts.Good.g.cs", "Demo.Acts.Good.Torch.g.cs"], run.Result.GeneratedSources.Select(s => s.HintName).Order());
+        Assert.Equal(["Demo.Acts.Good.Cuda.g.cs", "Demo.Acts.Good.g.cs", "Demo.Acts.Good.Torch.g.cs"], run.Result.GeneratedSources.Select(s => s.HintName).Order());
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public class SnapshotTests
     {
         Snapshot.Verify(ScrubVersion(CatalogRun.Value.Source($".{name}.g.cs")), $"Catalog.{name}", "cs");
         Snapshot.Verify(ScrubVersion(CatalogRun.Value.Source($".{name}.Torch.g.cs")), $"Catalog.{name}.Torch", "cs");
+        Snapshot.Verify(ScrubVersion(CatalogRun.Value.Source($".{name}.Cuda.g.cs")), $"Catalog.{name}.Cuda", "cs");
     }
 
     [Fact]
@@ -29,7 +30,7 @@ public class SnapshotTests
     {
         Assert.Empty(CatalogRun.Value.GeneratorDiagnostics);
         Assert.Equal(
-            CatalogNames.All.SelectMany(n => new[] { $"ActGen.Activations.{n}.g.cs", $"ActGen.Activations.{n}.Torch.g.cs" }).OrderBy(n => n, StringComparer.Ordinal),
+            CatalogNames.All.SelectMany(n => new[] { $"ActGen.Activations.{n}.g.cs", $"ActGen.Activations.{n}.Cuda.g.cs", $"ActGen.Activations.{n}.Torch.g.cs" }).OrderBy(n => n, StringComparer.Ordinal),
             CatalogRun.Value.Result.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal));
     }
 

@@ -24,9 +24,10 @@ internal static class Rendering
         {
             var model = activation.Model;
             var scalar = new GeneratedFile(ActivationFileEmitter.HintName(model), ActivationFileEmitter.Emit(activation, torch));
+            var cuda = new GeneratedFile(Cuda.CudaFileEmitter.HintName(model), Cuda.CudaFileEmitter.Emit(activation));
             var files = torch
-                ? EquatableArray.Of(scalar, new GeneratedFile(TorchEmitter.HintName(model), TorchEmitter.Emit(activation)))
-                : EquatableArray.Of(scalar);
+                ? EquatableArray.Of(scalar, cuda, new GeneratedFile(TorchEmitter.HintName(model), TorchEmitter.Emit(activation)))
+                : EquatableArray.Of(scalar, cuda);
             return new RenderedUnit(unit.Key, files, EquatableArray<DiagnosticInfo>.Empty);
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)

@@ -13,6 +13,7 @@ namespace ActGen.Generator.Ir;
 /// <param name="Scalar">The C# function for one element of the given type (a full name).</param>
 /// <param name="Vector">The <c>Vector&lt;T&gt;</c> expression over a rendered argument, or null where there is none (scalar loop).</param>
 /// <param name="TorchScript">The TorchScript expression over a rendered tensor argument.</param>
+/// <param name="Cuda">The CUDA math function (overloaded for float and double), or an ActGen preamble function.</param>
 internal sealed record Primitive(
     UnaryOp Op,
     string? MathName,
@@ -21,7 +22,8 @@ internal sealed record Primitive(
     Func<double, double?> Fold,
     Func<Emit.NumericType, string> Scalar,
     Func<Emit.NumericType, string, string>? Vector,
-    Func<string, string> TorchScript)
+    Func<string, string> TorchScript,
+    string Cuda)
 {
     /// <summary>How users write it, for messages: <c>Math.Exp</c>, <c>ActGen.MathX.Erf</c>.</summary>
     public string Spelling => MathName is not null ? $"Math.{MathName}" : $"ActGen.MathX.{MathXName}";

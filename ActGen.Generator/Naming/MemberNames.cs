@@ -23,6 +23,8 @@ internal static class MemberNames
 
     public static string Definition(string activation) => activation + "Definition";
 
+    public static string CudaSource(string activation) => activation + "CudaSource";
+
     public static string Register(string activation) => "Register" + activation;
 
     public static string Module(string activation) => activation + "Module";
@@ -45,6 +47,7 @@ internal static class MemberNames
             (Backward(activation), "its backward kernel"),
             (BackwardFromOutput(activation), "its backward kernel from the output"),
             (Definition(activation), "its registry definition"),
+            (CudaSource(activation), "its CUDA source"),
             (Register(activation), "its registration"),
         }.Concat(learned.SelectMany(p => new[]
         {

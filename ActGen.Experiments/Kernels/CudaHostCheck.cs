@@ -1,0 +1,211 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+
+namespace ActGen.Experiments.Kernels;
+
+/// <summary>One activation's result: every kernel, both element types, against the generated C# forms.</summary>
+internal sealed record CudaHostResult(string Activation, IReadOnlyList<string> Failures)
+{
+    public bool Matches => Failures.Count == 0;
+}
+
+/// <summary>
+/// Compiles activations' generated CUDA sources with the host C++ compiler (through <see cref="CudaHostShim"/>), runs
+/// every kernel on the CPU over a grid of [−12, 12] and edge values (±0, ±1e-30, ±20, ±88, ±800, ±∞, NaN) with a
+/// multi-block grid-stride launch, tensor parameters both shared (stride 0) and per element (stride 1), and compares
+/// with the generated C# kernels of the same element type (∂/∂θ against central differences, at finite inputs).
+/// </summary>
+internal static unsafe class CudaHostCheck
+{
+    public static IReadOnlyList<CudaHostResult> Run(IReadOnlyList<(ActivationDefinition Definition, string Source)> activations, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var source = Path.Combine(directory, "kernels.cpp");
+        File.WriteAllText(source, CudaHostShim.Header + string.Join("\n", activations.Select(a => a.Source)));
+        var library = Path.Combine(directory, "libkernels.so");
+        Compile(source, library);
+        var handle = NativeLibrary.Load(library);
+        try
+        {
+            return activations.Select(a => Check(a.Definition, Launchers(a.Source), handle)).ToList();
+        }
+        finally
+        {
+            NativeLibrary.Free(handle);
+        }
+    }
+
+    private static void Compile(string source, string library)
+    {
+        var compiler = Environment.GetEnvironmentVariable("CXX") is { Length: > 0 } cxx ? cxx : "g++";
+        var start = new ProcessStartInfo(compiler, $"-std=c++17 -O1 -shared -fPIC -DACTGEN_HOST_CHECK -o \"{library}\" \"{source}\"")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {compiler}");
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{compiler} could not compile the generated CUDA sources:\n{errors}");
+        }
+    }
+
+    private static IReadOnlyList<string> Launchers(string source) =>
+        Regex.Matches(source, @"extern ""C"" void (actgen_host_\w+)\(").Select(m => m.Groups[1].Value).ToList();
+
+    private static readonly double[] Edges = [0.0, -0.0, 1e-30, -1e-30, 20, -20, 88, -88, 800, -800, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
+
+    private static readonly double[] Inputs = Enumerable.Range(0, 2001).Select(i => -12 + i * 0.012 + 1e-4).Concat(Edges).ToArray();
+
+    private static CudaHostResult Check(ActivationDefinition d, IReadOnlyList<string> launchers, IntPtr library)
+    {
+        var failures = new List<string>();
+        string? Find(string suffix) => launchers.FirstOrDefault(l => l.EndsWith(suffix, StringComparison.Ordinal));
+        var gy = Inputs.Select((_, i) => 0.5 + i % 7 * 0.25).ToArray();
+        var backwardName = d.BackwardFromOutput ? "_backward_from_output" : "_backward";
+        foreach (var (suffix, precision) in new[] { ("_f64", Precision.Double), ("_f32", Precision.Single) })
+        {
+            foreach (var stride in new[] { 0L, 1L })
+            {
+                var x = precision.Round(Inputs);
+                var y = precision.Forward(d, x);
+                Compare(failures, $"forward{suffix} (stride {stride})", Launch(library, Find("_forward" + suffix), precision, x, null, d, stride), y, precision);
+                var source = d.BackwardFromOutput ? y : x;
+                Compare(failures, $"backward{suffix} (stride {stride})", Launch(library, Find(backwardName + suffix), precision, source, gy, d, stride),
+                    precision.Backward(d, source, gy), precision);
+                foreach (var k in Enumerable.Range(0, d.Parameters.Count).Where(k => d.Parameters[k].Role == ParameterRole.Learnable))
+                {
+                    Compare(failures, $"grad_{k}{suffix} (stride {stride})", Launch(library, Find($"_grad_{k}{suffix}"), precision, x, gy, d, stride),
+                        precision.Round(ParameterGradient(d, x, gy, k)), precision with { Relative = Math.Max(precision.Relative, 1e-6) }, finiteOnly: true);
+                }
+            }
+        }
+
+        return new CudaHostResult(d.Name, failures);
+    }
+
+    /// <summary>gy · ∂f/∂θ_k by central differences of the C# forward kernel: no generated name is needed to find it.</summary>
+    private static double[] ParameterGradient(ActivationDefinition d, double[] x, double[] gy, int k)
+    {
+        const double h = 1e-6;
+        double[] At(double delta)
+        {
+            var p = d.Defaults;
+            p[k] += delta;
+            var y = new double[x.Length];
+            d.Double.Forward(x, y, p);
+            return y;
+        }
+
+        var (up, down) = (At(h), At(-h));
+        return x.Select((v, i) => double.IsFinite(v) ? gy[i] * (up[i] - down[i]) / (2 * h) : double.NaN).ToArray();
+    }
+
+    private static double[] Launch(IntPtr library, string? name, Precision precision, double[] x, double[]? gy, ActivationDefinition d, long stride)
+    {
+        if (name is null)
+        {
+            return [];
+        }
+
+        var function = (delegate* unmanaged<uint, uint, void*, void*, void*, long, double*, void**, long*, void>)NativeLibrary.GetExport(library, name);
+        var n = x.Length;
+        var hyper = d.Defaults;
+        var tensors = d.Parameters.Select(q => precision.Buffer(Enumerable.Repeat(q.Default, stride == 0 ? 1 : n).ToArray())).ToArray();
+        var input = precision.Buffer(x);
+        var gradient = precision.Buffer(gy ?? new double[n]);
+        var output = precision.Buffer(new double[n]);
+        var strides = Enumerable.Repeat(stride, d.Parameters.Count).Append(0).ToArray();
+        var handles = new[] { input, gradient, output }.Concat(tensors).Select(b => GCHandle.Alloc(b, GCHandleType.Pinned)).ToList();
+        try
+        {
+            var pointers = handles.Skip(3).Select(h => h.AddrOfPinnedObject()).Append(IntPtr.Zero).ToArray();
+            fixed (double* hyperPointer = hyper.Length == 0 ? [0.0] : hyper)
+            fixed (IntPtr* tensorPointer = pointers)
+            fixed (long* stridePointer = strides)
+            {
+                function(3, 7, (void*)handles[0].AddrOfPinnedObject(), (void*)handles[1].AddrOfPinnedObject(), (void*)handles[2].AddrOfPinnedObject(),
+                    n, hyperPointer, (void**)tensorPointer, stridePointer);
+            }
+        }
+        finally
+        {
+            handles.ForEach(h => h.Free());
+        }
+
+        return precision.Values(output);
+    }
+
+    private static void Compare(List<string> failures, string kernel, double[] actual, double[] expected, Precision precision, bool finiteOnly = false)
+    {
+        if (actual.Length == 0)
+        {
+            failures.Add($"{kernel}: no kernel");
+            return;
+        }
+
+        var worst = Enumerable.Range(0, expected.Length)
+            .Where(i => !(finiteOnly && !double.IsFinite(Inputs[i])) && !Same(actual[i], expected[i], precision))
+            .Select(i => $"x = {Inputs[i]}: {actual[i]} against {expected[i]}")
+            .FirstOrDefault();
+        if (worst is not null)
+        {
+            failures.Add($"{kernel}: {worst}");
+        }
+    }
+
+    private static bool Same(double a, double b, Precision precision) =>
+        double.IsNaN(a) ? double.IsNaN(b)
+        : double.IsInfinity(a) || double.IsInfinity(b) ? a.Equals(b)
+        : Math.Abs(a - b) <= precision.Absolute + precision.Relative * Math.Abs(b);
+
+    /// <summary>An element type: how inputs are rounded to it, how buffers hold it, and the tolerance against double.</summary>
+    private sealed record Precision(bool IsSingle, double Relative, double Absolute)
+    {
+        public static readonly Precision Double = new(false, 1e-12, 1e-12);
+        public static readonly Precision Single = new(true, 2e-5, 2e-5);
+
+        public double[] Round(double[] values) => IsSingle ? values.Select(v => (double)(float)v).ToArray() : values;
+
+        public Array Buffer(double[] values) => IsSingle ? values.Select(v => (float)v).ToArray() : values.ToArray();
+
+        public double[] Values(Array buffer) => IsSingle ? ((float[])buffer).Select(v => (double)v).ToArray() : (double[])buffer;
+
+        /// <summary>The generated C# forward kernel of this element type.</summary>
+        public double[] Forward(ActivationDefinition d, double[] x)
+        {
+            if (!IsSingle)
+            {
+                var y = new double[x.Length];
+                d.Double.Forward(x, y, d.Defaults);
+                return y;
+            }
+
+            var yf = new float[x.Length];
+            d.Single.Forward(x.Select(v => (float)v).ToArray(), yf, d.Defaults);
+            return yf.Select(v => (double)v).ToArray();
+        }
+
+        /// <summary>The generated C# backward kernel of this element type (input or output, as the activation reads).</summary>
+        public double[] Backward(ActivationDefinition d, double[] source, double[] gy)
+        {
+            if (!IsSingle)
+            {
+                var g = new double[source.Length];
+                d.Double.Backward(source, gy, g, d.Defaults);
+                return g;
+            }
+
+            var gf = new float[source.Length];
+            d.Single.Backward(source.Select(v => (float)v).ToArray(), gy.Select(v => (float)v).ToArray(), gf, d.Defaults);
+            return gf.Select(v => (double)v).ToArray();
+        }
+    }
+}

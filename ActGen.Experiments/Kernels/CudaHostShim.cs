@@ -1,0 +1,36 @@
+namespace ActGen.Experiments.Kernels;
+
+/// <summary>
+/// The header that lets generated CUDA C++ compile with the host C++ compiler: the CUDA qualifiers become nothing, the
+/// built-in indices become thread-local variables, and a launcher walks every (block, thread) in turn.
+/// </summary>
+internal static class CudaHostShim
+{
+    public const string Header = """
+        // ActGen's CUDA-on-host shim: CUDA C++ in the common subset, compiled by the host compiler and run on the CPU.
+        #include <cmath>
+        #include <cstdint>
+        using namespace std;
+        #define __global__
+        #define __device__
+        #define __forceinline__ inline
+        #define __restrict__ __restrict
+        struct actgen_dim3 { unsigned x = 0, y = 0, z = 0; };
+        static thread_local actgen_dim3 threadIdx, blockIdx, blockDim, gridDim;
+        template <typename F> static void actgen_host_launch(unsigned grid, unsigned block, F kernel)
+        {
+            gridDim.x = grid;
+            blockDim.x = block;
+            for (unsigned b = 0; b < grid; ++b)
+            {
+                for (unsigned t = 0; t < block; ++t)
+                {
+                    blockIdx.x = b;
+                    threadIdx.x = t;
+                    kernel();
+                }
+            }
+        }
+
+        """;
+}

@@ -1,0 +1,151 @@
+using System.Collections.Generic;
+using System.Linq;
+using ActGen.Generator.Calculus;
+using ActGen.Generator.Ir;
+using ActGen.Generator.Model;
+using ActGen.Generator.Naming;
+
+namespace ActGen.Generator.Emit.Cuda;
+
+/// <summary>
+/// The CUDA C++ source of one activation, for NVRTC: its element functions (forward, backward, ∂/∂θ and the activations
+/// it calls) as templates over the element type, and <c>extern "C"</c> kernels with one ABI, for float and double:
+/// <c>(const T* in[, const T* gy], T* out, long long n, parameters…)</c>, each a grid-stride loop with a 64-bit index.
+/// A hyper-parameter is a <c>double</c>; a tensor parameter is a pointer and an element stride (0: one value for all,
+/// 1: one per element). Under <c>ACTGEN_HOST_CHECK</c> it also defines host launchers, for the check on the CPU.
+/// </summary>
+internal static class CudaProgram
+{
+    public static string For(LoweredActivation activation)
+    {
+        var model = activation.Model;
+        var space = Space(model);
+        var calls = activation.Callees.Select((c, i) => (c.Key, Index: i)).ToDictionary(c => c.Key, c => c.Index);
+        string Function(string target) => $"call_{calls[CallTargets.Activation(target)]}{(CallTargets.IsDerivative(target) ? "_d" : "")}";
+
+        var w = new SourceWriter();
+        w.Line($"// ActGen: the CUDA kernels of {model.Site.Owner}.{model.Name}, generated from its C# expression. Do not edit.");
+        Preamble(w);
+        w.Line($"namespace {space} {{").Line();
+        foreach (var callee in activation.Callees)
+        {
+            var names = Positional(callee.Model);
+            var parameters = callee.Model.Parameters.Select((_, k) => $"T p{k}").Prepend("T x").ToList();
+            Element(w, Function(callee.Key), parameters, callee.Forward, names, Function);
+            Element(w, Function(CallTargets.Derivative(callee.Key)), parameters, callee.Derivative, names, Function);
+        }
+
+        var own = Positional(model);
+        var values = model.Parameters.Select((_, k) => $"T p{k}").ToList();
+        var source = activation.BackwardReadsOutput ? "y" : "x";
+        Element(w, "forward", [.. values.Prepend("T x")], activation.Forward, own, Function);
+        Element(w, "backward", [$"T {source}", "T gy", .. values], activation.Backward, own, Function);
+        foreach (var d in activation.ParameterDerivatives)
+        {
+            Element(w, $"grad_{Index(model, d.Parameter)}", ["T x", "T gy", .. values], d.Gradient, own, Function);
+        }
+
+        w.Line($"}}  // namespace {space}").Line();
+        foreach (var kernel in Kernels(activation))
+        {
+            foreach (var type in new[] { "float", "double" })
+            {
+                Kernel(w, model, kernel, type, space);
+            }
+        }
+
+        return w.ToString();
+    }
+
+    /// <summary>The C++ namespace of an activation: ASCII, and distinct for distinct activations.</summary>
+    public static string Space(ActivationModel model) => "actgen_" + Identifiers.Hint($"{model.Site.Owner}.{model.Name}").Replace(".", "__");
+
+    /// <summary>A kernel's <c>extern "C"</c> name.</summary>
+    public static string KernelName(ActivationModel model, string kernel, string type) => $"{Space(model)}_{kernel}_{(type == "float" ? "f32" : "f64")}";
+
+    private sealed record KernelSpec(string Name, string Element, bool ReadsGradOutput);
+
+    private static IEnumerable<KernelSpec> Kernels(LoweredActivation activation) =>
+        new[]
+        {
+            new KernelSpec("forward", "forward", false),
+            new KernelSpec(activation.BackwardReadsOutput ? "backward_from_output" : "backward", "backward", true),
+        }.Concat(activation.ParameterDerivatives.Select(d =>
+            new KernelSpec($"grad_{Index(activation.Model, d.Parameter)}", $"grad_{Index(activation.Model, d.Parameter)}", true)));
+
+    private static int Index(ActivationModel model, string parameter) => model.Parameters.Select(p => p.Name).ToList().IndexOf(parameter);
+
+    /// <summary>x, y, gy, t0… and p0, p1… by declaration index: the user's names never reach C++.</summary>
+    private static System.Func<string, string> Positional(ActivationModel model)
+    {
+        var parameters = model.Parameters.Select((p, k) => (p.Name, k)).ToDictionary(p => p.Name, p => $"p{p.k}");
+        return n => n == model.Input ? "x" : Namer.IsInternal(n) ? n.Substring(Namer.Internal.Length) : parameters[n];
+    }
+
+    private static void Element(SourceWriter w, string name, IReadOnlyList<string> parameters, Expr body, System.Func<string, string> names, System.Func<string, string> function)
+    {
+        var chain = LetChain.Of(body);
+        w.Open($"template <typename T> __device__ __forceinline__ T {name}({string.Join(", ", parameters)})");
+        foreach (var (local, value) in chain.Locals)
+        {
+            w.Line($"const T {names(local)} = {CudaEmitter.Emit(value, names, function)};");
+        }
+
+        w.Line($"return {CudaEmitter.Emit(chain.Result, names, function)};").Close().Line();
+    }
+
+    private static void Kernel(SourceWriter w, ActivationModel model, KernelSpec kernel, string type, string space)
+    {
+        var reads = kernel.ReadsGradOutput ? new[] { "in", "gy" } : ["in"];
+        var parameters = model.Parameters.Select((p, k) => ParameterOrder.IsTensor(p)
+            ? $"const {type}* __restrict__ p{k}, long long p{k}_stride"
+            : $"double p{k}").ToList();
+        var signature = reads.Select(r => $"const {type}* __restrict__ {r}").Append($"{type}* __restrict__ out").Append("long long n").Concat(parameters);
+        var values = model.Parameters.Select((p, k) => ParameterOrder.IsTensor(p) ? $"p{k}[i * p{k}_stride]" : $"({type})p{k}");
+        var arguments = string.Join(", ", reads.Select(r => $"{r}[i]").Concat(values));
+        var name = KernelName(model, kernel.Name, type);
+        w.Open($"extern \"C\" __global__ void {name}({string.Join(", ", signature)})")
+            .Line("const long long stride = (long long)blockDim.x * gridDim.x;")
+            .Open("for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride)")
+            .Line($"out[i] = {space}::{kernel.Element}<{type}>({arguments});")
+            .Close()
+            .Close();
+        HostLauncher(w, model, kernel, type, name);
+    }
+
+    /// <summary>
+    /// For the check on the CPU: one launcher ABI for every kernel, <c>(grid, block, in, gy, out, n, hyper, tensors,
+    /// strides)</c>, parameter k read from <c>hyper[k]</c> or from <c>tensors[k]</c> and <c>strides[k]</c>.
+    /// </summary>
+    private static void HostLauncher(SourceWriter w, ActivationModel model, KernelSpec kernel, string type, string name)
+    {
+        var arguments = new[] { $"(const {type}*)in" }
+            .Concat(kernel.ReadsGradOutput ? [$"(const {type}*)gy"] : [])
+            .Append($"({type}*)out")
+            .Append("n")
+            .Concat(model.Parameters.Select((p, k) => ParameterOrder.IsTensor(p) ? $"(const {type}*)tensors[{k}], strides[{k}]" : $"hyper[{k}]"));
+        w.Line("#ifdef ACTGEN_HOST_CHECK")
+            .Line($"extern \"C\" void actgen_host_{name}(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, "
+                + "const double* hyper, const void* const* tensors, const long long* strides)")
+            .Line($"{{ (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] {{ {name}({string.Join(", ", arguments)}); }}); }}")
+            .Line("#endif")
+            .Line();
+    }
+
+    /// <summary>
+    /// The ActGen.MathX functions CUDA's math library lacks, with the same semantics (NaN in, NaN out), and max/min as
+    /// .NET's Math.Max/Min (NaN if either is NaN, +0 above −0), which CUDA's fmax/fmin are not.
+    /// </summary>
+    private static void Preamble(SourceWriter w) =>
+        w.Line("#ifndef ACTGEN_CUDA_PREAMBLE")
+            .Line("#define ACTGEN_CUDA_PREAMBLE")
+            .Line("template <typename T> __device__ __forceinline__ T actgen_sigmoid(T x) { return x >= T(0) ? T(1) / (T(1) + exp(-x)) : exp(x) / (T(1) + exp(x)); }")
+            .Line("template <typename T> __device__ __forceinline__ T actgen_softplus(T x) { return (x > T(0) ? x : T(0)) + log1p(exp(-fabs(x))); }")
+            .Line("template <typename T> __device__ __forceinline__ T actgen_sign(T x) { return x > T(0) ? T(1) : x < T(0) ? T(-1) : x; }")
+            .Line("template <typename T> __device__ __forceinline__ T actgen_max(T a, T b) "
+                + "{ return isnan(a) || isnan(b) ? a + b : a > b ? a : b > a ? b : signbit(a) ? b : a; }")
+            .Line("template <typename T> __device__ __forceinline__ T actgen_min(T a, T b) "
+                + "{ return isnan(a) || isnan(b) ? a + b : a < b ? a : b < a ? b : signbit(a) ? a : b; }")
+            .Line("#endif")
+            .Line();
+}

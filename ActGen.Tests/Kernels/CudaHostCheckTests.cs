@@ -1,0 +1,58 @@
+using System;
+using System.IO;
+using System.Linq;
+using ActGen.Experiments.Kernels;
+using ActGen.Tests.Support;
+using Xunit;
+
+namespace ActGen.Tests.Kernels;
+
+/// <summary>
+/// The generated CUDA C++ of every catalog activation, the experiments' own and random generated ones, compiled with the
+/// host C++ compiler and run on the CPU, matches the generated C# kernels; and a wrong kernel is caught.
+/// </summary>
+public class CudaHostCheckTests
+{
+    private static string Directory() => Path.Combine(Path.GetTempPath(), "actgen-cuda-host-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private static (ActivationDefinition, string)[] Registered(Func<ActivationDefinition, bool> which)
+    {
+        ActivationRegistry.EnsureCatalog();
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(ActGen.Experiments.Activations.ExtraActivations).Module.ModuleHandle);
+        return ActivationRegistry.All.Where(which).Select(d => (d, CudaSources.Of(d) ?? throw new InvalidOperationException($"{d.Name} has no CUDA source"))).ToArray();
+    }
+
+    [Fact]
+    public void EveryCatalogAndExperimentsActivationMatches()
+    {
+        var activations = Registered(d => d.Owner is "ActGen.Activations" or "ActGen.Experiments.Activations.ExtraActivations");
+        Assert.Equal(CatalogNames.All.Length + 2, activations.Length);
+        var results = CudaHostCheck.Run(activations, Directory());
+        Assert.All(results, r => Assert.True(r.Matches, $"{r.Activation}: {string.Join("; ", r.Failures)}"));
+    }
+
+    [Fact]
+    public void RandomGeneratedActivationsMatch()
+    {
+        var (_, source) = RandomActivations.Make("RandomCuda", 16, "0N0XIzNsQ0O2");
+        var run = GeneratorHarness.Generate(source);
+        Assert.Empty(run.GeneratorDiagnostics);
+        var assembly = GeneratorHarness.Load(run);
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        var activations = Registered(d => d.Owner == "RandomCuda.Acts");
+        Assert.Equal(16, activations.Length);
+        var results = CudaHostCheck.Run(activations, Directory());
+        Assert.All(results, r => Assert.True(r.Matches, $"{r.Activation}: {string.Join("; ", r.Failures)}"));
+    }
+
+    [Fact]
+    public void AWrongKernelIsCaught()
+    {
+        var (sigmoid, source) = Registered(d => d.Owner == "ActGen.Activations" && d.Name == "Sigmoid").Single();
+        var wrong = source.Replace("T(1) / (T(1) + exp(-x))", "T(1) / (T(1.001) + exp(-x))");
+        Assert.NotEqual(source, wrong);
+        var result = Assert.Single(CudaHostCheck.Run([(sigmoid, wrong)], Directory()));
+        Assert.False(result.Matches);
+        Assert.Contains(result.Failures, f => f.StartsWith("forward_f64", StringComparison.Ordinal));
+    }
+}
