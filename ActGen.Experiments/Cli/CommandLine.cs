@@ -17,6 +17,7 @@ public static class CommandLine
             SweepCommand(activationNames, sweep, output, error),
             ListCommand(activationNames, output),
             Bench.BenchCommand.Create(output, error),
+            Kernels.KernelsCommand.Create(output, error),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -46,6 +46,19 @@ public class CudaHostCheckTests
     }
 
     [Fact]
+    public void TheCommandChecksEveryRegisteredActivationAndSaysHowManyMatch()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var exit = ActGen.Experiments.Cli.CommandLine.Run(["kernels", "--check-cuda-on-host"], [], (_, _, _) => 0, output, error);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(exit == 0, output + error.ToString());
+        var checkedLines = lines[..^1];
+        Assert.True(checkedLines.Length >= CatalogNames.All.Length + 2, output.ToString());
+        Assert.All(checkedLines, l => Assert.EndsWith(": ok", l.Trim()));
+        Assert.Equal($"{checkedLines.Length}/{checkedLines.Length} activations match", lines[^1].Trim());
+    }
+
+    [Fact]
     public void AWrongKernelIsCaught()
     {
         var (sigmoid, source) = Registered(d => d.Owner == "ActGen.Activations" && d.Name == "Sigmoid").Single();
