@@ -60,6 +60,10 @@ internal static class Render
         };
     }
 
+    /// <summary><c>x != x</c>: the NaN test NanPropagation writes, which C-like back ends spell as a function.</summary>
+    public static bool IsNanTest<T>(CompareOp op, Operand<T> left, Operand<T> right) =>
+        op == CompareOp.NotEqual && left.Node.Equals(right.Node);
+
     /// <summary>Whether every function in <paramref name="e"/> has a vector form (else kernels use the scalar loop only).</summary>
     public static bool HasVectorForm(Expr e) => Calculus.Traversal.Nodes(e).All(n => n switch
     {

@@ -24,7 +24,7 @@ internal sealed class ScalarEmitter(NumericType type, Func<string, string> name)
 
     /// <summary><c>x != x</c> (the NaN test) is spelled <c>double.IsNaN(x)</c>: the compiler warns of a comparison with itself.</summary>
     public string Compare(CompareOp op, Operand<string> left, Operand<string> right) =>
-        op == CompareOp.NotEqual && left.Node.Equals(right.Node)
+        Render.IsNanTest(op, left, right)
             ? $"{type.Keyword}.IsNaN({left.Code})"
             : $"{Wrap(left, Precedence.OfCompare(op) + 1)} {Operator(op)} {Wrap(right, Precedence.OfCompare(op) + 1)}";
 

@@ -40,7 +40,7 @@ internal sealed class CudaEmitter(Func<string, string> name, Func<string, string
     };
 
     public string Compare(CompareOp op, Operand<string> left, Operand<string> right) =>
-        op == CompareOp.NotEqual && left.Node.Equals(right.Node)
+        Render.IsNanTest(op, left, right)
             ? $"isnan({left.Code})"
             : $"({left.Code} {ScalarEmitter.Operator(op)} {right.Code})";
 
