@@ -17,7 +17,8 @@ internal sealed record CudaHostResult(string Activation, IReadOnlyList<string> F
 /// <summary>
 /// Compiles activations' generated CUDA sources with the host C++ compiler (through <see cref="CudaHostShim"/>), runs
 /// every kernel on the CPU over a grid of [−12, 12] and edge values (±0, ±1e-30, ±20, ±88, ±800, ±∞, NaN) with a
-/// multi-block grid-stride launch, tensor parameters both shared (stride 0) and per element (stride 1), and compares
+/// multi-block grid-stride launch of an odd length, buffers aligned (the vector loop and a tail) and shifted by one element
+/// (the scalar loop), tensor parameters both shared (stride 0) and per element (stride 1), and compares
 /// with the generated C# kernels of the same element type (∂/∂θ against central differences, at finite inputs).
 /// </summary>
 internal static unsafe class CudaHostCheck
@@ -60,7 +61,7 @@ internal static unsafe class CudaHostCheck
     private static IReadOnlyList<string> Launchers(string source) =>
         Regex.Matches(source, @"extern ""C"" void (actgen_host_\w+)\(").Select(m => m.Groups[1].Value).ToList();
 
-    private static readonly double[] Edges = [0.0, -0.0, 1e-30, -1e-30, 20, -20, 88, -88, 800, -800, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
+    private static readonly double[] Edges = [0.5, 0.0, -0.0, 1e-30, -1e-30, 20, -20, 88, -88, 800, -800, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
 
     private static readonly double[] Inputs = Enumerable.Range(0, 2001).Select(i => -12 + i * 0.012 + 1e-4).Concat(Edges).ToArray();
 
@@ -72,17 +73,17 @@ internal static unsafe class CudaHostCheck
         var backwardName = d.BackwardFromOutput ? "_backward_from_output" : "_backward";
         foreach (var (suffix, precision) in new[] { ("_f64", Precision.Double), ("_f32", Precision.Single) })
         {
-            foreach (var stride in new[] { 0L, 1L })
+            foreach (var (stride, shift) in new[] { (0L, 0), (1L, 0), (0L, 1), (1L, 1) })
             {
                 var x = precision.Round(Inputs);
                 var y = precision.Forward(d, x);
-                Compare(failures, $"forward{suffix} (stride {stride})", Launch(library, Find("_forward" + suffix), precision, x, null, d, stride), y, precision);
+                Compare(failures, $"forward{suffix} (stride {stride}, shift {shift})", Launch(library, Find("_forward" + suffix), precision, x, null, d, stride, shift), y, precision);
                 var source = d.BackwardFromOutput ? y : x;
-                Compare(failures, $"backward{suffix} (stride {stride})", Launch(library, Find(backwardName + suffix), precision, source, gy, d, stride),
+                Compare(failures, $"backward{suffix} (stride {stride}, shift {shift})", Launch(library, Find(backwardName + suffix), precision, source, gy, d, stride, shift),
                     precision.Backward(d, source, gy), precision);
                 foreach (var k in Enumerable.Range(0, d.Parameters.Count).Where(k => d.Parameters[k].Role == ParameterRole.Learnable))
                 {
-                    Compare(failures, $"grad_{k}{suffix} (stride {stride})", Launch(library, Find($"_grad_{k}{suffix}"), precision, x, gy, d, stride),
+                    Compare(failures, $"grad_{k}{suffix} (stride {stride}, shift {shift})", Launch(library, Find($"_grad_{k}{suffix}"), precision, x, gy, d, stride, shift),
                         precision.Round(ParameterGradient(d, x, gy, k)), precision with { Relative = Math.Max(precision.Relative, 1e-6) }, finiteOnly: true);
                 }
             }
@@ -108,7 +109,11 @@ internal static unsafe class CudaHostCheck
         return x.Select((v, i) => double.IsFinite(v) ? gy[i] * (up[i] - down[i]) / (2 * h) : double.NaN).ToArray();
     }
 
-    private static double[] Launch(IntPtr library, string? name, Precision precision, double[] x, double[]? gy, ActivationDefinition d, long stride)
+    /// <summary>
+    /// Runs one kernel with every buffer in 64-byte-aligned native memory, starting <paramref name="shift"/> elements in:
+    /// 0 takes the 16-byte vector loop (and the scalar tail), 1 the scalar loop alone.
+    /// </summary>
+    private static double[] Launch(IntPtr library, string? name, Precision precision, double[] x, double[]? gy, ActivationDefinition d, long stride, int shift)
     {
         if (name is null)
         {
@@ -117,30 +122,49 @@ internal static unsafe class CudaHostCheck
 
         var function = (delegate* unmanaged<uint, uint, void*, void*, void*, long, double*, void**, long*, void>)NativeLibrary.GetExport(library, name);
         var n = x.Length;
-        var hyper = d.Defaults;
-        var tensors = d.Parameters.Select(q => precision.Buffer(Enumerable.Repeat(q.Default, stride == 0 ? 1 : n).ToArray())).ToArray();
-        var input = precision.Buffer(x);
-        var gradient = precision.Buffer(gy ?? new double[n]);
-        var output = precision.Buffer(new double[n]);
-        var strides = Enumerable.Repeat(stride, d.Parameters.Count).Append(0).ToArray();
-        var handles = new[] { input, gradient, output }.Concat(tensors).Select(b => GCHandle.Alloc(b, GCHandleType.Pinned)).ToList();
+        var buffers = new List<IntPtr>();
+        void* Native(double[] values)
+        {
+            var size = precision.IsSingle ? sizeof(float) : sizeof(double);
+            var block = (IntPtr)NativeMemory.AlignedAlloc((nuint)((values.Length + 1) * size), 64);
+            buffers.Add(block);
+            var start = (byte*)block + shift * size;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (precision.IsSingle)
+                {
+                    ((float*)start)[i] = (float)values[i];
+                }
+                else
+                {
+                    ((double*)start)[i] = values[i];
+                }
+            }
+
+            return start;
+        }
+
         try
         {
-            var pointers = handles.Skip(3).Select(h => h.AddrOfPinnedObject()).Append(IntPtr.Zero).ToArray();
-            fixed (double* hyperPointer = hyper.Length == 0 ? [0.0] : hyper)
-            fixed (IntPtr* tensorPointer = pointers)
+            var input = Native(x);
+            var gradient = Native(gy ?? new double[n]);
+            var output = Native(new double[n]);
+            var tensors = d.Parameters.Select(q => (IntPtr)Native(Enumerable.Repeat(q.Default, stride == 0 ? 1 : n).ToArray())).Append(IntPtr.Zero).ToArray();
+            var strides = Enumerable.Repeat(stride, d.Parameters.Count).Append(0).ToArray();
+            var hyper = d.Defaults.Append(0).ToArray();
+            fixed (double* hyperPointer = hyper)
+            fixed (IntPtr* tensorPointer = tensors)
             fixed (long* stridePointer = strides)
             {
-                function(3, 7, (void*)handles[0].AddrOfPinnedObject(), (void*)handles[1].AddrOfPinnedObject(), (void*)handles[2].AddrOfPinnedObject(),
-                    n, hyperPointer, (void**)tensorPointer, stridePointer);
+                function(3, 7, input, gradient, output, n, hyperPointer, (void**)tensorPointer, stridePointer);
             }
+
+            return Enumerable.Range(0, n).Select(i => precision.IsSingle ? ((float*)output)[i] : ((double*)output)[i]).ToArray();
         }
         finally
         {
-            handles.ForEach(h => h.Free());
+            buffers.ForEach(b => NativeMemory.AlignedFree((void*)b));
         }
-
-        return precision.Values(output);
     }
 
     private static void Compare(List<string> failures, string kernel, double[] actual, double[] expected, Precision precision, bool finiteOnly = false)
@@ -173,10 +197,6 @@ internal static unsafe class CudaHostCheck
         public static readonly Precision Single = new(true, 2e-5, 2e-5);
 
         public double[] Round(double[] values) => IsSingle ? values.Select(v => (double)(float)v).ToArray() : values;
-
-        public Array Buffer(double[] values) => IsSingle ? values.Select(v => (float)v).ToArray() : values.ToArray();
-
-        public double[] Values(Array buffer) => IsSingle ? ((float[])buffer).Select(v => (double)v).ToArray() : (double[])buffer;
 
         /// <summary>The generated C# forward kernel of this element type.</summary>
         public double[] Forward(ActivationDefinition d, double[] x)

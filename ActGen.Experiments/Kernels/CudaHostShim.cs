@@ -15,6 +15,8 @@ internal static class CudaHostShim
         #define __device__
         #define __forceinline__ inline
         #define __restrict__ __restrict
+        struct alignas(16) float4 { float x, y, z, w; };
+        struct alignas(16) double2 { double x, y; };
         struct actgen_dim3 { unsigned x = 0, y = 0, z = 0; };
         static thread_local actgen_dim3 threadIdx, blockIdx, blockDim, gridDim;
         template <typename F> static void actgen_host_launch(unsigned grid, unsigned block, F kernel)

@@ -68,4 +68,16 @@ public class CudaHostCheckTests
         Assert.False(result.Matches);
         Assert.Contains(result.Failures, f => f.StartsWith("forward_f64", StringComparison.Ordinal));
     }
+
+    /// <summary>Aligned buffers take the 16-byte vector loop, shifted ones the scalar loop: a fault in one lane shows only there.</summary>
+    [Fact]
+    public void BothTheVectorAndTheScalarLoopRun()
+    {
+        var (relu, source) = Registered(d => d.Owner == "ActGen.Activations" && d.Name == "Relu").Single();
+        var first = source.IndexOf("result.y = ", StringComparison.Ordinal);
+        var wrong = source[..first] + "result.y = 1 + " + source[(first + "result.y = ".Length)..];
+        var failures = Assert.Single(CudaHostCheck.Run([(relu, wrong)], Directory())).Failures;
+        Assert.Contains(failures, f => f.StartsWith("forward_f32 (stride 0, shift 0)", StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.Contains("shift 1", StringComparison.Ordinal));
+    }
 }

@@ -10,7 +10,8 @@ namespace ActGen.Generator.Emit.Cuda;
 /// <summary>
 /// The CUDA C++ source of one activation, for NVRTC: its element functions (forward, backward, ∂/∂θ and the activations
 /// it calls) as templates over the element type, and <c>extern "C"</c> kernels with one ABI, for float and double:
-/// <c>(const T* in[, const T* gy], T* out, long long n, parameters…)</c>, each a grid-stride loop with a 64-bit index.
+/// <c>(const T* in[, const T* gy], T* out, long long n, parameters…)</c>, each a grid-stride loop with a 64-bit index,
+/// over 16-byte vectors where the pointers allow and elements for the rest.
 /// A hyper-parameter is a <c>double</c>; a tensor parameter is a pointer and an element stride (0: one value for all,
 /// 1: one per element). Under <c>ACTGEN_HOST_CHECK</c> it also defines host launchers, for the check on the CPU.
 /// </summary>
@@ -94,6 +95,10 @@ internal static class CudaProgram
         w.Line($"return {CudaEmitter.Emit(chain.Result, names, function)};").Close().Line();
     }
 
+    /// <summary>
+    /// A grid-stride loop over 16-byte vectors (float4, double2) where every contiguous pointer is 16-byte aligned, then
+    /// (or else) a scalar loop over what is left: each element computed exactly as in the scalar loop.
+    /// </summary>
     private static void Kernel(SourceWriter w, ActivationModel model, KernelSpec kernel, string type, string space)
     {
         var reads = kernel.ReadsGradOutput ? new[] { "in", "gy" } : ["in"];
@@ -101,13 +106,37 @@ internal static class CudaProgram
             ? $"const {type}* __restrict__ p{k}, long long p{k}_stride"
             : $"double p{k}").ToList();
         var signature = reads.Select(r => $"const {type}* __restrict__ {r}").Append($"{type}* __restrict__ out").Append("long long n").Concat(parameters);
-        var values = model.Parameters.Select((p, k) => ParameterOrder.IsTensor(p) ? $"p{k}[i * p{k}_stride]" : $"({type})p{k}");
-        var arguments = string.Join(", ", reads.Select(r => $"{r}[i]").Concat(values));
+        string Values(string index) => string.Join("", model.Parameters.Select((p, k) =>
+            ParameterOrder.IsTensor(p) ? $", p{k}[({index}) * p{k}_stride]" : $", ({type})p{k}"));
+        var (vector, lanes) = type == "float" ? ("float4", new[] { "x", "y", "z", "w" }) : ("double2", ["x", "y"]);
+        var aligned = reads.Append("out").Select(r => $"actgen_aligned16({r})")
+            .Concat(model.Parameters.Select((p, k) => (p, k)).Where(q => ParameterOrder.IsTensor(q.p)).Select(q => $"(p{q.k}_stride == 0 || actgen_aligned16(p{q.k}))"));
         var name = KernelName(model, kernel.Name, type);
         w.Open($"extern \"C\" __global__ void {name}({string.Join(", ", signature)})")
             .Line("const long long stride = (long long)blockDim.x * gridDim.x;")
-            .Open("for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride)")
-            .Line($"out[i] = {space}::{kernel.Element}<{type}>({arguments});")
+            .Line("const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;")
+            .Line("long long done = 0;")
+            .Open($"if ({string.Join(" && ", aligned)})")
+            .Line($"const long long vectors = n / {lanes.Length};")
+            .Open("for (long long v = first; v < vectors; v += stride)");
+        foreach (var r in reads)
+        {
+            w.Line($"const {vector} {r}v = reinterpret_cast<const {vector}*>({r})[v];");
+        }
+
+        w.Line($"{vector} result;");
+        foreach (var (lane, j) in lanes.Select((l, j) => (l, j)))
+        {
+            var arguments = string.Join(", ", reads.Select(r => $"{r}v.{lane}")) + Values($"{lanes.Length} * v + {j}");
+            w.Line($"result.{lane} = {space}::{kernel.Element}<{type}>({arguments});");
+        }
+
+        w.Line($"reinterpret_cast<{vector}*>(out)[v] = result;")
+            .Close()
+            .Line($"done = vectors * {lanes.Length};")
+            .Close()
+            .Open("for (long long i = done + first; i < n; i += stride)")
+            .Line($"out[i] = {space}::{kernel.Element}<{type}>({string.Join(", ", reads.Select(r => $"{r}[i]"))}{Values("i")});")
             .Close()
             .Close();
         HostLauncher(w, model, kernel, type, name);
@@ -142,6 +171,7 @@ internal static class CudaProgram
             .Line("template <typename T> __device__ __forceinline__ T actgen_sigmoid(T x) { return x >= T(0) ? T(1) / (T(1) + exp(-x)) : exp(x) / (T(1) + exp(x)); }")
             .Line("template <typename T> __device__ __forceinline__ T actgen_softplus(T x) { return (x > T(0) ? x : T(0)) + log1p(exp(-fabs(x))); }")
             .Line("template <typename T> __device__ __forceinline__ T actgen_sign(T x) { return x > T(0) ? T(1) : x < T(0) ? T(-1) : x; }")
+            .Line("__device__ __forceinline__ bool actgen_aligned16(const void* p) { return ((unsigned long long)p & 15ull) == 0; }")
             .Line("template <typename T> __device__ __forceinline__ T actgen_max(T a, T b) "
                 + "{ return isnan(a) || isnan(b) ? a + b : a > b ? a : b > a ? b : signbit(a) ? b : a; }")
             .Line("template <typename T> __device__ __forceinline__ T actgen_min(T a, T b) "
