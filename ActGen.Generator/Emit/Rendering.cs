@@ -31,7 +31,10 @@ internal static class Rendering
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
-            return new RenderedUnit(unit.Key, EquatableArray<GeneratedFile>.Empty, EquatableArray.Of(InternalError.Of(activation.Model.Name, null, e)));
+            return new RenderedUnit(
+                unit.Key,
+                EquatableArray<GeneratedFile>.Empty,
+                EquatableArray.Of(InternalError.Of(activation.Model.Name, null, e)));
         }
     }
 }
