@@ -86,7 +86,10 @@ public sealed class ActivationGenerator : IIncrementalGenerator
     }
 
     /// <summary>Lowering's and rendering's diagnostics have no location of their own: they go to the activation's method.</summary>
-    private static void ReportAtMethods(SourceProductionContext context, ImmutableArray<RenderedUnit> units, ImmutableArray<(string Key, LocationInfo? Location)> locations)
+    private static void ReportAtMethods(
+        SourceProductionContext context,
+        ImmutableArray<RenderedUnit> units,
+        ImmutableArray<(string Key, LocationInfo? Location)> locations)
     {
         var byKey = locations.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => g.First().Location);
         foreach (var unit in units)

@@ -12,7 +12,10 @@ namespace ActGen.Generator.Calculus;
 internal static class CallExpansion
 {
     public static Expr ExpandDependent(
-        Expr e, IReadOnlyCollection<string> variables, IReadOnlyDictionary<string, ActivationModel> models, IReadOnlyDictionary<string, Expr> resolved)
+        Expr e,
+        IReadOnlyCollection<string> variables,
+        IReadOnlyDictionary<string, ActivationModel> models,
+        IReadOnlyDictionary<string, Expr> resolved)
     {
         Expr Go(Expr node)
         {

@@ -28,7 +28,11 @@ internal static class Inliner
     }
 
     private static (Expr? Body, DiagnosticInfo? Error) Resolve(
-        Expr e, ActivationModel root, IReadOnlyDictionary<string, ActivationModel> known, ImmutableStack<string> callers, Dictionary<string, Expr> resolved)
+        Expr e,
+        ActivationModel root,
+        IReadOnlyDictionary<string, ActivationModel> known,
+        ImmutableStack<string> callers,
+        Dictionary<string, Expr> resolved)
     {
         if (e is not Apply apply)
         {

@@ -84,7 +84,11 @@ internal static class Lowering
                 Visit(next);
             }
 
-            ordered.Add(new LoweredCallee(key, callee, NanPropagation.Guard(forward, callee.Input), NanPropagation.Guard(derivative, callee.Input)));
+            ordered.Add(new LoweredCallee(
+                key,
+                callee,
+                NanPropagation.Guard(forward, callee.Input),
+                NanPropagation.Guard(derivative, callee.Input)));
         }
 
         var roots = new[] { activation.Forward, activation.Derivative, activation.Backward }

@@ -15,7 +15,8 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
         "ACTGEN002",
         "Unsupported statement in an activation",
-        "'{0}' is not supported in an activation body: write an expression body, or a block of 'var name = expression;' declarations followed by one 'return expression;'");
+        "'{0}' is not supported in an activation body: write an expression body, "
+            + "or a block of 'var name = expression;' declarations followed by one 'return expression;'");
 
     public static readonly DiagnosticDescriptor UnsupportedCall = Error(
         "ACTGEN003",
@@ -25,7 +26,8 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor ClassNotStaticPartial = Error(
         "ACTGEN004",
         "An activation's class must be a top-level static partial class",
-        "'{0}' must be a non-generic, non-nested 'static partial class' to hold [Activation] methods, so that ActGen can add the generated members to it");
+        "'{0}' must be a non-generic, non-nested 'static partial class' to hold [Activation] methods, "
+            + "so that ActGen can add the generated members to it");
 
     public static readonly DiagnosticDescriptor BadSignature = Error(
         "ACTGEN005",
@@ -45,7 +47,8 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor IntegerArithmetic = Error(
         "ACTGEN008",
         "Integer arithmetic in an activation",
-        "'{0}' is computed in {1}, not double: activations compute in double; write a double literal (e.g. 2.0) or declare the local as double");
+        "'{0}' is computed in {1}, not double: activations compute in double; "
+            + "write a double literal (e.g. 2.0) or declare the local as double");
 
     public static readonly DiagnosticDescriptor RecursiveActivation = Error(
         "ACTGEN009",
@@ -65,7 +68,9 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor OverloadedActivation = Error(
         "ACTGEN012",
         "Overloaded activation",
-        "Another [Activation] method is also named '{0}': ActGen names the members it generates after the method ({0}Derivative, {0}Module, …), so each activation needs a name of its own; rename this overload");
+        "Another [Activation] method is also named '{0}': "
+            + "ActGen names the members it generates after the method ({0}Derivative, {0}Module, …), "
+            + "so each activation needs a name of its own; rename this overload");
 
     public static readonly DiagnosticDescriptor MemberCollision = Error(
         "ACTGEN013",
@@ -80,7 +85,8 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor AmbiguousName = Warning(
         "ACTGEN015",
         "Two activations share a name in the registry",
-        "Activation '{0}' is declared in {1}: ActivationRegistry.Find(\"{0}\") and --activations cannot tell them apart; look it up by its full name ('{2}') or rename one");
+        "Activation '{0}' is declared in {1}: ActivationRegistry.Find(\"{0}\") and --activations cannot tell them apart; "
+            + "look it up by its full name ('{2}') or rename one");
 
     public static readonly DiagnosticDescriptor IntegerDivision = Warning(
         "ACTGEN016",

@@ -25,7 +25,10 @@ internal static class NameClash
             .SelectMany(g => g.Select(h => new DiagnosticInfo(
                 Descriptors.AmbiguousName,
                 h.Location,
-                EquatableArray.Of(h.Name, string.Join(", ", g.Select(o => $"'{o.Owner}'").Distinct().OrderBy(o => o, System.StringComparer.Ordinal)), $"{h.Owner}.{h.Name}"))));
+                EquatableArray.Of(
+                    h.Name,
+                    string.Join(", ", g.Select(o => $"'{o.Owner}'").Distinct().OrderBy(o => o, System.StringComparer.Ordinal)),
+                    $"{h.Owner}.{h.Name}"))));
 
     /// <summary>As <c>ActivationRegistry</c> compares names.</summary>
     private static string RegistryName(string name) => name.Replace("-", "").Replace("_", "").ToLowerInvariant();

@@ -10,7 +10,8 @@ internal static class ActivationFileEmitter
 {
     /// <summary>Unique per activation key (overloads are diagnosed before this), and a safe file name whatever the user's names.</summary>
     public static string HintName(ActivationModel model) =>
-        Identifiers.Hint(string.Join(".", new[] { model.Site.Namespace, model.Site.ClassName, model.Name }.Where(s => s.Length > 0))) + ".g.cs";
+        Identifiers.Hint(string.Join(".", new[] { model.Site.Namespace, model.Site.ClassName, model.Name }.Where(s => s.Length > 0)))
+            + ".g.cs";
 
     public static string Emit(LoweredActivation activation, bool torch)
     {

@@ -15,14 +15,21 @@ internal static class DerivativeEmitter
         foreach (var derivative in activation.ParameterDerivatives)
         {
             w.Line();
-            Method(w, model, MemberNames.ParameterDerivative(model.Name, derivative.Parameter), derivative.Derivative, $"∂{model.Name}/∂{derivative.Parameter}");
+            Method(
+                w,
+                model,
+                MemberNames.ParameterDerivative(model.Name, derivative.Parameter),
+                derivative.Derivative,
+                $"∂{model.Name}/∂{derivative.Parameter}");
         }
     }
 
     private static void Method(SourceWriter w, ActivationModel model, string name, Expr body, string what)
     {
         var namer = Namer.For(model);
-        var parameters = ParameterLists.WithLeading($"double {namer.User(model.Input)}", ParameterLists.Declarations(model.Parameters, NumericType.Double, namer));
+        var parameters = ParameterLists.WithLeading(
+            $"double {namer.User(model.Input)}",
+            ParameterLists.Declarations(model.Parameters, NumericType.Double, namer));
         var chain = LetChain.Of(body);
         // The cref names the double overload: the tensor overload of the same name would make it ambiguous (CS0419).
         var source = $"{Identifiers.Escape(model.Name)}({string.Join(", ", Enumerable.Repeat("double", 1 + model.Parameters.Count))})";

@@ -18,5 +18,6 @@ internal static class GeneratedAttributes
     /// several times slower, so they are compiled fully optimised from the first call.
     /// </summary>
     public const string FullyOptimized =
-        "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
+        "[global::System.Runtime.CompilerServices.MethodImpl("
+            + "global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 }

@@ -41,7 +41,8 @@ internal static class KernelEmitter
             var offset = namer.Fresh($"offset{k}");
             // Exactly in place is fine (each element is read before it is written); a shifted overlap is not.
             w.Open($"if (global::System.MemoryExtensions.Overlaps({read}, {output}, out var {offset}) && {offset} != 0)")
-                .Line($"throw new global::System.ArgumentException(\"{output} overlaps {read} partially: pass the same span or separate ones.\");")
+                .Line($"throw new global::System.ArgumentException(\"{output} overlaps {read} partially: "
+                    + "pass the same span or separate ones.\");")
                 .Close();
         }
 
@@ -57,7 +58,14 @@ internal static class KernelEmitter
         w.Close();
     }
 
-    private static void VectorLoop(SourceWriter w, Kernel kernel, NumericType type, LetChain chain, KernelNames names, IReadOnlyList<string> reads, IReadOnlyList<string> spanParameters)
+    private static void VectorLoop(
+        SourceWriter w,
+        Kernel kernel,
+        NumericType type,
+        LetChain chain,
+        KernelNames names,
+        IReadOnlyList<string> reads,
+        IReadOnlyList<string> spanParameters)
     {
         var (namer, i) = (names.Namer, names.Index);
         string Load(string span) => $"global::System.Numerics.Vector.LoadUnsafe(ref {names.Start(span)}, (nuint){i})";

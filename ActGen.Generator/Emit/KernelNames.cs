@@ -6,7 +6,14 @@ using ActGen.Generator.Naming;
 namespace ActGen.Generator.Emit;
 
 /// <summary>How IR names read inside one kernel: the element locals of the scalar loop and the vectors of the SIMD loop.</summary>
-internal sealed record KernelNames(ActivationModel Model, Kernel Kernel, Namer Namer, ISet<string> Spans, string Source, string Output, string Index)
+internal sealed record KernelNames(
+    ActivationModel Model,
+    Kernel Kernel,
+    Namer Namer,
+    ISet<string> Spans,
+    string Source,
+    string Output,
+    string Index)
 {
     /// <summary>
     /// In the scalar loop: the input's element is a local of the user's own name (kernels take the input as a span

@@ -18,10 +18,12 @@ internal static class KernelSet
         foreach (var spans in variants)
         {
             var per = spans.Count == 0 ? "" : $" with per-element {string.Join(", ", spans)}";
-            yield return new(MemberNames.Forward(model.Name), $"output[i] = {model.Name}(input[i]){per}, in one pass.", false, "output", activation.Forward, spans);
+            yield return new(MemberNames.Forward(model.Name), $"output[i] = {model.Name}(input[i]){per}, in one pass.",
+                false, "output", activation.Forward, spans);
             yield return activation.BackwardReadsOutput
                 ? new(MemberNames.BackwardFromOutput(model.Name),
-                    $"gradInput[i] = gradOutput[i] · ∂{model.Name}/∂x written in the forward's output{per}: reads output[i], not the input, and recomputes nothing.",
+                    $"gradInput[i] = gradOutput[i] · ∂{model.Name}/∂x written in the forward's output{per}: "
+                        + "reads output[i], not the input, and recomputes nothing.",
                     true, "gradInput", activation.Backward, spans, ReadsOutput: true)
                 : new(MemberNames.Backward(model.Name),
                     $"gradInput[i] = gradOutput[i] · ∂{model.Name}/∂x(input[i]){per}, recomputing the derivative in the same pass.",
@@ -29,7 +31,8 @@ internal static class KernelSet
             foreach (var d in activation.ParameterDerivatives)
             {
                 yield return new(MemberNames.ParameterBackward(model.Name, d.Parameter),
-                    $"gradParameter[i] = gradOutput[i] · ∂{model.Name}/∂{d.Parameter}(input[i]){per}; sum it for the parameter's gradient.",
+                    $"gradParameter[i] = gradOutput[i] · ∂{model.Name}/∂{d.Parameter}(input[i]){per}; "
+                        + "sum it for the parameter's gradient.",
                     true, "gradParameter", d.Gradient, spans);
             }
         }

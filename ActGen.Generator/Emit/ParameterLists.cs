@@ -8,7 +8,11 @@ namespace ActGen.Generator.Emit;
 /// <summary>Parameter declarations and argument lists, in the user's order and with the user's defaults.</summary>
 internal static class ParameterLists
 {
-    public static string Declarations(IEnumerable<ParameterModel> parameters, NumericType type, Namer namer, ISet<string>? asSpans = null) =>
+    public static string Declarations(
+        IEnumerable<ParameterModel> parameters,
+        NumericType type,
+        Namer namer,
+        ISet<string>? asSpans = null) =>
         string.Join(", ", parameters.Select(p => Declaration(p, type, namer, asSpans)));
 
     public static string WithLeading(string leading, string rest) => rest.Length == 0 ? leading : $"{leading}, {rest}";

@@ -14,15 +14,19 @@ internal static class RegistrationEmitter
         var initializers = (torch ? new[] { $"CreateModule = static () => new {self}.{MemberNames.Module(model.Name)}()" } : [])
             .Concat(activation.BackwardReadsOutput ? ["BackwardFromOutput = true"] : []).ToList();
         var parameters = string.Join(", ", model.Parameters.Select(p =>
-            $"new global::ActGen.ActivationParameter(\"{p.Name}\", global::ActGen.ParameterRole.{p.Kind}, {NumericType.Double.Literal(p.Value)}, {NumericType.Double.Literal(p.Lower)}, {NumericType.Double.Literal(p.Upper)})"));
+            $"new global::ActGen.ActivationParameter(\"{p.Name}\", global::ActGen.ParameterRole.{p.Kind}, "
+                + $"{NumericType.Double.Literal(p.Value)}, {NumericType.Double.Literal(p.Lower)}, "
+                + $"{NumericType.Double.Literal(p.Upper)})"));
         var name = model.Name;
         string Scalar(string method) => model.Parameters.Count == 0
             ? $"static (x, _) => {self}.{method}(x)"
             : $"static (x, m) => {{ var p = m.Span; return {self}.{method}(x{Arguments(model, "", null)}); }}";
 
-        w.Line($"/// <summary>{name}, its derivative and kernels as data, for the registry and for code that picks activations by name.</summary>")
+        w.Line($"/// <summary>{name}, its derivative and kernels as data, "
+                + "for the registry and for code that picks activations by name.</summary>")
             .Line(GeneratedAttributes.GeneratedCode)
-            .Line($"{model.Site.MethodAccessibility} static readonly global::ActGen.ActivationDefinition {MemberNames.Definition(name)} = new(")
+            .Line($"{model.Site.MethodAccessibility} static readonly global::ActGen.ActivationDefinition "
+                + $"{MemberNames.Definition(name)} = new(")
             .Line($"    \"{name}\",")
             .Line($"    \"{model.Site.Owner}\",")
             .Line(model.Parameters.Count == 0
@@ -34,10 +38,12 @@ internal static class RegistrationEmitter
         Kernels(w, activation, NumericType.Float, ")");
         w.Line(initializers.Count > 0 ? $"{{ {string.Join(", ", initializers)} }};" : ";")
             .Line()
-            .Line($"/// <summary>Registers {name} with <see cref=\"global::ActGen.ActivationRegistry\"/> when this assembly loads.</summary>")
+            .Line($"/// <summary>Registers {name} with <see cref=\"global::ActGen.ActivationRegistry\"/> "
+                + "when this assembly loads.</summary>")
             .Line(GeneratedAttributes.GeneratedCode)
             .Line("[global::System.Runtime.CompilerServices.ModuleInitializer]")
-            .Line($"internal static void {MemberNames.Register(name)}() => global::ActGen.ActivationRegistry.Register({self}.{MemberNames.Definition(name)});");
+            .Line($"internal static void {MemberNames.Register(name)}() => "
+                + $"global::ActGen.ActivationRegistry.Register({self}.{MemberNames.Definition(name)});");
     }
 
     /// <summary>
@@ -56,18 +62,23 @@ internal static class RegistrationEmitter
         var backward = $"{self}.{KernelSet.BackwardName(activation)}";
         w.Line($"    new global::ActGen.ActivationKernels<{type.Keyword}>(")
             .Line($"        static (input, output, p) => {forward}(input, output{Arguments(false)}),")
-            .Line($"        static (input, gradOutput, gradInput, p) => {backward}(input, gradOutput, gradInput{Arguments(false)}))" + (each is null ? end : ""));
+            .Line($"        static (input, gradOutput, gradInput, p) => {backward}(input, gradOutput, gradInput{Arguments(false)}))"
+                + (each is null ? end : ""));
         if (each is not null)
         {
             w.Line("    {")
                 .Line("        PerElement = new(")
                 .Line($"            static (input, output, each, p) => {forward}(input, output{Arguments(true)}),")
-                .Line($"            static (input, gradOutput, gradInput, each, p) => {backward}(input, gradOutput, gradInput{Arguments(true)})),")
+                .Line($"            static (input, gradOutput, gradInput, each, p) => "
+                    + $"{backward}(input, gradOutput, gradInput{Arguments(true)})),")
                 .Line("    }" + end);
         }
     }
 
-    /// <summary>", p[0], p[1], …": every parameter from the array <c>p</c>, cast as given, except <paramref name="each"/> (passed as <c>each</c>).</summary>
+    /// <summary>
+    /// ", p[0], p[1], …": every parameter from the array <c>p</c>, cast as given, except <paramref name="each"/>
+    /// (passed as <c>each</c>).
+    /// </summary>
     internal static string Arguments(ActivationModel model, string cast, string? each) =>
         string.Concat(model.Parameters.Select((p, i) => p.Name == each ? ", each" : $", {cast}p[{i}]"));
 }

@@ -32,7 +32,10 @@ internal static class Rendering
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
-            return new RenderedUnit(unit.Key, EquatableArray<GeneratedFile>.Empty, EquatableArray.Of(InternalError.Of(activation.Model.Name, null, e)));
+            return new RenderedUnit(
+                unit.Key,
+                EquatableArray<GeneratedFile>.Empty,
+                EquatableArray.Of(InternalError.Of(activation.Model.Name, null, e)));
         }
     }
 }

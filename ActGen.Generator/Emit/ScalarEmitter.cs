@@ -3,7 +3,9 @@ using ActGen.Generator.Ir;
 
 namespace ActGen.Generator.Emit;
 
-/// <summary>Renders a let-free IR expression as a scalar C# expression of <see cref="NumericType"/>, with only the parentheses it needs.</summary>
+/// <summary>
+/// Renders a let-free IR expression as a scalar C# expression of <see cref="NumericType"/>, with only the parentheses it needs.
+/// </summary>
 internal sealed class ScalarEmitter(NumericType type, Func<string, string> name) : IRenderer<string>
 {
     public static string Emit(Expr e, NumericType type, Func<string, string> name) => Render.Expression(e, new ScalarEmitter(type, name));

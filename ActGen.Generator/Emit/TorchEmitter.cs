@@ -30,11 +30,14 @@ internal static class TorchEmitter
         return w.ToString();
     }
 
-    private static IReadOnlyList<ParameterModel> Randomized(ActivationModel m) => m.Parameters.Where(p => p.Kind == ParameterKind.Randomized).ToList();
+    private static IReadOnlyList<ParameterModel> Randomized(ActivationModel m) =>
+        m.Parameters.Where(p => p.Kind == ParameterKind.Randomized).ToList();
 
-    private static string Lower(ActivationModel m, ParameterModel p) => Namer.For(m).Fresh(Randomized(m).Count == 1 ? "lower" : p.Name + "Lower");
+    private static string Lower(ActivationModel m, ParameterModel p) =>
+        Namer.For(m).Fresh(Randomized(m).Count == 1 ? "lower" : p.Name + "Lower");
 
-    private static string Upper(ActivationModel m, ParameterModel p) => Namer.For(m).Fresh(Randomized(m).Count == 1 ? "upper" : p.Name + "Upper");
+    private static string Upper(ActivationModel m, ParameterModel p) =>
+        Namer.For(m).Fresh(Randomized(m).Count == 1 ? "upper" : p.Name + "Upper");
 
     private static string Hyper(ActivationModel m) =>
         string.Join(", ", ParameterOrder.Hyper(m).Select(p => Identifiers.Escape(p.Name)));
@@ -67,9 +70,14 @@ internal static class TorchEmitter
         var tensorArguments = ParameterOrder.Tensors(model).Select(p => p.Kind == ParameterKind.Learnable ? namer.User(p.Name) : Drawn(p));
         var hyper = ParameterOrder.Hyper(model).Select(p => namer.User(p.Name));
         var arguments = string.Join(", ", new[] { namer.User(model.Input) }.Concat(tensorArguments).Concat(hyper));
-        var drawn = randomized.Count > 0 ? $" Randomized parameters are drawn per element when <paramref name=\"{training}\"/>, else at their mean." : "";
-        var signature = $"{model.Site.MethodAccessibility} static {Tensor} {Identifiers.Escape(model.Name)}({string.Join(", ", declarations)})";
-        w.Line($"/// <summary>{model.Name} over a tensor, differentiable: a custom autograd function that saves only its {(activation.BackwardReadsOutput ? "output" : "input")} and runs fused kernels on CPU.{drawn}</summary>")
+        var drawn = randomized.Count > 0
+            ? $" Randomized parameters are drawn per element when <paramref name=\"{training}\"/>, else at their mean."
+            : "";
+        var signature = $"{model.Site.MethodAccessibility} static {Tensor} {Identifiers.Escape(model.Name)}"
+            + $"({string.Join(", ", declarations)})";
+        var saved = activation.BackwardReadsOutput ? "output" : "input";
+        w.Line($"/// <summary>{model.Name} over a tensor, differentiable: a custom autograd function that saves only its {saved} "
+                + $"and runs fused kernels on CPU.{drawn}</summary>")
             .Line(GeneratedAttributes.GeneratedCode);
         if (randomized.Count == 0)
         {
@@ -82,7 +90,8 @@ internal static class TorchEmitter
         {
             foreach (var p in randomized)
             {
-                b.Line($"using var {Drawn(p)} = global::ActGen.Torch.RandomizedParameter.Draw({namer.User(model.Input)}, {training}, {Lower(model, p)}, {Upper(model, p)});");
+                b.Line($"using var {Drawn(p)} = global::ActGen.Torch.RandomizedParameter.Draw("
+                    + $"{namer.User(model.Input)}, {training}, {Lower(model, p)}, {Upper(model, p)});");
             }
 
             b.Line($"return {Function(model)}.apply({arguments});");
@@ -103,18 +112,21 @@ internal static class TorchEmitter
 
         declarations.AddRange(model.Parameters.Select(p => p.Kind switch
         {
-            ParameterKind.Randomized => $"double {Lower(model, p)} = {NumericType.Double.Literal(p.Lower)}, double {Upper(model, p)} = {NumericType.Double.Literal(p.Upper)}",
+            ParameterKind.Randomized => $"double {Lower(model, p)} = {NumericType.Double.Literal(p.Lower)}, "
+                + $"double {Upper(model, p)} = {NumericType.Double.Literal(p.Upper)}",
             _ => $"double {namer.User(p.Name)} = {NumericType.Double.Literal(p.Value)}",
         }));
         var settings = ParameterOrder.Tensors(model).Select(p => p.Kind == ParameterKind.Learnable
             ? $"new({namer.User(p.Name)}, 0.0, 0.0)"
             : $"new(({Lower(model, p)} + {Upper(model, p)}) / 2, {Lower(model, p)}, {Upper(model, p)})");
         var module = MemberNames.Module(model.Name);
-        w.Line($"/// <summary>{model.Name} as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, honours train()/eval().</summary>")
+        w.Line($"/// <summary>{model.Name} as a module: hyper-parameters fixed here, learnable parameters as <c>Parameter</c>s, "
+                + "honours train()/eval().</summary>")
             .Line(GeneratedAttributes.GeneratedCode)
             .Open($"{model.Site.MethodAccessibility} sealed class {module} : global::ActGen.Torch.ActivationModule")
             .Line($"public {module}({string.Join(", ", declarations)})")
-            .Line($"    : base(\"{model.Name}\", {Glue(model)}, static {arguments} => {Function(model)}.apply({arguments}), [{Hyper(model)}], [{string.Join(", ", settings)}], {(learnable.Count > 0 ? numParameters : "1")})")
+            .Line($"    : base(\"{model.Name}\", {Glue(model)}, static {arguments} => {Function(model)}.apply({arguments}), "
+                + $"[{Hyper(model)}], [{string.Join(", ", settings)}], {(learnable.Count > 0 ? numParameters : "1")})")
             .Line("{")
             .Line("}")
             .Close();
@@ -129,7 +141,8 @@ internal static class TorchEmitter
             : $"new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<{type}>> {{ " +
               string.Join(", ", activation.ParameterDerivatives.Select(d =>
                   $"[\"{d.Parameter}\"] = static (input, gradOutput, gradParameter, p) => " +
-                  $"{self}.{MemberNames.ParameterBackward(model.Name, d.Parameter)}(input, gradOutput, gradParameter{RegistrationEmitter.Arguments(model, cast, null)})")) + " }";
+                  $"{self}.{MemberNames.ParameterBackward(model.Name, d.Parameter)}" +
+                  $"(input, gradOutput, gradParameter{RegistrationEmitter.Arguments(model, cast, null)})")) + " }";
         var field = MemberNames.TorchField(model.Name);
         w.Line(GeneratedAttributes.GeneratedCode)
             .Line($"private static global::ActGen.Torch.TorchActivation? {field};")

@@ -14,12 +14,21 @@ namespace ActGen.Generator.Emit;
 /// <param name="isTensor">Whether a Python name holds a tensor.</param>
 /// <param name="like">The tensor a constant result (or a promoted float) takes its shape and dtype from.</param>
 /// <param name="function">The program's function for a call target (its callees are functions of the program).</param>
-internal sealed class TorchScriptEmitter(Func<string, string> name, Func<string, bool> isTensor, string like, Func<string, string>? function = null)
+internal sealed class TorchScriptEmitter(
+    Func<string, string> name,
+    Func<string, bool> isTensor,
+    string like,
+    Func<string, string>? function = null)
     : IRenderer<TorchScriptEmitter.Code>
 {
     public sealed record Code(string Text, bool IsTensor);
 
-    public static Code Emit(Expr e, Func<string, string> name, Func<string, bool> isTensor, string like, Func<string, string>? function = null) =>
+    public static Code Emit(
+        Expr e,
+        Func<string, string> name,
+        Func<string, bool> isTensor,
+        string like,
+        Func<string, string>? function = null) =>
         Render.Expression(e, new TorchScriptEmitter(name, isTensor, like, function));
 
     /// <summary>The input is a tensor; the other arguments are floats (calls whose other arguments vary are inlined).</summary>

@@ -38,5 +38,8 @@ internal sealed record TorchScriptNames(IReadOnlyDictionary<string, string> Para
         : throw new System.InvalidOperationException($"'{name}' is not a name of this activation.");
 
     private static bool Keeps(string name) =>
-        Plain.IsMatch(name) && !name.EndsWith("_", System.StringComparison.Ordinal) && !Reserved.Contains(name) && !InternalLike.IsMatch(name);
+        Plain.IsMatch(name)
+            && !name.EndsWith("_", System.StringComparison.Ordinal)
+            && !Reserved.Contains(name)
+            && !InternalLike.IsMatch(name);
 }

@@ -90,5 +90,6 @@ internal static class ExprCodec
     }
 
     private static T Parse<T>(string name)
-        where T : struct => Enum.TryParse<T>(name, out var value) ? value : throw new FormatException($"Unknown {typeof(T).Name} '{name}'.");
+        where T : struct =>
+        Enum.TryParse<T>(name, out var value) ? value : throw new FormatException($"Unknown {typeof(T).Name} '{name}'.");
 }

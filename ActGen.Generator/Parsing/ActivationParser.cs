@@ -29,7 +29,11 @@ internal static class ActivationParser
         }
     }
 
-    private static ParseResult ParseUnsafe(GeneratorAttributeSyntaxContext context, IMethodSymbol method, LocationInfo? location, CancellationToken cancellationToken)
+    private static ParseResult ParseUnsafe(
+        GeneratorAttributeSyntaxContext context,
+        IMethodSymbol method,
+        LocationInfo? location,
+        CancellationToken cancellationToken)
     {
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         var key = CallParser.KeyOf(method);

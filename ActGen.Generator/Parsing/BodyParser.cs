@@ -33,7 +33,11 @@ internal static class BodyParser
             var type = scope.Model.GetTypeInfo(declaration.Type, scope.CancellationToken).Type;
             var value = ExpressionParser.IsDouble(type)
                 ? ExpressionParser.Parse(declaration.Variables[0].Initializer!.Value, scope)
-                : Parsed.Failure<Expr>(DiagnosticInfo.Create(Descriptors.IntegerArithmetic, declaration, declaration.ToString(), type?.ToDisplayString() ?? "?"));
+                : Parsed.Failure<Expr>(DiagnosticInfo.Create(
+                    Descriptors.IntegerArithmetic,
+                    declaration,
+                    declaration.ToString(),
+                    type?.ToDisplayString() ?? "?"));
             return value.Ok && rest!.Ok
                 ? Parsed.Success<Expr>(new Let(local, value.Value!, rest.Value!), value.Diagnostics.Concat(rest.Diagnostics))
                 : Parsed.Failure<Expr>(value.Diagnostics.Concat(rest!.Diagnostics));

@@ -51,7 +51,8 @@ internal static class CallParser
                 ExpressionParser.Combine(scope, args, p => E.Add(E.Mul(p[0], p[1]), p[2])),
             (KnownFunctions.MathXType, var name, 1) when KnownFunctions.MathXUnary.TryGetValue(name, out var op) && takesNumbers =>
                 ExpressionParser.Combine(scope, args, p => E.Call(op, p[0])),
-            _ when IsActivation(method) && method.DeclaringSyntaxReferences.IsEmpty => ExternalActivation.Inline(call, method, scope.Method.Name, ParseArguments(call, method, scope)),
+            _ when IsActivation(method) && method.DeclaringSyntaxReferences.IsEmpty =>
+                ExternalActivation.Inline(call, method, scope.Method.Name, ParseArguments(call, method, scope)),
             _ when IsActivation(method) => ParseActivationCall(call, method, scope),
             _ => Unsupported(call, method),
         };
@@ -63,13 +64,15 @@ internal static class CallParser
         var own = !method.DeclaringSyntaxReferences.IsEmpty && method.IsStatic && ExpressionParser.IsDouble(method.ReturnType);
         var hint = own
             ? $"mark '{method.Name}' [Activation] (a static double method of a static partial class) to compose it"
-            : $"use one of {Primitives.Spellings}, Math.Pow, Max, Min, Clamp, Log(x, b), Log2, FusedMultiplyAdd, or another [Activation] method";
+            : $"use one of {Primitives.Spellings}, Math.Pow, Max, Min, Clamp, Log(x, b), Log2, FusedMultiplyAdd, "
+                + "or another [Activation] method";
         return Parsed.Failure<Expr>(DiagnosticInfo.Create(Descriptors.UnsupportedCall, call.Expression, call.Expression.ToString(), hint));
     }
 
     private static ExpressionSyntax WithoutFloatCast(ExpressionSyntax e) => e switch
     {
-        CastExpressionSyntax { Type: PredefinedTypeSyntax t } cast when t.Keyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.FloatKeyword) => cast.Expression,
+        CastExpressionSyntax { Type: PredefinedTypeSyntax t } cast
+            when t.Keyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.FloatKeyword) => cast.Expression,
         ParenthesizedExpressionSyntax p => WithoutFloatCast(p.Expression) is var inner && inner != p.Expression ? inner : p,
         _ => e,
     };
@@ -89,7 +92,11 @@ internal static class CallParser
     private static IReadOnlyList<Parsed<Expr>> ParseArguments(InvocationExpressionSyntax call, IMethodSymbol callee, ParseScope scope) =>
         callee.Parameters.Select(parameter => ArgumentFor(parameter, call.ArgumentList.Arguments, call, scope)).ToList();
 
-    private static Parsed<Expr> ArgumentFor(IParameterSymbol parameter, SeparatedSyntaxList<ArgumentSyntax> arguments, SyntaxNode call, ParseScope scope)
+    private static Parsed<Expr> ArgumentFor(
+        IParameterSymbol parameter,
+        SeparatedSyntaxList<ArgumentSyntax> arguments,
+        SyntaxNode call,
+        ParseScope scope)
     {
         var named = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter.Name);
         var positional = parameter.Ordinal < arguments.Count && arguments[parameter.Ordinal].NameColon is null

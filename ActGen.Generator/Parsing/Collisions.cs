@@ -47,8 +47,13 @@ internal static class Collisions
             .GroupBy(p => Identifiers.Pascal(p.Name))
             .Where(g => g.Count() > 1)
             .Select(g => g.Skip(1).First())
-            .Select(p => At(Descriptors.ParameterCollision, method.Parameters.First(s => s.Name == p.Name), p.Name, method.Name,
-                MemberNames.ParameterDerivative(method.Name, p.Name), parameters.First(q => Identifiers.Pascal(q.Name) == Identifiers.Pascal(p.Name)).Name));
+            .Select(p => At(
+                Descriptors.ParameterCollision,
+                method.Parameters.First(s => s.Name == p.Name),
+                p.Name,
+                method.Name,
+                MemberNames.ParameterDerivative(method.Name, p.Name),
+                parameters.First(q => Identifiers.Pascal(q.Name) == Identifiers.Pascal(p.Name)).Name));
 
     private static DiagnosticInfo At(DiagnosticDescriptor descriptor, ISymbol symbol, params string[] arguments) =>
         new(descriptor, symbol.Locations.FirstOrDefault() is { } l ? LocationInfo.From(l) : null, arguments.ToEquatableArray());

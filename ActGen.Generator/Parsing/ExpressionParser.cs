@@ -31,7 +31,8 @@ internal static class ExpressionParser
             PrefixUnaryExpressionSyntax u => ParsePrefix(u, scope),
             BinaryExpressionSyntax b => ParseBinary(b, scope),
             ConditionalExpressionSyntax c => Combine(scope, [c.Condition, c.WhenTrue, c.WhenFalse], p => new If(p[0], p[1], p[2])),
-            IdentifierNameSyntax id when scope.Names.Contains(id.Identifier.ValueText) => Parsed.Success<Expr>(new Ref(id.Identifier.ValueText)),
+            IdentifierNameSyntax id when scope.Names.Contains(id.Identifier.ValueText) =>
+                Parsed.Success<Expr>(new Ref(id.Identifier.ValueText)),
             IdentifierNameSyntax or MemberAccessExpressionSyntax => Suggestions.ForName(syntax, scope) is { } hint
                 ? Fail(Descriptors.UnsupportedName, syntax, hint)
                 : Parsed.Failure<Expr>(),
@@ -40,7 +41,10 @@ internal static class ExpressionParser
         };
     }
 
-    public static Parsed<Expr> Combine(ParseScope scope, ExpressionSyntax[] parts, Func<System.Collections.Generic.IReadOnlyList<Expr>, Expr> build) =>
+    public static Parsed<Expr> Combine(
+        ParseScope scope,
+        ExpressionSyntax[] parts,
+        Func<System.Collections.Generic.IReadOnlyList<Expr>, Expr> build) =>
         Parsed.All(Array.ConvertAll(parts, p => Parse(p, scope)), build);
 
     public static Parsed<Expr> Fail(DiagnosticDescriptor descriptor, SyntaxNode node, string hint) =>

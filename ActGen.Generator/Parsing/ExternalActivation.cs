@@ -17,7 +17,11 @@ namespace ActGen.Generator.Parsing;
 /// </summary>
 internal static class ExternalActivation
 {
-    public static Parsed<Expr> Inline(InvocationExpressionSyntax call, IMethodSymbol callee, string caller, IReadOnlyList<Parsed<Expr>> arguments)
+    public static Parsed<Expr> Inline(
+        InvocationExpressionSyntax call,
+        IMethodSymbol callee,
+        string caller,
+        IReadOnlyList<Parsed<Expr>> arguments)
     {
         var key = CallParser.KeyOf(callee);
         var sources = Sources(callee.ContainingAssembly);
@@ -35,7 +39,9 @@ internal static class ExternalActivation
     private static IReadOnlyDictionary<string, ActivationSource> Sources(IAssemblySymbol assembly) =>
         assembly.GetAttributes()
             .Where(a => a.AttributeClass?.ToDisplayString() == ActivationSource.AttributeType && a.ConstructorArguments.Length == 2)
-            .Select(a => (Key: a.ConstructorArguments[0].Value as string, Source: ActivationSource.TryDecode(a.ConstructorArguments[1].Value as string ?? "")))
+            .Select(a => (
+                Key: a.ConstructorArguments[0].Value as string,
+                Source: ActivationSource.TryDecode(a.ConstructorArguments[1].Value as string ?? "")))
             .Where(s => s.Key is not null && s.Source is not null)
             .GroupBy(s => s.Key!)
             .ToDictionary(g => g.Key, g => g.First().Source!);

@@ -41,7 +41,8 @@ internal static class IntegerDivision
     }
 
     private static double? Value(ExpressionSyntax e, ParseScope scope) =>
-        scope.Model.GetConstantValue(e, scope.CancellationToken) is { HasValue: true, Value: { } v and not bool and not string and not char }
+        scope.Model.GetConstantValue(e, scope.CancellationToken)
+            is { HasValue: true, Value: { } v and not bool and not string and not char }
             ? System.Convert.ToDouble(v, CultureInfo.InvariantCulture)
             : null;
 

@@ -20,7 +20,10 @@ internal static class SignatureParser
             && declaration is not null && declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
         return ok
             ? []
-            : [new DiagnosticInfo(Descriptors.ClassNotStaticPartial, LocationInfo.From(ClassLocation(syntax)), EquatableArray.Of(type.Name))];
+            : [new DiagnosticInfo(
+                Descriptors.ClassNotStaticPartial,
+                LocationInfo.From(ClassLocation(syntax)),
+                EquatableArray.Of(type.Name))];
     }
 
     public static IEnumerable<DiagnosticInfo> CheckMethod(MethodDeclarationSyntax syntax, IMethodSymbol method)
@@ -37,7 +40,10 @@ internal static class SignatureParser
         };
         return problem is null
             ? []
-            : [new DiagnosticInfo(Descriptors.BadSignature, LocationInfo.From(syntax.Identifier.GetLocation()), EquatableArray.Of(method.Name, problem))];
+            : [new DiagnosticInfo(
+                Descriptors.BadSignature,
+                LocationInfo.From(syntax.Identifier.GetLocation()),
+                EquatableArray.Of(method.Name, problem))];
     }
 
     public static Parsed<ParameterModel> ParseParameter(IParameterSymbol parameter, IMethodSymbol method)
@@ -55,22 +61,35 @@ internal static class SignatureParser
             _ when randomized is not null && !(IsFinite(Argument(randomized, 0)) && IsFinite(Argument(randomized, 1))) =>
                 "[Randomized(lower, upper)] needs finite bounds",
             _ when randomized is not null && Argument(randomized, 0) > Argument(randomized, 1) =>
-                $"[Randomized({Show(Argument(randomized, 0))}, {Show(Argument(randomized, 1))})] has lower > upper; write [Randomized({Show(Argument(randomized, 1))}, {Show(Argument(randomized, 0))})]",
+                $"[Randomized({Show(Argument(randomized, 0))}, {Show(Argument(randomized, 1))})] has lower > upper; "
+                    + $"write [Randomized({Show(Argument(randomized, 1))}, {Show(Argument(randomized, 0))})]",
             _ when learnable is null && randomized is null && !parameter.HasExplicitDefaultValue =>
-                "a hyper-parameter needs a default value (e.g. 'double alpha = 1.0'); mark a learned parameter [Learnable(initial)] and a random one [Randomized(lower, upper)]",
+                "a hyper-parameter needs a default value (e.g. 'double alpha = 1.0'); "
+                    + "mark a learned parameter [Learnable(initial)] and a random one [Randomized(lower, upper)]",
             _ => null,
         };
         if (problem is not null)
         {
             var location = parameter.Locations.FirstOrDefault() is { } l ? LocationInfo.From(l) : null;
-            return Parsed.Failure<ParameterModel>(new DiagnosticInfo(Descriptors.BadParameter, location, EquatableArray.Of(parameter.Name, method.Name, problem)));
+            return Parsed.Failure<ParameterModel>(
+                new DiagnosticInfo(Descriptors.BadParameter, location, EquatableArray.Of(parameter.Name, method.Name, problem)));
         }
 
         return Parsed.Success((learnable, randomized) switch
         {
             ({ } l, _) => new ParameterModel(parameter.Name, ParameterKind.Learnable, Argument(l, 0), 0, 0),
-            (_, { } r) => new ParameterModel(parameter.Name, ParameterKind.Randomized, (Argument(r, 0) + Argument(r, 1)) / 2, Argument(r, 0), Argument(r, 1)),
-            _ => new ParameterModel(parameter.Name, ParameterKind.Hyper, System.Convert.ToDouble(parameter.ExplicitDefaultValue, System.Globalization.CultureInfo.InvariantCulture), 0, 0),
+            (_, { } r) => new ParameterModel(
+                parameter.Name,
+                ParameterKind.Randomized,
+                (Argument(r, 0) + Argument(r, 1)) / 2,
+                Argument(r, 0),
+                Argument(r, 1)),
+            _ => new ParameterModel(
+                parameter.Name,
+                ParameterKind.Hyper,
+                System.Convert.ToDouble(parameter.ExplicitDefaultValue, System.Globalization.CultureInfo.InvariantCulture),
+                0,
+                0),
         });
     }
 
