@@ -59,10 +59,12 @@ internal static class CudaProgram
     }
 
     /// <summary>The C++ namespace of an activation: ASCII, and distinct for distinct activations.</summary>
-    public static string Space(ActivationModel model) => "actgen_" + Identifiers.Hint($"{model.Site.Owner}.{model.Name}").Replace(".", "__");
+    public static string Space(ActivationModel model) =>
+        "actgen_" + Identifiers.Hint($"{model.Site.Owner}.{model.Name}").Replace(".", "__");
 
     /// <summary>A kernel's <c>extern "C"</c> name.</summary>
-    public static string KernelName(ActivationModel model, string kernel, string type) => $"{Space(model)}_{kernel}_{(type == "float" ? "f32" : "f64")}";
+    public static string KernelName(ActivationModel model, string kernel, string type) =>
+        $"{Space(model)}_{kernel}_{(type == "float" ? "f32" : "f64")}";
 
     private sealed record KernelSpec(string Name, string Element, bool ReadsGradOutput);
 
@@ -83,7 +85,13 @@ internal static class CudaProgram
         return n => n == model.Input ? "x" : Namer.IsInternal(n) ? n.Substring(Namer.Internal.Length) : parameters[n];
     }
 
-    private static void Element(SourceWriter w, string name, IReadOnlyList<string> parameters, Expr body, System.Func<string, string> names, System.Func<string, string> function)
+    private static void Element(
+        SourceWriter w,
+        string name,
+        IReadOnlyList<string> parameters,
+        Expr body,
+        System.Func<string, string> names,
+        System.Func<string, string> function)
     {
         var chain = LetChain.Of(body);
         w.Open($"template <typename T> __device__ __forceinline__ T {name}({string.Join(", ", parameters)})");
@@ -105,12 +113,17 @@ internal static class CudaProgram
         var parameters = model.Parameters.Select((p, k) => ParameterOrder.IsTensor(p)
             ? $"const {type}* __restrict__ p{k}, long long p{k}_stride"
             : $"double p{k}").ToList();
-        var signature = reads.Select(r => $"const {type}* __restrict__ {r}").Append($"{type}* __restrict__ out").Append("long long n").Concat(parameters);
+        var signature = reads.Select(r => $"const {type}* __restrict__ {r}")
+            .Append($"{type}* __restrict__ out")
+            .Append("long long n")
+            .Concat(parameters);
         string Values(string index) => string.Join("", model.Parameters.Select((p, k) =>
             ParameterOrder.IsTensor(p) ? $", p{k}[({index}) * p{k}_stride]" : $", ({type})p{k}"));
         var (vector, lanes) = type == "float" ? ("float4", new[] { "x", "y", "z", "w" }) : ("double2", ["x", "y"]);
         var aligned = reads.Append("out").Select(r => $"actgen_aligned16({r})")
-            .Concat(model.Parameters.Select((p, k) => (p, k)).Where(q => ParameterOrder.IsTensor(q.p)).Select(q => $"(p{q.k}_stride == 0 || actgen_aligned16(p{q.k}))"));
+            .Concat(model.Parameters.Select((p, k) => (p, k))
+                .Where(q => ParameterOrder.IsTensor(q.p))
+                .Select(q => $"(p{q.k}_stride == 0 || actgen_aligned16(p{q.k}))"));
         var name = KernelName(model, kernel.Name, type);
         w.Open($"extern \"C\" __global__ void {name}({string.Join(", ", signature)})")
             .Line("const long long stride = (long long)blockDim.x * gridDim.x;")
@@ -152,11 +165,13 @@ internal static class CudaProgram
             .Concat(kernel.ReadsGradOutput ? [$"(const {type}*)gy"] : [])
             .Append($"({type}*)out")
             .Append("n")
-            .Concat(model.Parameters.Select((p, k) => ParameterOrder.IsTensor(p) ? $"(const {type}*)tensors[{k}], strides[{k}]" : $"hyper[{k}]"));
+            .Concat(model.Parameters.Select((p, k) =>
+                ParameterOrder.IsTensor(p) ? $"(const {type}*)tensors[{k}], strides[{k}]" : $"hyper[{k}]"));
         w.Line("#ifdef ACTGEN_HOST_CHECK")
-            .Line($"extern \"C\" void actgen_host_{name}(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, "
-                + "const double* hyper, const void* const* tensors, const long long* strides)")
-            .Line($"{{ (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] {{ {name}({string.Join(", ", arguments)}); }}); }}")
+            .Line($"extern \"C\" void actgen_host_{name}(unsigned grid, unsigned block, const void* in, const void* gy, void* out, "
+                + "long long n, const double* hyper, const void* const* tensors, const long long* strides)")
+            .Line("{ (void)gy; (void)hyper; (void)tensors; (void)strides; "
+                + $"actgen_host_launch(grid, block, [&] {{ {name}({string.Join(", ", arguments)}); }}); }}")
             .Line("#endif")
             .Line();
     }
@@ -168,8 +183,10 @@ internal static class CudaProgram
     private static void Preamble(SourceWriter w) =>
         w.Line("#ifndef ACTGEN_CUDA_PREAMBLE")
             .Line("#define ACTGEN_CUDA_PREAMBLE")
-            .Line("template <typename T> __device__ __forceinline__ T actgen_sigmoid(T x) { return x >= T(0) ? T(1) / (T(1) + exp(-x)) : exp(x) / (T(1) + exp(x)); }")
-            .Line("template <typename T> __device__ __forceinline__ T actgen_softplus(T x) { return (x > T(0) ? x : T(0)) + log1p(exp(-fabs(x))); }")
+            .Line("template <typename T> __device__ __forceinline__ T actgen_sigmoid(T x) "
+                + "{ return x >= T(0) ? T(1) / (T(1) + exp(-x)) : exp(x) / (T(1) + exp(x)); }")
+            .Line("template <typename T> __device__ __forceinline__ T actgen_softplus(T x) "
+                + "{ return (x > T(0) ? x : T(0)) + log1p(exp(-fabs(x))); }")
             .Line("template <typename T> __device__ __forceinline__ T actgen_sign(T x) { return x > T(0) ? T(1) : x < T(0) ? T(-1) : x; }")
             .Line("__device__ __forceinline__ bool actgen_aligned16(const void* p) { return ((unsigned long long)p & 15ull) == 0; }")
             .Line("template <typename T> __device__ __forceinline__ T actgen_max(T a, T b) "
