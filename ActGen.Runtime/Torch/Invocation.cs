@@ -14,8 +14,14 @@ internal static class Invocation
                 ? ManagedKernels.ForwardEach(x, each, a.Definition, HyperInPlace(a, hyper))
                 : Script(a, "forward", [x, .. tensors], hyper);
 
-    public static Tensor Backward(TorchActivation a, Tensor x, Tensor gradOutput, Tensor[] tensors, double[] hyper) =>
-        ManagedKernels.Applies(x) && SameKind(x, gradOutput) && ScalarParameters(a, tensors, hyper) is { } p
+    /// <param name="differentiable">
+    /// Autograd asked for a graph of the backward (<c>create_graph</c>): the TorchScript program, a composition of
+    /// differentiable torch ops, is then the backward whatever the layout, so second and higher orders are right.
+    /// </param>
+    public static Tensor Backward(TorchActivation a, Tensor x, Tensor gradOutput, Tensor[] tensors, double[] hyper, bool differentiable = false) =>
+        differentiable
+            ? Script(a, "backward", [x, gradOutput, .. tensors], hyper)
+            : ManagedKernels.Applies(x) && SameKind(x, gradOutput) && ScalarParameters(a, tensors, hyper) is { } p
             ? ManagedKernels.Backward(x, gradOutput, a.Definition.Double.Backward, a.Definition.Single.Backward, p)
             : SameKind(x, gradOutput) && PerElement(a, x, tensors) is { } each
                 ? ManagedKernels.BackwardEach(x, gradOutput, each, a.Definition, HyperInPlace(a, hyper))
@@ -36,9 +42,10 @@ internal static class Invocation
     }
 
     /// <summary>∂C/∂θ for learnable parameter <paramref name="name"/>, summed to the parameter's own shape.</summary>
-    public static Tensor ParameterGradient(TorchActivation a, string name, Tensor x, Tensor gradOutput, Tensor[] tensors, double[] hyper, Tensor parameter)
+    public static Tensor ParameterGradient(
+        TorchActivation a, string name, Tensor x, Tensor gradOutput, Tensor[] tensors, double[] hyper, Tensor parameter, bool differentiable = false)
     {
-        var perElement = ManagedKernels.Applies(x) && SameKind(x, gradOutput) && ScalarParameters(a, tensors, hyper) is { } p
+        var perElement = !differentiable && ManagedKernels.Applies(x) && SameKind(x, gradOutput) && ScalarParameters(a, tensors, hyper) is { } p
             ? ManagedKernels.Backward(x, gradOutput, a.LearnableDouble[name], a.LearnableSingle[name], p)
             : Script(a, ScriptGradient(a, name), [x, gradOutput, .. tensors], hyper);
         return SumTo(perElement, parameter.shape).to(parameter.dtype);
