@@ -16,8 +16,10 @@ public sealed class TorchActivation(
     IReadOnlyDictionary<string, SpanBackward<float>> learnableSingle,
     string script)
 {
-    // TorchScript's parser wants every statement ended by a newline; the generated raw string has none after the last.
-    private readonly Lazy<jit.CompilationUnit> compiled = new(() => jit.compile(script.EndsWith("\n", StringComparison.Ordinal) ? script : script + "\n"));
+    // Compiled here, when the activation is first used, not on a first non-contiguous call inside autograd's native
+    // backward. (TorchSharp 0.107's jit.compile ends the process on a program libtorch rejects, so the generator emits
+    // only what libtorch compiles; a managed failure still becomes an exception that names the activation.)
+    private readonly jit.CompilationUnit compiled = Compile(definition, script);
 
     public ActivationDefinition Definition { get; } = definition;
 
@@ -28,8 +30,24 @@ public sealed class TorchActivation(
 
     public string Script { get; } = script;
 
-    /// <summary>The TorchScript program, compiled once on first use.</summary>
-    public jit.CompilationUnit Compiled => compiled.Value;
+    /// <summary>The TorchScript program, compiled once, when this object is made.</summary>
+    public jit.CompilationUnit Compiled => compiled;
+
+    /// <summary>TorchScript's parser wants every statement ended by a newline; the generated raw string has none after the last.</summary>
+    private static jit.CompilationUnit Compile(ActivationDefinition definition, string script)
+    {
+        try
+        {
+            return jit.compile(script.EndsWith("\n", StringComparison.Ordinal) ? script : script + "\n");
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException(
+                $"ActGen could not compile the TorchScript program of {definition.Owner}.{definition.Name} (its fallback for non-contiguous "
+                + $"tensors, other dtypes and devices): {e.Message}",
+                e);
+        }
+    }
 
     /// <summary>Parameters passed as tensors (learnable and randomized), in declaration order (read on every call, so kept).</summary>
     public IReadOnlyList<ActivationParameter> TensorParameters { get; } =
