@@ -63,7 +63,8 @@ internal static class ManagedKernels
         where T : unmanaged
     {
         var y = empty_like(x);
-        Chunks(x.numel(), (start, length) => kernel(Span<T>(x).Slice(start, length), Span<T>(y).Slice(start, length), parameters));
+        Blocks([x, y], SpanLimit, v => Chunks(v[0].numel(), (start, length) =>
+            kernel(Span<T>(v[0]).Slice(start, length), Span<T>(v[1]).Slice(start, length), parameters)));
         return y;
     }
 
@@ -71,8 +72,8 @@ internal static class ManagedKernels
         where T : unmanaged
     {
         var result = empty_like(x);
-        Chunks(x.numel(), (start, length) => kernel(
-            Span<T>(x).Slice(start, length), Span<T>(g).Slice(start, length), Span<T>(result).Slice(start, length), parameters));
+        Blocks([x, g, result], SpanLimit, v => Chunks(v[0].numel(), (start, length) => kernel(
+            Span<T>(v[0]).Slice(start, length), Span<T>(v[1]).Slice(start, length), Span<T>(v[2]).Slice(start, length), parameters)));
         return result;
     }
 
@@ -80,8 +81,8 @@ internal static class ManagedKernels
         where T : unmanaged
     {
         var y = empty_like(x);
-        Chunks(x.numel(), (start, length) => kernel(
-            Span<T>(x).Slice(start, length), Span<T>(y).Slice(start, length), Span<T>(each).Slice(start, length), parameters));
+        Blocks([x, y, each], SpanLimit, v => Chunks(v[0].numel(), (start, length) => kernel(
+            Span<T>(v[0]).Slice(start, length), Span<T>(v[1]).Slice(start, length), Span<T>(v[2]).Slice(start, length), parameters)));
         return y;
     }
 
@@ -89,9 +90,40 @@ internal static class ManagedKernels
         where T : unmanaged
     {
         var result = empty_like(x);
-        Chunks(x.numel(), (start, length) => kernel(
-            Span<T>(x).Slice(start, length), Span<T>(g).Slice(start, length), Span<T>(result).Slice(start, length), Span<T>(each).Slice(start, length), parameters));
+        Blocks([x, g, result, each], SpanLimit, v => Chunks(v[0].numel(), (start, length) => kernel(
+            Span<T>(v[0]).Slice(start, length),
+            Span<T>(v[1]).Slice(start, length),
+            Span<T>(v[2]).Slice(start, length),
+            Span<T>(v[3]).Slice(start, length),
+            parameters)));
         return result;
+    }
+
+    /// <summary>A span covers at most int.MaxValue bytes.</summary>
+    private const long SpanLimit = int.MaxValue;
+
+    /// <summary>
+    /// Runs <paramref name="body"/> on the tensors themselves where each holds at most <paramref name="limitBytes"/>, else
+    /// on flat views of consecutive blocks of them (same offsets in each), every block below the limit: contiguous tensors
+    /// of 2^31 bytes or more then work as libtorch's own ops do. Each block's views are released as soon as it is done.
+    /// </summary>
+    internal static void Blocks(Tensor[] tensors, long limitBytes, Action<Tensor[]> body)
+    {
+        var count = tensors[0].numel();
+        var size = tensors[0].dtype == ScalarType.Float64 ? sizeof(double) : sizeof(float);
+        if (count * size <= limitBytes)
+        {
+            body(tensors);
+            return;
+        }
+
+        var block = Math.Max(1, limitBytes / size);
+        for (long start = 0; start < count; start += block)
+        {
+            using var scope = NewDisposeScope();
+            var length = Math.Min(block, count - start);
+            body(Array.ConvertAll(tensors, t => t.view(-1).narrow(0, start, length)));
+        }
     }
 
     private static Span<T> Span<T>(Tensor t)
