@@ -45,15 +45,16 @@ public static class FiniteDepth
         return logs;
     }
 
-    /// <summary>The depth-aware predicted decay per layer: the measurement's fit applied to <see cref="Log10Gradients"/>.</summary>
+    /// <summary>The depth-aware predicted decay per layer: the measurement's fit (hidden layers unless <paramref name="allLayers"/>) applied to <see cref="Log10Gradients"/>.</summary>
     public static double DecayPerLayer(
         Func<double, double> phi, Func<double, double> derivative, Init init,
-        int inputs, int width, int outputs, int depth, double inputSecondMoment, GaussHermite? rule = null)
+        int inputs, int width, int outputs, int depth, double inputSecondMoment, GaussHermite? rule = null,
+        bool allLayers = false)
     {
         var logs = Log10Gradients(phi, derivative, init, inputs, width, outputs, depth, inputSecondMoment, rule);
         var grads = new double[logs.Count];
         for (var i = 0; i < grads.Length; i++) grads[i] = Math.Pow(10, logs[i]);
-        return DecayFit.DecayPerLayer(grads);
+        return allLayers ? DecayFit.DecayPerLayer(grads) : DecayFit.HiddenDecayPerLayer(grads);
     }
 
     private static double Square(double v) => v * v;

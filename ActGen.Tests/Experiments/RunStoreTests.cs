@@ -18,9 +18,9 @@ public sealed class RunStoreTests : IDisposable
     {
         var key = Key(seed);
         var rows = Enumerable.Range(0, 3)
-            .Select(layer => new LayerRow(key, 0, layer, 0.1 * (layer + 1), 0.01, 1.5, 0.2, 0, 0.3, 0.5, 0.4, 0.25, 0.69, 0.5, 0.5))
+            .Select(layer => new LayerRow(key, 0, layer, 0.1 * (layer + 1), -0.02, 0.01, 1.5, 0.2, 0, 0.3, 0.5, 0.4, 0.25, 0.69, 0.7, 0.5, 0.5))
             .ToArray();
-        return (rows, new RunSummary(key, 0.6, 0.7, 0.65, 0.24, 0.2, 0.22, 0.0, 0.05, 1.0, 2.0, 3.0, 0.5));
+        return (rows, new RunSummary(key, 0.6, 0.7, 0.65, 0.24, 0.3, 0.2, 0.22, 0.0, 0.05, 1.0, 2.0, 3.0, 2.5, 0.5));
     }
 
     [Fact]

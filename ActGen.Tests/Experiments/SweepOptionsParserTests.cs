@@ -83,7 +83,7 @@ public class SweepOptionsParserTests
 
     [Theory]
     [InlineData("--dataset", "'foo'", "circles, moons, spirals, mnist")]
-    [InlineData("--optimizer", "'rmsprop'", "sgd, adam")]
+    [InlineData("--optimizer", "'adagrad'", "sgd, adam, rmsprop")]
     [InlineData("--device", "'tpu'", "auto, cpu, cuda")]
     [InlineData("--preset", "'fast'", "default, adventures-mnist, mlm-circles")]
     [InlineData("--activations", "'swishy'", "Sigmoid, Tanh, Relu")]
@@ -93,7 +93,7 @@ public class SweepOptionsParserTests
         var raw = option switch
         {
             "--dataset" => new RawSweepArgs(Dataset: "foo"),
-            "--optimizer" => new RawSweepArgs(Optimizer: "rmsprop"),
+            "--optimizer" => new RawSweepArgs(Optimizer: "adagrad"),
             "--device" => new RawSweepArgs(Device: "tpu"),
             "--preset" => new RawSweepArgs(Preset: "fast"),
             "--activations" => new RawSweepArgs(Activations: "relu,swishy"),
