@@ -37,7 +37,7 @@ public sealed class ReportRobustnessTests : IDisposable
         foreach (var (activation, depth) in new[] { ("Relu", 1), ("Relu", 3), ("Tanh", 3) })
         {
             var (rows, summary) = Run(activation, depth, grad);
-            store.Save(rows, summary);
+            store.Save(rows, summary, new RunConfig([("width", "4")]));
         }
         store.Rebuild();
         var path = Report.Write(_dir);
