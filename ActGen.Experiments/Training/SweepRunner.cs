@@ -94,7 +94,9 @@ public sealed record SweepRunner(Func<string, ActivationDefinition> Resolve)
             store.Save(rows, summary, config);
             done++;
             if (options.Shard is null) store.Rebuild(includeResults: false);
-            return $"{Label(run)}: decay {summary.DecayPerLayer:F3} (predicted {summary.PredictedDecayPerLayer:F3}), " +
+            var predicted = double.IsNaN(summary.PredictedDecayPerLayer) ? "no q*" : $"{summary.PredictedDecayPerLayer:F3}";
+            var decay = double.IsNaN(summary.DecayPerLayer) ? "– (under 3 hidden layers)" : $"{summary.DecayPerLayer:F3}";
+            return $"{Label(run)}: decay {decay} (predicted at q* {predicted}), " +
                    $"test acc {summary.TestAccuracy:F3}, {summary.Seconds:F1}s";
         }
 
