@@ -88,9 +88,9 @@ public sealed record SweepRunner(Func<string, ActivationDefinition> Resolve)
                 options.Width, Loss.Outputs(options.Head, split.Train.ClassCount), run.Key.Depth, inputSecondMoment);
             var spec = new RunSpec(run.Key, activation.CreateModule!, run.Init, options.Head, options.Optimizer, options.LogEvery,
                 Predict(activation, run.Init), finite, options.MeasureOn);
-            var writer = TensorBoardLog.Open(options.Out, run.Key);   // writes each event as it comes; nothing to close
+            using var events = TensorBoardLog.Open(options.Out, run.Key);   // flushes each event as it comes
             var (rows, summary) = Trainer.Run(spec, train, test, split.Train.FeatureCount, split.Train.ClassCount, device,
-                TensorBoardLog.Sink(writer), cancel);
+                TensorBoardLog.Sink(events), cancel);
             store.Save(rows, summary, config);
             done++;
             if (options.Shard is null) store.Rebuild(includeResults: false);
