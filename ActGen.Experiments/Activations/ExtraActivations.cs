@@ -15,11 +15,4 @@ public static partial class ExtraActivations
     /// <summary>A bounded, zero-centred sigmoid: 2σ(x) − 1 = tanh(x/2).</summary>
     [Activation]
     public static double BipolarSigmoid(double x) => 2 * ActGen.Activations.Sigmoid(x) - 1;
-
-    /// <summary>
-    /// Leaky ReLU with TensorFlow's default slope, <c>tf.nn.leaky_relu</c>'s α = 0.2 (PyTorch's, and the catalog's
-    /// LeakyRelu, is 0.01): what the code behind the adventures-mnist preset ran.
-    /// </summary>
-    [Activation]
-    public static double LeakyReluTf(double x, double negativeSlope = 0.2) => x >= 0 ? x : negativeSlope * x;
 }

@@ -46,13 +46,13 @@ public sealed record Preset(
     /// Adventures in Machine Learning's demonstration, as its TensorFlow code ran it: MNIST, five hidden dense layers of
     /// 10 plus a 10-unit linear output, softmax cross-entropy, Adam at lr 1e-3, Glorot-uniform weights and zero biases
     /// (tf.layers' defaults), 2,500 iterations of batch 30, gradients logged every 200 iterations on the current training
-    /// batch. Sigmoid, ReLU and leaky ReLU with tf.nn.leaky_relu's slope 0.2 (<c>LeakyReluTf</c>; the text says 0.01,
-    /// the catalog's <c>LeakyRelu</c>). Five seeds: the seed-to-seed spread is as large as the effects.
+    /// batch. Sigmoid, ReLU and leaky ReLU with tf.nn.leaky_relu's slope 0.2 (<c>LeakyRelu(negativeSlope=0.2)</c>; the
+    /// text says 0.01, the catalog's default). Five seeds: the seed-to-seed spread is as large as the effects.
     /// </summary>
     public static Preset AdventuresMnist { get; } = new(
         "adventures-mnist",
         "MNIST, 5 hidden layers of 10 + 10-unit output, Adam 1e-3, 2500 steps of batch 30, 5 seeds: sigmoid vs relu vs leaky relu (slope 0.2)",
-        ["sigmoid", "relu", "leakyrelutf"],
+        ["sigmoid", "relu", "leakyrelu(negativeSlope=0.2)"],
         [new GlorotInit(WeightDistribution.Uniform)],
         [5], 10,
         new DataSpec(DatasetKind.Mnist), HeadKind.Softmax, OptimizerKind.Adam, 1e-3, new Steps(2500), 30, [0, 1, 2, 3, 4], 200,

@@ -61,10 +61,12 @@ public static class SweepOptionsParser
         var option = typed is null ? $"--preset {preset.Name}" : "--activations";
         if (wanted.Count == 0) errors.Add($"--activations: name at least one activation. Valid choices: {string.Join(", ", names)}.");
         var found = new List<string>();
-        foreach (var name in wanted)
+        foreach (var typedName in wanted)
         {
-            if (Choice.Find(name, names) is { } match) found.Add(match);
-            else errors.Add(Choice.Error(option, name, names) + (typed is null ? " (the registry lacks an activation the preset uses)" : ""));
+            var (parsed, error) = ActivationName.Parse(typedName);
+            if (parsed is null) errors.Add(error!);
+            else if (Choice.Find(parsed.Name, names) is { } match) found.Add((parsed with { Name = match }).ToString());
+            else errors.Add(Choice.Error(option, parsed.Name, names) + (typed is null ? " (the registry lacks an activation the preset uses)" : ""));
         }
         return found.Distinct().ToArray();
     }

@@ -65,6 +65,12 @@ public sealed record SweepRunner(Func<string, ActivationDefinition> Resolve)
         var store = new RunStore(options.Out);
         var plan = PlannedRun.Plan(options, split.Train.Count).Where(r => options.Shard?.Owns(r.Key) ?? true).ToArray();
         var config = SweepConfig.Of(options, plan.Length > 0 ? plan[0].Key.Steps : 0);
+        var definitions = new Dictionary<string, ActivationDefinition>();
+        try
+        {
+            foreach (var name in options.Activations) definitions[name] = ActivationResolver.Resolve(name, Resolve);
+        }
+        catch (ArgumentException e) { error.WriteLine(e.Message.Split(" (Parameter")[0]); return 2; }
         if (Mismatch(store, config, options.Out) is { } mismatch) { error.WriteLine(mismatch); return 2; }
         var train = TensorData.From(split.Train, device);
         var test = TensorData.From(split.Test, device);
@@ -83,7 +89,7 @@ public sealed record SweepRunner(Func<string, ActivationDefinition> Resolve)
 
         string RunOne(PlannedRun run)
         {
-            var activation = Resolve(run.Key.Activation);
+            var activation = definitions[run.Key.Activation];
             var finite = FiniteDepth.DecayPerLayer(activation.Apply, activation.ApplyDerivative, run.Init, split.Train.FeatureCount,
                 options.Width, Loss.Outputs(options.Head, split.Train.ClassCount), run.Key.Depth, inputSecondMoment);
             var spec = new RunSpec(run.Key, activation.CreateModule!, run.Init, options.Head, options.Optimizer, options.LogEvery,

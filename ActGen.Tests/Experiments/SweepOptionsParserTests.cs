@@ -7,7 +7,7 @@ namespace ActGen.Tests.Experiments;
 
 public class SweepOptionsParserTests
 {
-    private static readonly string[] Names = ["Sigmoid", "Tanh", "Relu", "LeakyRelu", "Elu", "Selu", "Gelu", "MySwish", "LeakyReluTf"];
+    private static readonly string[] Names = ["Sigmoid", "Tanh", "Relu", "LeakyRelu", "Elu", "Selu", "Gelu", "MySwish"];
 
     private static SweepOptions Ok(RawSweepArgs raw)
     {
@@ -46,7 +46,7 @@ public class SweepOptionsParserTests
         Assert.Equal((OptimizerKind.Adam, 1e-3), (mnist.Optimizer, mnist.Lr));
         Assert.Equal<Init>([new GlorotInit(WeightDistribution.Uniform)], mnist.Inits);
         Assert.Equal((new Steps(2500), 30, 200, MeasureOn.CurrentBatch), (mnist.Length, mnist.Batch, mnist.LogEvery, mnist.MeasureOn));
-        Assert.Equal(["Sigmoid", "Relu", "LeakyReluTf"], mnist.Activations);
+        Assert.Equal(["Sigmoid", "Relu", "LeakyRelu(negativeSlope=0.2)"], mnist.Activations);
         Assert.True(mnist.Seeds.Count >= 3);
 
         var circles = Ok(new RawSweepArgs(Preset: "MLM_Circles"));
