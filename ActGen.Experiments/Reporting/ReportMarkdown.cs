@@ -10,7 +10,8 @@ namespace ActGen.Experiments.Reporting;
 /// <summary>The text of report.md: what was run, a summary table, a reading derived from the table, and the figures.</summary>
 public static class ReportMarkdown
 {
-    public static string Render(SweepView view, IReadOnlyList<(string Title, Figure[] Figures)> sections)
+    /// <summary><paramref name="evaluatedOnTraining"/>: no held-out set, so the accuracy column is the training data's.</summary>
+    public static string Render(SweepView view, IReadOnlyList<(string Title, Figure[] Figures)> sections, bool evaluatedOnTraining = false)
     {
         var md = new StringBuilder();
         md.Append("# Depth sweep: vanishing gradients\n\n");
@@ -35,7 +36,8 @@ public static class ReportMarkdown
         var seedNote = seeds.Length > 1 ? "mean ± s.d. over seeds" : "one seed";
         md.Append(Inv($"## Summary (deepest network of each activation × init, {seedNote})\n\n"));
         md.Append("| activation | init | depth | seeds | decay at init | decay, all layers | predicted at q* | predicted for this depth | χ₁ | q* ")
-          .Append("| decay after training | last/first layer grad at init | last/first during training | training-set loss | test accuracy |\n");
+          .Append("| decay after training | last/first layer grad at init | last/first during training | training-set loss | ")
+          .Append(evaluatedOnTraining ? "accuracy on the training data (no held-out set) |\n" : "test accuracy |\n");
         md.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (var r in rows)
             md.Append(Inv($"| {r.Activation} | {r.Init} | {r.Depth} | {r.Seeds} | {r.Decay.Format()} | {r.DecayAllLayers.Format()} | ")
@@ -45,7 +47,7 @@ public static class ReportMarkdown
             md.Append("\n\"no q*\": the variance map runs to 0 or ∞ (or does not settle) instead of reaching a fixed point of order one, ")
               .Append("so the layers never sit at a q* and −log10(χ₁)/2 does not describe their gradients; read the prediction for this depth.\n");
         md.Append("\n## Reading\n\n");
-        foreach (var line in ReportReading.Lines(rows)) md.Append("- ").Append(line).Append('\n');
+        foreach (var line in ReportReading.Lines(rows, evaluatedOnTraining ? "accuracy on the training data" : "test accuracy")) md.Append("- ").Append(line).Append('\n');
         foreach (var (title, figures) in sections.Where(s => s.Figures.Length > 0))
         {
             md.Append("\n## ").Append(title).Append("\n\n");

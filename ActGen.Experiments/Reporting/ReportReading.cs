@@ -11,7 +11,7 @@ namespace ActGen.Experiments.Reporting;
 /// </summary>
 public static class ReportReading
 {
-    public static IEnumerable<string> Lines(IReadOnlyList<ReportRow> rows)
+    public static IEnumerable<string> Lines(IReadOnlyList<ReportRow> rows, string accuracy = "test accuracy")
     {
         var measured = rows.Where(r => double.IsFinite(r.Decay.Mean)).OrderByDescending(r => r.Decay.Mean).ToArray();
         if (measured.Length > 0)
@@ -45,7 +45,7 @@ public static class ReportReading
         var diverged = rows.Where(r => r.Steps > 0 && r.Loss.Count < r.Seeds).Select(r => $"{r.Activation} with {r.Init}").ToArray();
         if (diverged.Length > 0)
             yield return $"Training-set loss not finite at the end (diverged) in some seed: {string.Join(", ", diverged)}.";
-        if (DecayAgainstAccuracy(rows) is { } training) yield return training;
+        if (DecayAgainstAccuracy(rows, accuracy) is { } training) yield return training;
     }
 
     private static string? SigmoidAgainstRelu(IReadOnlyList<ReportRow> rows, string init)
@@ -65,12 +65,12 @@ public static class ReportReading
     /// The range of test accuracies after training and whether the decay at initialisation orders them: Spearman's rank
     /// correlation over the pairs, called an ordering only when it is strong (|ρ| ≥ 0.7) over at least four pairs.
     /// </summary>
-    private static string? DecayAgainstAccuracy(IReadOnlyList<ReportRow> rows)
+    private static string? DecayAgainstAccuracy(IReadOnlyList<ReportRow> rows, string accuracy)
     {
         var trained = rows.Where(r => r.Steps > 0 && double.IsFinite(r.TestAccuracy.Mean)).OrderByDescending(r => r.TestAccuracy.Mean).ToArray();
         if (trained.Length < 2) return null;
         var (best, worst) = (trained[0], trained[^1]);
-        var text = Inv($"After {best.Steps} steps the deepest networks reach test accuracy from {worst.TestAccuracy.Format()} ({worst.Activation}, {worst.Init}, decay {worst.Decay.Format()}) ") +
+        var text = Inv($"After {best.Steps} steps the deepest networks reach {accuracy} from {worst.TestAccuracy.Format()} ({worst.Activation}, {worst.Init}, decay {worst.Decay.Format()}) ") +
                    Inv($"to {best.TestAccuracy.Format()} ({best.Activation}, {best.Init}, decay {best.Decay.Format()}).");
         var paired = trained.Where(r => double.IsFinite(r.Decay.Mean)).ToArray();
         if (paired.Length < 4) return text;

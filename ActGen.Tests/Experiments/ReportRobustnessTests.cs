@@ -48,4 +48,16 @@ public sealed class ReportRobustnessTests : IDisposable
         // A second report over the same folder (what every rerun does) works as well.
         Assert.Equal(report, File.ReadAllText(Report.Write(_dir)));
     }
+
+    [Fact]
+    public void WithoutAHeldOutSetTheAccuracyIsLabelledAsTheTrainingDatas()
+    {
+        var store = new RunStore(_dir);
+        var (rows, summary) = Run("Relu", 3, 0.1);
+        store.Save(rows, summary, new RunConfig([("test_fraction", "0")]));
+        store.Rebuild();
+        var report = File.ReadAllText(Report.Write(_dir));
+        Assert.Contains("| accuracy on the training data (no held-out set) |", report);
+        Assert.DoesNotContain("test accuracy", report);
+    }
 }
