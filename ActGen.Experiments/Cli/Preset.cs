@@ -67,7 +67,8 @@ public sealed record Preset(
     /// </summary>
     public static Preset MlmCircles { get; } = new(
         "mlm-circles",
-        "two circles (factor 0.5, noise 0.1), 4 hidden layers of 5, sigmoid output with BCE, N(0,1) init, RMSprop 1e-3, 100 epochs, 5 seeds: sigmoid vs tanh vs relu",
+        "two circles (factor 0.5, noise 0.1), 4 hidden layers of 5, sigmoid output with BCE, N(0,1) init, RMSprop 1e-3, " +
+        "100 epochs, 5 seeds: sigmoid vs tanh vs relu",
         ["sigmoid", "tanh", "relu"],
         [new NormalInit(1.0)],
         [4], 5,

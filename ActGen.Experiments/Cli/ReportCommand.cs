@@ -5,7 +5,10 @@ using ActGen.Experiments.Results;
 
 namespace ActGen.Experiments.Cli;
 
-/// <summary><c>actgen report --out DIR</c>: rebuilds summary.csv, results.csv, the plots and report.md from every finished run in DIR (all shards).</summary>
+/// <summary>
+/// <c>actgen report --out DIR</c>: rebuilds summary.csv, results.csv, the plots and report.md from every finished run
+/// in DIR (all shards).
+/// </summary>
 public static class ReportCommand
 {
     public static Command Create(TextWriter output, TextWriter error)

@@ -34,7 +34,8 @@ public static class ShardParser
             }
             if (count is null)
             {
-                errors.Add($"--shard env: no shard count ({(slurm is not null ? "SLURM_ARRAY_TASK_COUNT" : "ACTGEN_SHARD_COUNT")} is not set); give --shard env/N.");
+                var variable = slurm is not null ? "SLURM_ARRAY_TASK_COUNT" : "ACTGEN_SHARD_COUNT";
+                errors.Add($"--shard env: no shard count ({variable} is not set); give --shard env/N.");
                 return null;
             }
         }

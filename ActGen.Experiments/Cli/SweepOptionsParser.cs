@@ -17,7 +17,9 @@ public static class SweepOptionsParser
         RawSweepArgs raw, IReadOnlyList<string> activationNames, Func<string, string?>? environment = null, double? memoryBudget = null)
     {
         var errors = new List<string>();
-        var preset = raw.Preset is null ? Preset.Default : Preset.All.FirstOrDefault(p => p.Name == Choice.Find(raw.Preset, Preset.All.Select(p => p.Name)));
+        var preset = raw.Preset is null
+            ? Preset.Default
+            : Preset.All.FirstOrDefault(p => p.Name == Choice.Find(raw.Preset, Preset.All.Select(p => p.Name)));
         if (preset is null)
         {
             errors.Add(Choice.Error("--preset", raw.Preset!, Preset.All.Select(p => p.Name)));
@@ -92,9 +94,14 @@ public static class SweepOptionsParser
         if (raw.Samples is not null) spec = spec with { Samples = Int("--samples", raw.Samples, 2, errors) };
         if (raw.Samples is not null && spec.Samples > 10_000_000) errors.Add($"--samples: '{raw.Samples}' is more than 10000000 points.");
         if (raw.Noise is not null) spec = spec with { Noise = Number("--noise", raw.Noise, 0, double.MaxValue, "a number ≥ 0", errors) };
-        if (raw.Factor is not null) spec = spec with { Factor = Number("--factor", raw.Factor, double.Epsilon, 1 - 1e-12, "a number in (0, 1)", errors) };
+        if (raw.Factor is not null)
+            spec = spec with { Factor = Number("--factor", raw.Factor, double.Epsilon, 1 - 1e-12, "a number in (0, 1)", errors) };
         if (raw.TestFraction is not null)
-            spec = spec with { TestFraction = Number("--test-fraction", raw.TestFraction, 0, 1 - 1e-12, "a number in [0, 1) (0: evaluate on the training data)", errors) };
+            spec = spec with
+            {
+                TestFraction = Number("--test-fraction", raw.TestFraction, 0, 1 - 1e-12,
+                    "a number in [0, 1) (0: evaluate on the training data)", errors),
+            };
         if (spec.Kind != DatasetKind.Circles && raw.Factor is not null) errors.Add("--factor: only the circles data set has an inner radius.");
         if (spec.Kind == DatasetKind.Mnist && (raw.Noise ?? raw.Samples ?? raw.TestFraction) is not null)
             errors.Add("--samples, --noise, --test-fraction: MNIST has its own images and test set.");
@@ -124,7 +131,8 @@ public static class SweepOptionsParser
     {
         if (IntList.Count(typed) is > SweepSize.MaxListValues and var count)
         {
-            errors.Add($"{option}: '{typed}' names {count} values, i.e. that many runs for every other combination; a sweep takes at most {SweepSize.MaxListValues}.");
+            errors.Add($"{option}: '{typed}' names {count} values, i.e. that many runs for every other combination; " +
+                       $"a sweep takes at most {SweepSize.MaxListValues}.");
             return [];
         }
         var values = IntList.TryParse(typed);

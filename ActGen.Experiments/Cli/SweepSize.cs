@@ -24,7 +24,10 @@ public static class SweepSize
         return 4.0 * (copies * Weights(inputs, outputs, maxDepth, width) + 4.0 * batch * (double)width * (maxDepth + 1));
     }
 
-    /// <summary>Dense weights of a network of <paramref name="depth"/> hidden layers of <paramref name="width"/>, as a double (it may not fit a long).</summary>
+    /// <summary>
+    /// Dense weights of a network of <paramref name="depth"/> hidden layers of <paramref name="width"/>, as a double
+    /// (it may not fit a long).
+    /// </summary>
     public static double Weights(int inputs, int outputs, int depth, int width) =>
         (double)inputs * width + Math.Max(0, depth - 1) * (double)width * width + (double)width * outputs;
 
@@ -38,8 +41,10 @@ public static class SweepSize
         var depth = depths.Max();
         var bytes = LargestRunBytes(inputs, outputs, depth, width, batch, optimizer);
         if (bytes <= budget) return null;
-        return Inv($"--depths, --width: the largest network ({depth} hidden layers of {width} units) holds {Weights(inputs, outputs, depth, width):0.##e+0} weights ") +
-               Inv($"and would need about {Bytes(bytes)} with its gradients, optimiser state and a batch of {batch}; this process can plan for {Bytes(budget)}. ") +
+        var weights = Weights(inputs, outputs, depth, width);
+        return Inv($"--depths, --width: the largest network ({depth} hidden layers of {width} units) holds {weights:0.##e+0} weights ") +
+               Inv($"and would need about {Bytes(bytes)} with its gradients, optimiser state and a batch of {batch}; ") +
+               Inv($"this process can plan for {Bytes(budget)}. ") +
                "Lower --width or --depths.";
     }
 

@@ -42,12 +42,14 @@ public static class ReportMarkdown
         foreach (var r in rows)
             md.Append(Inv($"| {r.Activation} | {r.Init} | {r.Depth} | {r.Seeds} | {r.Decay.Format()} | {r.DecayAllLayers.Format()} | ")
                 + Inv($"{(r.HasFixedPoint ? F(r.Predicted) : "no q*")} | {F(r.PredictedFinite)} | {F(r.Chi1)} | {G(r.QStar)} | ")
-                + Inv($"{r.DecayFinal.Format()} | {r.Ratio.Format(Ratio)} | {r.RatioTraining.Format(Ratio)} | {r.Loss.Format()} | {r.TestAccuracy.Format()} |\n"));
+                + Inv($"{r.DecayFinal.Format()} | {r.Ratio.Format(Ratio)} | {r.RatioTraining.Format(Ratio)} | ")
+                + Inv($"{r.Loss.Format()} | {r.TestAccuracy.Format()} |\n"));
         if (rows.Any(r => !r.HasFixedPoint))
             md.Append("\n\"no q*\": the variance map runs to 0 or ∞ (or does not settle) instead of reaching a fixed point of order one, ")
               .Append("so the layers never sit at a q* and −log10(χ₁)/2 does not describe their gradients; read the prediction for this depth.\n");
         md.Append("\n## Reading\n\n");
-        foreach (var line in ReportReading.Lines(rows, evaluatedOnTraining ? "accuracy on the training data" : "test accuracy")) md.Append("- ").Append(line).Append('\n');
+        var accuracy = evaluatedOnTraining ? "accuracy on the training data" : "test accuracy";
+        foreach (var line in ReportReading.Lines(rows, accuracy)) md.Append("- ").Append(line).Append('\n');
         foreach (var (title, figures) in sections.Where(s => s.Figures.Length > 0))
         {
             md.Append("\n## ").Append(title).Append("\n\n");

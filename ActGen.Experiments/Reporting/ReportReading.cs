@@ -18,7 +18,8 @@ public static class ReportReading
         {
             var (steep, flat) = (measured[0], measured.MinBy(r => Math.Abs(r.Decay.Mean))!);
             yield return Inv($"Steepest at initialisation: **{steep.Activation}** with {steep.Init}, {steep.Decay.Format()} decades per layer ") +
-                         Inv($"(over {steep.Depth} hidden layers a factor of about 10^{-steep.Decay.Mean * steep.Depth:0.#} between the input and output layers' gradients). ") +
+                         Inv($"(over {steep.Depth} hidden layers a factor of about 10^{-steep.Decay.Mean * steep.Depth:0.#} ") +
+                         "between the input and output layers' gradients). " +
                          Inv($"Flattest: **{flat.Activation}** with {flat.Init}, {flat.Decay.Format()}.");
         }
         foreach (var init in rows.Select(r => r.Init).Distinct())
@@ -57,7 +58,8 @@ public static class ReportReading
         var theory = sigmoid.HasFixedPoint && relu.HasFixedPoint
             ? Inv($"theory at q* says {F(sigmoid.Predicted)} against {F(relu.Predicted)}")
             : Inv($"theory for this depth says {F(sigmoid.PredictedFinite)} against {F(relu.PredictedFinite)}") +
-              (sigmoid.HasFixedPoint ? " (ReLU has no fixed point of order one here)" : relu.HasFixedPoint ? " (sigmoid has no fixed point of order one here)" : "");
+              (sigmoid.HasFixedPoint ? " (ReLU has no fixed point of order one here)"
+               : relu.HasFixedPoint ? " (sigmoid has no fixed point of order one here)" : "");
         return Inv($"With {init}, sigmoid's measured decay ({sigmoid.Decay.Format()}) is {verdict} ReLU's ({relu.Decay.Format()}); {theory}.");
     }
 
@@ -70,7 +72,8 @@ public static class ReportReading
         var trained = rows.Where(r => r.Steps > 0 && double.IsFinite(r.TestAccuracy.Mean)).OrderByDescending(r => r.TestAccuracy.Mean).ToArray();
         if (trained.Length < 2) return null;
         var (best, worst) = (trained[0], trained[^1]);
-        var text = Inv($"After {best.Steps} steps the deepest networks reach {accuracy} from {worst.TestAccuracy.Format()} ({worst.Activation}, {worst.Init}, decay {worst.Decay.Format()}) ") +
+        var text = Inv($"After {best.Steps} steps the deepest networks reach {accuracy} from {worst.TestAccuracy.Format()} ") +
+                   Inv($"({worst.Activation}, {worst.Init}, decay {worst.Decay.Format()}) ") +
                    Inv($"to {best.TestAccuracy.Format()} ({best.Activation}, {best.Init}, decay {best.Decay.Format()}).");
         var paired = trained.Where(r => double.IsFinite(r.Decay.Mean)).ToArray();
         if (paired.Length < 4) return text;

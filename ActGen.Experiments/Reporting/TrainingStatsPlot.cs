@@ -45,7 +45,9 @@ public static class TrainingStatsPlot
         foreach (var s in series)
             for (var layer = 0; layer < layers; layer++)
             {
-                var points = steps.Select(step => view.Layers(key, step).FirstOrDefault(r => r.Layer == layer) is { } row ? s.Value(row) : double.NaN).ToArray();
+                var points = steps
+                    .Select(step => view.Layers(key, step).FirstOrDefault(r => r.Layer == layer) is { } row ? s.Value(row) : double.NaN)
+                    .ToArray();
                 var line = plot.Add.Scatter(steps.Select(st => (double)st).ToArray(), points);
                 line.Color = PlotStyle.ColorOf(layer);
                 line.LineWidth = highlight && (layer == 0 || layer == layers - 1) ? 3.5f : 1.2f;

@@ -10,7 +10,10 @@ namespace ActGen.Experiments.Training;
 /// </summary>
 public static class ActivationResolver
 {
-    /// <summary>Resolves <paramref name="spelled"/> through <paramref name="lookup"/>; throws <see cref="ArgumentException"/> naming a bad parameter.</summary>
+    /// <summary>
+    /// Resolves <paramref name="spelled"/> through <paramref name="lookup"/>; throws <see cref="ArgumentException"/>
+    /// naming a bad parameter.
+    /// </summary>
     public static ActivationDefinition Resolve(string spelled, Func<string, ActivationDefinition> lookup)
     {
         var (name, error) = ActivationName.Parse(spelled);

@@ -108,7 +108,8 @@ public sealed record SweepRunner(Func<string, ActivationDefinition> Resolve)
 
         var share = options.Shard is null ? "" : $" (shard {options.Shard})";
         if (!options.Quiet && pending.Length < plan.Length)
-            output.WriteLine($"{plan.Length - pending.Length} of {plan.Length} runs{share} already in {options.Out}; running the other {pending.Length}.");
+            output.WriteLine($"{plan.Length - pending.Length} of {plan.Length} runs{share} already in {options.Out}; " +
+                             $"running the other {pending.Length}.");
         try { SweepProgress.Run(pending, options.Quiet, output, Label, RunOne); }
         catch (OperationCanceledException)
         {
