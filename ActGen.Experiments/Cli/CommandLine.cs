@@ -16,6 +16,7 @@ public static class CommandLine
         {
             SweepCommand(activationNames, sweep, output, error),
             ListCommand(activationNames, output),
+            ReportCommand.Create(output, error),
             Bench.BenchCommand.Create(output, error),
             Kernels.KernelsCommand.Create(output, error),
         };
@@ -43,11 +44,17 @@ public static class CommandLine
         var device = Text("--device", $"where to compute: {string.Join(", ", Choice.Names<DeviceKind>())} (default: auto)");
         var outDir = Text("--out", "output folder (default: runs/PRESET); re-running with the same folder resumes");
         var quiet = new Option<bool>("--quiet") { Description = "no progress bar" };
+        var samples = Text("--samples", "points of a synthetic data set (default 1000)");
+        var noise = Text("--noise", "Gaussian noise of a synthetic data set (default 0.1)");
+        var factor = Text("--factor", "circles: inner radius over outer, in (0, 1) (default 0.5)");
+        var testFraction = Text("--test-fraction", "share of a synthetic data set held out for testing; 0 evaluates on the training data");
+        var measureOn = Text("--measure-on", $"rows a measurement sees: {string.Join(", ", Choice.Names<MeasureOn>())} (default: fixed-batch)");
+        var shard = Text("--shard", $"run one share of the sweep into a shared --out: {ShardParser.Syntax}; then actgen report --out DIR");
 
         var command = new Command("sweep", "Train MLPs for every activation × init × depth × seed and measure gradient decay per layer.")
         {
             preset, activations, init, depths, width, dataset, dataDir, optimizer, lr, epochs, steps, batch, seeds,
-            logEvery, device, outDir, quiet,
+            logEvery, device, outDir, quiet, samples, noise, factor, testFraction, measureOn, shard,
         };
         command.SetAction(result =>
         {
@@ -56,7 +63,8 @@ public static class CommandLine
                 result.GetValue(width), result.GetValue(dataset), result.GetValue(dataDir), result.GetValue(optimizer),
                 result.GetValue(lr), result.GetValue(epochs), result.GetValue(steps), result.GetValue(batch),
                 result.GetValue(seeds), result.GetValue(logEvery), result.GetValue(device), result.GetValue(outDir),
-                result.GetValue(quiet));
+                result.GetValue(quiet), result.GetValue(samples), result.GetValue(noise), result.GetValue(factor),
+                result.GetValue(testFraction), result.GetValue(measureOn), result.GetValue(shard));
             var parsed = SweepOptionsParser.Parse(raw, names);
             if (!parsed.IsValid)
             {

@@ -9,6 +9,29 @@ public static class IntList
 {
     public const string Syntax = "a list like 1,2,4, a range like 1-32 or a stepped range like 1-32:4";
 
+    /// <summary>
+    /// How many values <paramref name="text"/> names before duplicates are removed (as a long: "1-2000000000" names two
+    /// billion), counted without listing them; null when it does not parse.
+    /// </summary>
+    public static long? Count(string text)
+    {
+        long count = 0;
+        foreach (var part in text.Split(',', System.StringSplitOptions.TrimEntries))
+        {
+            var (range, stepText) = part.Split(':') switch { [var r] => (r, "1"), [var r, var s] => (r, s), _ => (null, null) };
+            if (range is null || !Int(stepText!, out var step) || step < 1) return null;
+            long? n = range.Split('-') switch
+            {
+                [var single] when Int(single, out _) && stepText == "1" => 1,
+                [var lo, var hi] when Int(lo, out var a) && Int(hi, out var b) && a <= b => ((long)b - a) / step + 1,
+                _ => null,
+            };
+            if (n is null) return null;
+            count += n.Value;
+        }
+        return count;
+    }
+
     /// <summary>The distinct values in the order first given, or null when <paramref name="text"/> does not parse.</summary>
     public static IReadOnlyList<int>? TryParse(string text)
     {

@@ -18,4 +18,10 @@ public sealed record RawSweepArgs(
     string? LogEvery = null,
     string? Device = null,
     string? Out = null,
-    bool Quiet = false);
+    bool Quiet = false,
+    string? Samples = null,
+    string? Noise = null,
+    string? Factor = null,
+    string? TestFraction = null,
+    string? MeasureOn = null,
+    string? Shard = null);

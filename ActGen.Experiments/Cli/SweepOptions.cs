@@ -23,7 +23,9 @@ public sealed record SweepOptions(
     int LogEvery,
     DeviceKind Device,
     string Out,
-    bool Quiet)
+    bool Quiet,
+    MeasureOn MeasureOn = MeasureOn.FixedBatch,
+    Results.Shard? Shard = null)
 {
     /// <summary>How many runs the sweep holds.</summary>
     public int RunCount => Activations.Count * Inits.Count * Depths.Count * Seeds.Count;

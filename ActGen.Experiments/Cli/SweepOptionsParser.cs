@@ -9,10 +9,17 @@ namespace ActGen.Experiments.Cli;
 /// <summary>Turns what the user typed into a <see cref="SweepOptions"/>, or into every error at once.</summary>
 public static class SweepOptionsParser
 {
-    public static Validated<SweepOptions> Parse(RawSweepArgs raw, IReadOnlyList<string> activationNames)
+    /// <summary>
+    /// <paramref name="environment"/> reads the scheduler's variables for <c>--shard env</c> (the process's own by
+    /// default); <paramref name="memoryBudget"/> is the bytes the largest run may need (half the available memory by default).
+    /// </summary>
+    public static Validated<SweepOptions> Parse(
+        RawSweepArgs raw, IReadOnlyList<string> activationNames, Func<string, string?>? environment = null, double? memoryBudget = null)
     {
         var errors = new List<string>();
-        var preset = raw.Preset is null ? Preset.Default : Preset.All.FirstOrDefault(p => p.Name == Choice.Find(raw.Preset, Preset.All.Select(p => p.Name)));
+        var preset = raw.Preset is null
+            ? Preset.Default
+            : Preset.All.FirstOrDefault(p => p.Name == Choice.Find(raw.Preset, Preset.All.Select(p => p.Name)));
         if (preset is null)
         {
             errors.Add(Choice.Error("--preset", raw.Preset!, Preset.All.Select(p => p.Name)));
@@ -31,13 +38,21 @@ public static class SweepOptionsParser
         var device = raw.Device is null ? DeviceKind.Auto : Enum("--device", raw.Device, DeviceKind.Auto, errors);
         var data = Data(raw, preset.Data, errors);
         var length = Length(raw, preset.Length, errors);
+        var measureOn = raw.MeasureOn is null ? preset.MeasureOn : Enum("--measure-on", raw.MeasureOn, preset.MeasureOn, errors);
+        var shard = raw.Shard is null ? null : ShardParser.Parse(raw.Shard, environment ?? Environment.GetEnvironmentVariable, errors);
         if (raw.Out is { } o && string.IsNullOrWhiteSpace(o)) errors.Add("--out: the output folder must not be empty.");
+        if (errors.Count == 0)
+        {
+            var (inputs, outputs) = data.Kind == DatasetKind.Mnist ? (784, 10) : (2, preset.Head == HeadKind.SigmoidBce ? 1 : 2);
+            if (SweepSize.Problem(inputs, outputs, depths, width, batch, optimizer, memoryBudget ?? SweepSize.Budget()) is { } tooBig)
+                errors.Add(tooBig);
+        }
 
         return errors.Count > 0
             ? Validated<SweepOptions>.Fail(errors)
             : Validated<SweepOptions>.Ok(new SweepOptions(
                 preset.Name, activations, inits, depths, width, data, preset.Head, optimizer, lr, length, batch, seeds,
-                logEvery, device, raw.Out ?? Path(preset), raw.Quiet));
+                logEvery, device, raw.Out ?? Path(preset), raw.Quiet, measureOn, shard));
     }
 
     private static string Path(Preset preset) => System.IO.Path.Combine("runs", preset.Name);
@@ -48,10 +63,12 @@ public static class SweepOptionsParser
         var option = typed is null ? $"--preset {preset.Name}" : "--activations";
         if (wanted.Count == 0) errors.Add($"--activations: name at least one activation. Valid choices: {string.Join(", ", names)}.");
         var found = new List<string>();
-        foreach (var name in wanted)
+        foreach (var typedName in wanted)
         {
-            if (Choice.Find(name, names) is { } match) found.Add(match);
-            else errors.Add(Choice.Error(option, name, names) + (typed is null ? " (the registry lacks an activation the preset uses)" : ""));
+            var (parsed, error) = ActivationName.Parse(typedName);
+            if (parsed is null) errors.Add(error!);
+            else if (Choice.Find(parsed.Name, names) is { } match) found.Add((parsed with { Name = match }).ToString());
+            else errors.Add(Choice.Error(option, parsed.Name, names) + (typed is null ? " (the registry lacks an activation the preset uses)" : ""));
         }
         return found.Distinct().ToArray();
     }
@@ -71,12 +88,24 @@ public static class SweepOptionsParser
     private static DataSpec Data(RawSweepArgs raw, DataSpec preset, List<string> errors)
     {
         var spec = preset with { Directory = raw.DataDir ?? preset.Directory };
-        if (raw.Dataset is null || Choice.ParseEnum<DatasetKind>(raw.Dataset) is not { } kind)
-        {
-            if (raw.Dataset is not null) errors.Add(Choice.Error("--dataset", raw.Dataset, Choice.Names<DatasetKind>()));
-            return spec;
-        }
-        return kind == preset.Kind ? spec : new DataSpec(kind, Directory: spec.Directory);
+        if (raw.Dataset is not null && Choice.ParseEnum<DatasetKind>(raw.Dataset) is { } kind)
+            spec = kind == preset.Kind ? spec : new DataSpec(kind, Directory: spec.Directory);
+        else if (raw.Dataset is not null) errors.Add(Choice.Error("--dataset", raw.Dataset, Choice.Names<DatasetKind>()));
+        if (raw.Samples is not null) spec = spec with { Samples = Int("--samples", raw.Samples, 2, errors) };
+        if (raw.Samples is not null && spec.Samples > 10_000_000) errors.Add($"--samples: '{raw.Samples}' is more than 10000000 points.");
+        if (raw.Noise is not null) spec = spec with { Noise = Number("--noise", raw.Noise, 0, double.MaxValue, "a number ≥ 0", errors) };
+        if (raw.Factor is not null)
+            spec = spec with { Factor = Number("--factor", raw.Factor, double.Epsilon, 1 - 1e-12, "a number in (0, 1)", errors) };
+        if (raw.TestFraction is not null)
+            spec = spec with
+            {
+                TestFraction = Number("--test-fraction", raw.TestFraction, 0, 1 - 1e-12,
+                    "a number in [0, 1) (0: evaluate on the training data)", errors),
+            };
+        if (spec.Kind != DatasetKind.Circles && raw.Factor is not null) errors.Add("--factor: only the circles data set has an inner radius.");
+        if (spec.Kind == DatasetKind.Mnist && (raw.Noise ?? raw.Samples ?? raw.TestFraction) is not null)
+            errors.Add("--samples, --noise, --test-fraction: MNIST has its own images and test set.");
+        return spec;
     }
 
     private static TrainingLength Length(RawSweepArgs raw, TrainingLength preset, List<string> errors)
@@ -100,6 +129,12 @@ public static class SweepOptionsParser
 
     private static IReadOnlyList<int> Ints(string option, string typed, int min, List<string> errors)
     {
+        if (IntList.Count(typed) is > SweepSize.MaxListValues and var count)
+        {
+            errors.Add($"{option}: '{typed}' names {count} values, i.e. that many runs for every other combination; " +
+                       $"a sweep takes at most {SweepSize.MaxListValues}.");
+            return [];
+        }
         var values = IntList.TryParse(typed);
         if (values is null) errors.Add($"{option}: '{typed}' is not {IntList.Syntax}.");
         else if (values.Any(v => v < min)) errors.Add($"{option}: '{typed}' holds a value below {min}.");
@@ -110,6 +145,13 @@ public static class SweepOptionsParser
     {
         if (int.TryParse(typed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min) return v;
         errors.Add($"{option}: '{typed}' is not a whole number ≥ {min}.");
+        return min;
+    }
+
+    private static double Number(string option, string typed, double min, double max, string what, List<string> errors)
+    {
+        if (double.TryParse(typed, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max) return v;
+        errors.Add($"{option}: '{typed}' is not {what}.");
         return min;
     }
 

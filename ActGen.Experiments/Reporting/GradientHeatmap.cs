@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ScottPlot;
 
 namespace ActGen.Experiments.Reporting;
@@ -19,6 +20,12 @@ public static class GradientHeatmap
             for (var s = 0; s < steps.Count; s++)
                 foreach (var row in view.Layers(run.Key, steps[s]))
                     cells[layerCount - 1 - row.Layer, s] = PlotStyle.Log10(row.GradMeanAbs);   // row 0 is drawn on top
+            if (!PlotStyle.AnyFinite(cells.Cast<double>()))
+            {
+                yield return Figure.NotDrawn($"heat map for {run.Key.Activation} with {run.Key.Init}",
+                    "no layer has a positive finite mean |∂C/∂W| at any step (all zero, NaN or infinite)");
+                continue;
+            }
             var plot = new Plot();
             var map = plot.Add.Heatmap(cells);
             map.Colormap = new ScottPlot.Colormaps.Viridis();

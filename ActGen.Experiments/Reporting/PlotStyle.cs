@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using ScottPlot;
 
 namespace ActGen.Experiments.Reporting;
@@ -33,6 +34,8 @@ public static class PlotStyle
 
     /// <summary>log10 of a positive finite value; NaN otherwise (ScottPlot leaves such points out).</summary>
     public static double Log10(double v) => v > 0 && double.IsFinite(v) ? Math.Log10(v) : double.NaN;
+
+    public static bool AnyFinite(IEnumerable<double> values) => values.Any(double.IsFinite);
 
     /// <summary>Saves as PNG under <paramref name="dir"/> and returns the file name.</summary>
     public static string Save(Plot plot, string dir, string name)

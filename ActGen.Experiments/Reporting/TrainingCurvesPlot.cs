@@ -19,7 +19,7 @@ public static class TrainingCurvesPlot
     {
         if (view.Summaries.All(r => r.Key.Steps == 0)) yield break;
         var depth = Depth(view);
-        yield return Curve(view, dir, depth, "loss", "training loss", r => PlotStyle.Log10(r.Loss), log: true);
+        yield return Curve(view, dir, depth, "loss", "training-set loss", r => PlotStyle.Log10(r.Loss), log: true);
         yield return Curve(view, dir, depth, "test_accuracy", "test accuracy", r => r.TestAccuracy, log: false);
     }
 

@@ -10,6 +10,9 @@ public static class Csv
     /// <summary>Shortest round-trip form: "0.1", "1E-07", "NaN", "Infinity" — never a comma.</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>A value that may not apply: empty for NaN (read back as NaN), else <see cref="Number(double)"/>.</summary>
+    public static string Optional(double value) => double.IsNaN(value) ? "" : Number(value);
+
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Quotes a field that holds a comma, quote or line break.</summary>

@@ -22,6 +22,14 @@ public static class DecayFit
         return -Slope(xs, ys);
     }
 
+    /// <summary>
+    /// <see cref="DecayPerLayer"/> over the hidden layers only — every dense layer but the first (fan-in = the data's
+    /// features) and the last (fan-out = the outputs), whose sizes differ from the width and bias a short fit.
+    /// NaN below two hidden layers to fit, i.e. for networks of fewer than three hidden layers.
+    /// </summary>
+    public static double HiddenDecayPerLayer(IReadOnlyList<double> gradMeanAbsByLayer) =>
+        gradMeanAbsByLayer.Count < 4 ? double.NaN : DecayPerLayer(gradMeanAbsByLayer.Skip(1).Take(gradMeanAbsByLayer.Count - 2).ToArray());
+
     /// <summary>mean|∂C/∂W| of the last (output) layer over the first (input) layer; NaN for an empty list.</summary>
     public static double GradRatioLastFirst(IReadOnlyList<double> gradMeanAbsByLayer) =>
         gradMeanAbsByLayer.Count == 0 ? double.NaN : gradMeanAbsByLayer[^1] / gradMeanAbsByLayer[0];

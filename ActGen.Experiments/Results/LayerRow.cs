@@ -2,13 +2,16 @@ namespace ActGen.Experiments.Results;
 
 /// <summary>
 /// One row of results.csv: the measurements of one dense layer (0 = nearest the input) of one run at one step.
-/// Loss and accuracies are those of the whole network at that step, repeated on each layer's row.
+/// Gradients are those of the measurement batch (see <c>MeasureBatch</c>). <see cref="Loss"/> is the loss over the whole
+/// training set, <see cref="BatchLoss"/> the measurement batch's; both, and the accuracies, are the whole network's at
+/// that step, repeated on each layer's row. <see cref="GradMean"/> is the signed mean of ∂C/∂W.
 /// </summary>
 public sealed record LayerRow(
     RunKey Key,
     int Step,
     int Layer,
     double GradMeanAbs,
+    double GradMean,
     double GradStd,
     double GradL2,
     double BiasGradMeanAbs,
@@ -18,5 +21,6 @@ public sealed record LayerRow(
     double ActivationStd,
     double DeadFraction,
     double Loss,
+    double BatchLoss,
     double TrainAccuracy,
     double TestAccuracy);

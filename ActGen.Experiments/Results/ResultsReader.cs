@@ -11,13 +11,14 @@ public static class ResultsReader
 {
     public static IReadOnlyList<RunSummary> Summaries(string path) => Read(path, r => new RunSummary(
         Key(r), r.D("train_loss"), r.D("train_accuracy"), r.D("test_accuracy"), r.D("decay_per_layer"),
-        r.D("decay_per_layer_final"), r.D("decay_per_layer_mean"), r.D("predicted_decay_per_layer"), r.D("predicted_decay_finite_depth"), r.D("chi1"),
-        r.D("q_star"), r.D("grad_ratio_last_first"), r.D("seconds")));
+        r.D("decay_per_layer_all_layers"), r.D("decay_per_layer_final"), r.D("decay_per_layer_mean"), r.D("predicted_decay_per_layer"), r.D("predicted_decay_finite_depth"), r.D("chi1"),
+        r.D("q_star"), r.D("grad_ratio_last_first"),
+        r.D("grad_ratio_last_first_training"), r.D("seconds")));
 
     public static IReadOnlyList<LayerRow> Rows(string path) => Read(path, r => new LayerRow(
-        Key(r), r.I("step"), r.I("layer"), r.D("grad_mean_abs"), r.D("grad_std"), r.D("grad_l2"), r.D("bias_grad_mean_abs"),
+        Key(r), r.I("step"), r.I("layer"), r.D("grad_mean_abs"), r.D("grad_mean"), r.D("grad_std"), r.D("grad_l2"), r.D("bias_grad_mean_abs"),
         r.D("weight_mean"), r.D("weight_std"), r.D("activation_mean"), r.D("activation_std"), r.D("dead_fraction"),
-        r.D("loss"), r.D("train_accuracy"), r.D("test_accuracy")));
+        r.D("loss"), r.D("batch_loss"), r.D("train_accuracy"), r.D("test_accuracy")));
 
     private static RunKey Key(Row r) => new(
         r.S("activation"), r.S("init"), r.I("depth"), r.I("width"), r.I("seed"), r.S("dataset"), r.S("optimizer"),
@@ -26,7 +27,8 @@ public static class ResultsReader
     private sealed record Row(IReadOnlyDictionary<string, int> Index, IReadOnlyList<string> Fields)
     {
         public string S(string column) => Fields[Index[column]];
-        public double D(string column) => double.Parse(S(column), NumberStyles.Float, CultureInfo.InvariantCulture);
+        public double D(string column) =>
+            S(column) is "" ? double.NaN : double.Parse(S(column), NumberStyles.Float, CultureInfo.InvariantCulture);
         public int I(string column) => int.Parse(S(column), NumberStyles.Integer, CultureInfo.InvariantCulture);
     }
 

@@ -26,6 +26,7 @@ public static class Schemas
         new("step", r => Csv.Number(r.Step)),
         new("layer", r => Csv.Number(r.Layer)),
         new("grad_mean_abs", r => Csv.Number(r.GradMeanAbs)),
+        new("grad_mean", r => Csv.Number(r.GradMean)),
         new("grad_std", r => Csv.Number(r.GradStd)),
         new("grad_l2", r => Csv.Number(r.GradL2)),
         new("bias_grad_mean_abs", r => Csv.Number(r.BiasGradMeanAbs)),
@@ -35,6 +36,7 @@ public static class Schemas
         new("activation_std", r => Csv.Number(r.ActivationStd)),
         new("dead_fraction", r => Csv.Number(r.DeadFraction)),
         new("loss", r => Csv.Number(r.Loss)),
+        new("batch_loss", r => Csv.Number(r.BatchLoss)),
         new("train_accuracy", r => Csv.Number(r.TrainAccuracy)),
         new("test_accuracy", r => Csv.Number(r.TestAccuracy)),
     ]).ToArray();
@@ -45,13 +47,15 @@ public static class Schemas
         new("train_accuracy", r => Csv.Number(r.TrainAccuracy)),
         new("test_accuracy", r => Csv.Number(r.TestAccuracy)),
         new("decay_per_layer", r => Csv.Number(r.DecayPerLayer)),
+        new("decay_per_layer_all_layers", r => Csv.Number(r.DecayPerLayerAllLayers)),
         new("decay_per_layer_final", r => Csv.Number(r.DecayPerLayerFinal)),
         new("decay_per_layer_mean", r => Csv.Number(r.DecayPerLayerMean)),
-        new("predicted_decay_per_layer", r => Csv.Number(r.PredictedDecayPerLayer)),
+        new("predicted_decay_per_layer", r => Csv.Optional(r.PredictedDecayPerLayer)),   // empty: no fixed point of order one
         new("predicted_decay_finite_depth", r => Csv.Number(r.PredictedDecayFiniteDepth)),
         new("chi1", r => Csv.Number(r.Chi1)),
         new("q_star", r => Csv.Number(r.QStar)),
         new("grad_ratio_last_first", r => Csv.Number(r.GradRatioLastFirst)),
+        new("grad_ratio_last_first_training", r => Csv.Number(r.GradRatioLastFirstMean)),
         new("seconds", r => Csv.Number(r.Seconds)),
     ]).ToArray();
 }

@@ -17,9 +17,9 @@ public static class FiniteDepth
     /// <summary>log10 of the predicted RMS of ∂C/∂W per dense layer, from the input layer to the output layer, up to a constant.</summary>
     public static IReadOnlyList<double> Log10Gradients(
         Func<double, double> phi, Func<double, double> derivative, Init init,
-        int inputs, int width, int outputs, int depth, double inputSecondMoment, GaussHermite? rule = null)
+        int inputs, int width, int outputs, int depth, double inputSecondMoment, IGaussianExpectation? rule = null)
     {
-        rule ??= GaussHermite.Default;
+        rule ??= AdaptiveGaussian.Default;
         // Forward: q[l] for hidden layer l = 1..depth; m[l] = E[x_l²] with m[0] the data's.
         var q = new double[depth + 1];
         var m = new double[depth + 1];
@@ -45,15 +45,16 @@ public static class FiniteDepth
         return logs;
     }
 
-    /// <summary>The depth-aware predicted decay per layer: the measurement's fit applied to <see cref="Log10Gradients"/>.</summary>
+    /// <summary>The depth-aware predicted decay per layer: the measurement's fit (hidden layers unless <paramref name="allLayers"/>) applied to <see cref="Log10Gradients"/>.</summary>
     public static double DecayPerLayer(
         Func<double, double> phi, Func<double, double> derivative, Init init,
-        int inputs, int width, int outputs, int depth, double inputSecondMoment, GaussHermite? rule = null)
+        int inputs, int width, int outputs, int depth, double inputSecondMoment, IGaussianExpectation? rule = null,
+        bool allLayers = false)
     {
         var logs = Log10Gradients(phi, derivative, init, inputs, width, outputs, depth, inputSecondMoment, rule);
         var grads = new double[logs.Count];
         for (var i = 0; i < grads.Length; i++) grads[i] = Math.Pow(10, logs[i]);
-        return DecayFit.DecayPerLayer(grads);
+        return allLayers ? DecayFit.DecayPerLayer(grads) : DecayFit.HiddenDecayPerLayer(grads);
     }
 
     private static double Square(double v) => v * v;

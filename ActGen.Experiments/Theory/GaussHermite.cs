@@ -6,7 +6,7 @@ namespace ActGen.Experiments.Theory;
 /// A Gauss–Hermite rule rescaled for a standard normal z: E[f(z)] ≈ Σ Weights[i]·f(Nodes[i]).
 /// Exact for polynomials of degree ≤ 2n − 1.
 /// </summary>
-public sealed record GaussHermite(double[] Nodes, double[] Weights)
+public sealed record GaussHermite(double[] Nodes, double[] Weights) : IGaussianExpectation
 {
     /// <summary>
     /// The default rule: 200 points (even, so no node sits on a kink at 0). Smooth activations with poles

@@ -9,14 +9,14 @@ namespace ActGen.Experiments.Theory;
 public static class MeanField
 {
     /// <summary>One step of the variance map.</summary>
-    public static double VarianceMap(Func<double, double> phi, double q, double sigmaW2, double sigmaB2, GaussHermite rule)
+    public static double VarianceMap(Func<double, double> phi, double q, double sigmaW2, double sigmaB2, IGaussianExpectation rule)
     {
         var s = Math.Sqrt(q);
         return sigmaW2 * rule.Expect(z => Square(phi(s * z))) + sigmaB2;
     }
 
     /// <summary>χ₁ at variance q: the mean squared slope, scaled by σ_w².</summary>
-    public static double Chi1(Func<double, double> derivative, double q, double sigmaW2, GaussHermite rule)
+    public static double Chi1(Func<double, double> derivative, double q, double sigmaW2, IGaussianExpectation rule)
     {
         var s = Math.Sqrt(q);
         return sigmaW2 * rule.Expect(z => Square(derivative(s * z)));
@@ -25,9 +25,9 @@ public static class MeanField
     /// <summary>Iterates the variance map from <paramref name="q0"/> to its fixed point and evaluates χ₁ there.</summary>
     public static MeanFieldPrediction Predict(
         Func<double, double> phi, Func<double, double> derivative, double sigmaW2, double sigmaB2,
-        GaussHermite? rule = null, double q0 = 1.0, int maxIterations = 2000, double tolerance = 1e-12)
+        IGaussianExpectation? rule = null, double q0 = 1.0, int maxIterations = 2000, double tolerance = 1e-12)
     {
-        rule ??= GaussHermite.Default;
+        rule ??= AdaptiveGaussian.Default;
         var q = q0;
         var converged = false;
         var iterations = 0;

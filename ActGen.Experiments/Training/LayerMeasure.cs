@@ -4,7 +4,7 @@ namespace ActGen.Experiments.Training;
 
 /// <summary>The statistics of one dense layer after a backward pass (see <c>LayerRow</c> for their meaning).</summary>
 public sealed record LayerMeasure(
-    double GradMeanAbs, double GradStd, double GradL2, double BiasGradMeanAbs,
+    double GradMeanAbs, double GradMean, double GradStd, double GradL2, double BiasGradMeanAbs,
     double WeightMean, double WeightStd, double ActivationMean, double ActivationStd, double DeadFraction)
 {
     /// <summary>
@@ -18,7 +18,7 @@ public sealed record LayerMeasure(
         var g = layer.weight!.grad!;
         var gb = layer.bias!.grad!;
         return new LayerMeasure(
-            g.abs().mean().item<float>(), g.std().item<float>(), g.norm().item<float>(), gb.abs().mean().item<float>(),
+            g.abs().mean().item<float>(), g.mean().item<float>(), g.std().item<float>(), g.norm().item<float>(), gb.abs().mean().item<float>(),
             layer.weight.mean().item<float>(), layer.weight.std().item<float>(),
             post.mean().item<float>(), post.std().item<float>(),
             preGrad is null ? double.NaN : (preGrad.abs().sum(0) == 0).to_type(ScalarType.Float32).mean().item<float>());

@@ -15,4 +15,5 @@ public sealed record RunSpec(
     OptimizerKind Optimizer,
     int LogEvery,
     MeanFieldPrediction? Prediction,
-    double PredictedDecayFiniteDepth = double.NaN);
+    double PredictedDecayFiniteDepth = double.NaN,
+    MeasureOn MeasureOn = MeasureOn.FixedBatch);

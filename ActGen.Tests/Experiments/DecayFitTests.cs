@@ -43,4 +43,14 @@ public class DecayFitTests
         Assert.True(double.IsNaN(DecayFit.DecayPerLayer([double.NaN, 1.0])));
         Assert.True(double.IsNaN(DecayFit.GradRatioLastFirst([])));
     }
+
+    [Fact]
+    public void TheHiddenLayerFitLeavesTheInputAndOutputLayersOut()
+    {
+        // Hidden layers fall 0.5 decades per layer towards the input; the input and output layers are far off that line.
+        double[] grads = [1e-9, 1e-2, Math.Pow(10, -1.5), 1e-1, 1e3];
+        Assert.Equal(0.5, DecayFit.HiddenDecayPerLayer(grads), 12);
+        Assert.True(DecayFit.DecayPerLayer(grads) > 2);
+        Assert.True(double.IsNaN(DecayFit.HiddenDecayPerLayer([1e-3, 1e-2, 1e-1])));   // two hidden layers: one hidden-to-hidden matrix
+    }
 }

@@ -56,6 +56,21 @@ public class MeanFieldAgreementTests(ITestOutputHelper log)
         // The fixed-point prediction applies where the variance map settles at a q* of the data's order.
         if (fixedPoint.Converged && fixedPoint.QStar is > 1e-3 and < 1e3)
             Assert.InRange(run.DecayPerLayer, run.PredictedDecayPerLayer - 0.1, run.PredictedDecayPerLayer + 0.1);
+        else Assert.True(double.IsNaN(run.PredictedDecayPerLayer), "no fixed point of order one: no prediction at q*");
+    }
+
+    [Theory]
+    [InlineData("Relu", "glorot-normal")]
+    [InlineData("Gelu", "he-normal")]
+    [InlineData("Selu", "he-normal")]
+    public void WhereQRunsToZeroOrInfinityThereIsNoFixedPointPrediction(string activation, string initName)
+    {
+        var definition = ActivationCatalog.Get(activation);
+        var init = InitParser.TryParse(initName)!;
+        var p = MeanField.Predict(definition.Apply, definition.ApplyDerivative, init.SigmaW2(Width, Width), init.BiasVariance(Width));
+        log.WriteLine($"{activation} {initName}: q* {p.QStar:G3}, converged {p.Converged}");
+        Assert.False(p.HasOrderOneFixedPoint);
+        Assert.True(double.IsNaN(p.FixedPointDecayPerLayer));
     }
 
     [Theory]

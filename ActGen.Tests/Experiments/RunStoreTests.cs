@@ -12,15 +12,17 @@ public sealed class RunStoreTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    private static readonly RunConfig Config = new([("dataset", "circles"), ("noise", "0.1")]);
+
     private static RunKey Key(int seed) => new("Relu", "he-normal", 2, 4, seed, "circles", "sgd", 0.1, 10, 8);
 
     private static (LayerRow[] Rows, RunSummary Summary) Run(int seed)
     {
         var key = Key(seed);
         var rows = Enumerable.Range(0, 3)
-            .Select(layer => new LayerRow(key, 0, layer, 0.1 * (layer + 1), 0.01, 1.5, 0.2, 0, 0.3, 0.5, 0.4, 0.25, 0.69, 0.5, 0.5))
+            .Select(layer => new LayerRow(key, 0, layer, 0.1 * (layer + 1), -0.02, 0.01, 1.5, 0.2, 0, 0.3, 0.5, 0.4, 0.25, 0.69, 0.7, 0.5, 0.5))
             .ToArray();
-        return (rows, new RunSummary(key, 0.6, 0.7, 0.65, 0.24, 0.2, 0.22, 0.0, 0.05, 1.0, 2.0, 3.0, 0.5));
+        return (rows, new RunSummary(key, 0.6, 0.7, 0.65, 0.24, 0.3, 0.2, 0.22, 0.0, 0.05, 1.0, 2.0, 3.0, 2.5, 0.5));
     }
 
     [Fact]
@@ -31,7 +33,7 @@ public sealed class RunStoreTests : IDisposable
         foreach (var seed in new[] { 2, 1 })
         {
             var (rows, summary) = Run(seed);
-            store.Save(rows, summary);
+            store.Save(rows, summary, Config);
         }
         Assert.True(store.IsFinished(Key(1)));
         Assert.Equal(2, store.Rebuild());
@@ -52,7 +54,7 @@ public sealed class RunStoreTests : IDisposable
     {
         var store = new RunStore(_dir);
         var (rows, summary) = Run(1);
-        store.Save(rows, summary);
+        store.Save(rows, summary, Config);
         // A kill between the results file and the summary file, and a temp file from a kill mid-write:
         File.WriteAllText(Path.Combine(store.RunsDir, Key(2).Id + ".results.csv"), Csv.Table(Schemas.Results, Run(2).Rows));
         File.WriteAllText(Path.Combine(store.RunsDir, Key(3).Id + ".summary.csv.tmp-0123"), "activation,ini");
@@ -77,7 +79,7 @@ public sealed class RunStoreTests : IDisposable
     public void SavingRowsOfAnotherRunIsRefused()
     {
         var (rows, _) = Run(1);
-        Assert.Throws<ArgumentException>(() => new RunStore(_dir).Save(rows, Run(2).Summary));
+        Assert.Throws<ArgumentException>(() => new RunStore(_dir).Save(rows, Run(2).Summary, Config));
     }
 
     [Fact]
@@ -88,5 +90,25 @@ public sealed class RunStoreTests : IDisposable
         AtomicFile.WriteAllText(path, "new\n");
         Assert.Equal("new\n", File.ReadAllText(path));
         Assert.Single(Directory.GetFiles(_dir));
+    }
+
+    [Fact]
+    public void ARunFileCutMidRowOrMadeWithAnotherConfigIsUnfinished()
+    {
+        var store = new RunStore(_dir);
+        foreach (var seed in new[] { 1, 2 })
+        {
+            var (rows, summary) = Run(seed);
+            store.Save(rows, summary, Config);
+        }
+        var results = Path.Combine(store.RunsDir, Key(1).Id + ".results.csv");
+        var text = File.ReadAllText(results);
+        File.WriteAllText(results, text[..(text.Length - 7)]);   // a copy or a full disk that stopped mid-row
+        Assert.False(store.IsFinished(Key(1), Config));
+        Assert.True(store.IsFinished(Key(2), Config));
+        Assert.False(store.IsFinished(Key(2), new RunConfig([("dataset", "circles"), ("noise", "0.2")])));
+        Assert.Equal(("noise", "0.1", "0.2"), Config.FirstDifference(new RunConfig([("dataset", "circles"), ("noise", "0.2")])));
+        Assert.Equal(1, store.Rebuild());
+        Assert.Equal(["2"], store.FinishedConfigs().Select(c => c.Id.Split("_s")[1][..1]));
     }
 }

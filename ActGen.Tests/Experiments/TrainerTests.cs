@@ -36,7 +36,9 @@ public class TrainerTests(ITestOutputHelper log)
         Assert.All(rows.Where(r => r.Layer == 3), r => Assert.True(double.IsNaN(r.DeadFraction)));
         Assert.InRange(summary.TestAccuracy, 0, 1);
         var first = rows.Where(r => r.Step == 0).Select(r => r.GradMeanAbs).ToArray();
-        Assert.Equal(DecayFit.DecayPerLayer(first), summary.DecayPerLayer, 12);
+        Assert.Equal(DecayFit.HiddenDecayPerLayer(first), summary.DecayPerLayer, 12);   // over layers 1 and 2
+        Assert.Equal(DecayFit.DecayPerLayer(first), summary.DecayPerLayerAllLayers, 12);
+        Assert.Equal(Math.Log10(first[2] / first[1]), summary.DecayPerLayer, 12);
         Assert.Equal(first[^1] / first[0], summary.GradRatioLastFirst, 12);
     }
 
