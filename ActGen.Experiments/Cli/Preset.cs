@@ -63,7 +63,7 @@ public sealed record Preset(
     /// 4 hidden layers of 5 units and one sigmoid output with binary cross-entropy, RandomNormal(0, 1) weights on every
     /// layer (zero biases), RMSprop at lr 1e-3, 100 epochs of batch 32, trained and evaluated on all 1,000 points; measured
     /// at every epoch's start on that epoch's first batch (= the weights at the previous epoch's end). Five seeds.
-    /// One difference remains: batches are drawn at random with replacement, where Keras shuffles each epoch.
+    /// One difference remains: each epoch's last, partial batch (8 points) is dropped, where Keras trains on it.
     /// </summary>
     public static Preset MlmCircles { get; } = new(
         "mlm-circles",

@@ -8,9 +8,14 @@ namespace ActGen.Experiments.Kernels;
 internal static class CudaSources
 {
     public static string? Of(ActivationDefinition definition) =>
-        AppDomain.CurrentDomain.GetAssemblies()
-            .Select(a => a.GetType(definition.Owner, throwOnError: false))
-            .FirstOrDefault(t => t is not null)
+        Owner(definition.Function.Method.DeclaringType, definition.Owner)
             ?.GetField(definition.Name + "CudaSource", BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public)
             ?.GetRawConstantValue() as string;
+
+    /// <summary>
+    /// The class that declares the activation, found from its scalar function (a lambda nested in it), so that two
+    /// assemblies with a class of one name (tests, plugins) each find their own.
+    /// </summary>
+    private static Type? Owner(Type? type, string owner) =>
+        type is null ? null : type.FullName == owner ? type : Owner(type.DeclaringType, owner);
 }

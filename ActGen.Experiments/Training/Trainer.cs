@@ -34,6 +34,7 @@ public static class Trainer
         var batchSize = Math.Min(key.Batch, train.Count);
         var fixedRows = arange(batchSize, device: device);
         var generator = new TorchSharp.torch.Generator((ulong)key.Seed);
+        using var batches = new EpochBatches(train.Count, batchSize, generator);
 
         var rows = new List<LayerRow>();
         var measures = new List<IReadOnlyList<double>>();
@@ -44,7 +45,7 @@ public static class Trainer
             var measuring = step % spec.LogEvery == 0 || step == key.Steps;
             var training = step < key.Steps;
             var batch = training || (measuring && spec.MeasureOn == MeasureOn.CurrentBatch)
-                ? randint(train.Count, [batchSize], generator: generator).to(device) : null;
+                ? batches.Next().to(device) : null;
             if (measuring)
             {
                 var measured = Measure(mlp, spec.Head, train, test, spec.MeasureOn == MeasureOn.CurrentBatch ? batch! : fixedRows, optimizer);

@@ -45,15 +45,23 @@ public class CudaHostCheckTests
         Assert.All(results, r => Assert.True(r.Matches, $"{r.Activation}: {string.Join("; ", r.Failures)}"));
     }
 
+    /// <summary>In a process of its own: this one's registry also holds the other tests' activations.</summary>
     [Fact]
-    public void TheCommandChecksEveryRegisteredActivationAndSaysHowManyMatch()
+    public async System.Threading.Tasks.Task TheCommandChecksEveryRegisteredActivationAndSaysHowManyMatch()
     {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var exit = ActGen.Experiments.Cli.CommandLine.Run(["kernels", "--check-cuda-on-host"], [], (_, _, _) => 0, output, error);
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(exit == 0, output + error.ToString());
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "actgen.dll"));
+        start.ArgumentList.Add("kernels");
+        start.ArgumentList.Add("--check-cuda-on-host");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var reading = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        var output = await reading;
+        await process.WaitForExitAsync();
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(process.ExitCode == 0, output + error);
         var checkedLines = lines[..^1];
-        Assert.True(checkedLines.Length >= CatalogNames.All.Length + 2, output.ToString());
+        Assert.True(checkedLines.Length == CatalogNames.All.Length + 2, output);
         Assert.All(checkedLines, l => Assert.EndsWith(": ok", l.Trim()));
         Assert.Equal($"{checkedLines.Length}/{checkedLines.Length} activations match", lines[^1].Trim());
     }

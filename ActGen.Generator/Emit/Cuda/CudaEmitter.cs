@@ -52,6 +52,7 @@ internal sealed class CudaEmitter(Func<string, string> name, Func<string, string
     public string Select(Operand<string> condition, Operand<string> then, Operand<string> otherwise) =>
         $"({condition.Code} ? {then.Code} : {otherwise.Code})";
 
+    /// <summary>A call is computed in double, as the C# kernels call the callee's double methods, then rounded to T.</summary>
     public string Invoke(string target, IReadOnlyList<Operand<string>> arguments) =>
-        $"{function(target)}<T>({string.Join(", ", arguments.Select(a => a.Code))})";
+        $"T({function(target)}<double>({string.Join(", ", arguments.Select(a => $"double({a.Code})"))}))";
 }
