@@ -5,37 +5,42 @@ using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 using A = ActGen.Activations;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>
 /// Every catalog activation TorchSharp also has, plus Swish with β = 1.5, PReLU (learnable slope, which gets
-/// its gradient too) and RReLU in training mode (built-in only through TorchScript).
+/// its gradient too) and RReLU in training mode (built-in only through TorchScript). Every hyper-parameter, initial
+/// value and randomized range is read from the activation's registered definition (<see cref="Defaults"/>), so the
+/// three implementations always compute the catalog's function.
 /// </summary>
 public static class BenchCatalog
 {
-    private const double Lower = 1.0 / 8, Upper = 1.0 / 3, SwishBeta = 1.5;
+    /// <summary>Not Swish's default (1): a hyper-parameter away from 1 keeps the multiply by β in every path.</summary>
+    public const double SwishBeta = 1.5;
+
+    private static readonly Defaults D = new();
 
     public static IReadOnlyList<BenchCase> All { get; } =
     [
         Simple("sigmoid", "Sigmoid", x => A.Sigmoid(x), x => F.sigmoid(x), Composed.Sigmoid),
         Simple("tanh", "Tanh", x => A.Tanh(x), x => F.tanh(x), Composed.Tanh),
         Simple("relu", "Relu", x => A.Relu(x), x => F.relu(x), Composed.Relu),
-        Simple("leaky_relu", "LeakyRelu", x => A.LeakyRelu(x), x => F.leaky_relu(x, 0.01), x => Composed.LeakyRelu(x, 0.01), [0.01]),
-        PRelu(),
-        RRelu(),
-        Simple("elu", "Elu", x => A.Elu(x), x => F.elu(x, 1.0), x => Composed.Elu(x, 1.0), [1.0]),
-        Simple("selu", "Selu", x => A.Selu(x), x => F.selu(x), Composed.Selu),
-        Simple("celu", "Celu", x => A.Celu(x), x => F.celu(x, 1.0), x => Composed.Celu(x, 1.0), [1.0]),
+        LeakyRelu(D.Of("LeakyRelu", "negativeSlope")),
+        PRelu(D.Of("PRelu", "weight")),
+        RRelu(D.Parameter("RRelu", "slope")),
+        Elu(D.Of("Elu", "alpha")),
+        Selu(D.SeluConstants()),
+        Celu(D.Of("Celu", "alpha")),
         Simple("gelu", "Gelu", x => A.Gelu(x), x => F.gelu(x), Composed.Gelu),
         Simple("gelu_tanh", "GeluTanh", x => A.GeluTanh(x), x => F.gelu(x, TorchSharp.Modules.GELU.Approximate.tanh), Composed.GeluTanh),
         Simple("silu", "Silu", x => A.Silu(x), x => F.silu(x), Composed.Silu),
         Simple("swish", "Swish", x => A.Swish(x, SwishBeta), null, x => Composed.Swish(x, SwishBeta), [SwishBeta]),
         Simple("mish", "Mish", x => A.Mish(x), x => F.mish(x), Composed.Mish),
-        Simple("softplus", "Softplus", x => A.Softplus(x), x => F.softplus(x, 1.0, 20.0), x => Composed.Softplus(x, 1.0, 20.0), [1.0, 20.0]),
+        Softplus(D.Of("Softplus", "beta"), D.Of("Softplus", "threshold")),
         Simple("relu6", "Relu6", x => A.Relu6(x), x => F.relu6(x), Composed.Relu6),
         Simple("hardsigmoid", "HardSigmoid", x => A.HardSigmoid(x), x => F.hardsigmoid(x), Composed.HardSigmoid),
         Simple("hardswish", "HardSwish", x => A.HardSwish(x), x => F.hardswish(x), Composed.HardSwish),
-        Simple("hardtanh", "HardTanh", x => A.HardTanh(x), x => F.hardtanh(x, -1.0, 1.0), Composed.HardTanh, [-1.0, 1.0]),
+        HardTanh(D.Of("HardTanh", "minVal"), D.Of("HardTanh", "maxVal")),
         Simple("softsign", "Softsign", x => A.Softsign(x), x => F.softsign(x), Composed.Softsign),
         Simple("logsigmoid", "LogSigmoid", x => A.LogSigmoid(x), x => F.logsigmoid(x), Composed.LogSigmoid),
     ];
@@ -47,6 +52,26 @@ public static class BenchCatalog
         All.FirstOrDefault(c => Normalize(c.Name) == Normalize(name) || Normalize(c.Registry ?? "") == Normalize(name));
 
     private static string Normalize(string name) => name.Replace("-", "").Replace("_", "").ToLowerInvariant();
+
+    private static BenchCase LeakyRelu(double slope) => Simple(
+        "leaky_relu", "LeakyRelu", x => A.LeakyRelu(x, slope), x => F.leaky_relu(x, slope), x => Composed.LeakyRelu(x, slope), [slope]);
+
+    private static BenchCase Elu(double alpha) => Simple(
+        "elu", "Elu", x => A.Elu(x, alpha), x => F.elu(x, alpha), x => Composed.Elu(x, alpha), [alpha]);
+
+    private static BenchCase Selu((double Scale, double Alpha) c) => Simple(
+        "selu", "Selu", x => A.Selu(x), x => F.selu(x), x => Composed.Selu(x, c.Scale, c.Alpha));
+
+    private static BenchCase Celu(double alpha) => Simple(
+        "celu", "Celu", x => A.Celu(x, alpha), x => F.celu(x, alpha), x => Composed.Celu(x, alpha), [alpha]);
+
+    private static BenchCase Softplus(double beta, double threshold) => Simple(
+        "softplus", "Softplus", x => A.Softplus(x, beta, threshold), x => F.softplus(x, beta, threshold),
+        x => Composed.Softplus(x, beta, threshold), [beta, threshold]);
+
+    // TorchSharp 0.107's F.hardtanh (and nn.Hardtanh) return their input unchanged; clamp is libtorch's hardtanh.
+    private static BenchCase HardTanh(double min, double max) => Simple(
+        "hardtanh", "HardTanh", x => A.HardTanh(x, min, max), x => x.clamp(min, max), x => Composed.HardTanh(x, min, max), [min, max]);
 
     private static BenchCase Simple(
         string name, string registry, Func<Tensor, Tensor> actgen, Func<Tensor, Tensor>? builtin, Func<Tensor, Tensor> composed,
@@ -62,10 +87,10 @@ public static class BenchCatalog
             new Impl(ImplName.Composed, composed, parameters),
         }.OfType<Impl>().ToArray();
 
-    private static BenchCase PRelu() => new("prelu", "PRelu", dtype =>
+    private static BenchCase PRelu(double initial) => new("prelu", "PRelu", dtype =>
     {
         // One learnable slope per implementation, so that each one's gradient is its own.
-        Tensor Weight() => full(1, 0.25, dtype: dtype).requires_grad_(true);
+        Tensor Weight() => full(1, initial, dtype: dtype).requires_grad_(true);
         var (a, b, c) = (Weight(), Weight(), Weight());
         return
         [
@@ -73,16 +98,17 @@ public static class BenchCatalog
             new Impl(ImplName.Builtin, x => F.prelu(x, b), [b]),
             new Impl(ImplName.Composed, x => Composed.PRelu(x, c), [c]),
         ];
-    }, [0.25]);
+    }, [initial]);
 
-    private static BenchCase RRelu() => new("rrelu_train", null, _ =>
+    private static BenchCase RRelu(ActivationParameter slope) => new("rrelu_train", null, _ =>
     {
-        var script = jit.compile(FormattableString.Invariant($"def f(x):\n    return torch.rrelu(x, {Lower:R}, {Upper:R}, True)\n"));
+        var (lower, upper) = (slope.Lower, slope.Upper);
+        var script = jit.compile(FormattableString.Invariant($"def f(x):\n    return torch.rrelu(x, {lower:R}, {upper:R}, True)\n"));
         return
         [
-            new Impl(ImplName.ActGen, x => A.RRelu(x, training: true, Lower, Upper), []),
+            new Impl(ImplName.ActGen, x => A.RRelu(x, training: true, lower, upper), []),
             new Impl(ImplName.Builtin, x => script.invoke<Tensor>("f", x), []),
-            new Impl(ImplName.Composed, x => Composed.RRelu(x, Lower, Upper), []),
+            new Impl(ImplName.Composed, x => Composed.RRelu(x, lower, upper), []),
         ];
     }, []);
 }

@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using static TorchSharp.torch;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>
 /// Runs a bench in one process: copy bandwidth per size, then per size and activation both phases of every
@@ -35,7 +35,7 @@ public static class BenchRunner
         }));
         foreach (var f in failures) log.WriteLine($"not timed: {f.Activation} {f.Dtype} {f.Impl}: {f.Message}");
 
-        var memory = options.Memory && Heap.IsGlibc
+        var memory = options.Kernels && options.Memory && Heap.IsGlibc
             ? SavedMemory.Measure(cases.Select(c => (c, Impls: working.GetValueOrDefault(ScalarType.Float32)?[c.Name] ?? c.Implementations(ScalarType.Float32))), SavedMemory.DefaultN, ScalarType.Float32)
             : [];
         var warm = options.WarmHeap && Heap.KeepFreedMemory();
@@ -43,7 +43,7 @@ public static class BenchRunner
         var bandwidths = new List<Bandwidth>();
         var overheads = new List<OverheadRow>();
         var (retries, slowRounds) = (0, 0);
-        foreach (var dtype in options.Dtypes)
+        foreach (var dtype in options.Kernels ? options.Dtypes : [])
         {
             var impls = working[dtype];
             foreach (var c in cases) WarmUp(c, impls[c.Name], dtype);
@@ -69,10 +69,14 @@ public static class BenchRunner
             }
         }
 
+        var steps = options.Step is { } settings
+            ? StepBench.Measure(cases.Select(StepCase.Of).OfType<StepCase>(), settings, sentinel, options,
+                r => log.WriteLine($"step {r.Activation,-12} {r.Impl,-15} {r.MedianMs:G3} ms"))
+            : [];
         var info = new RunInfo(warm, get_num_threads(), Environment.ProcessorCount, sentinel.Baseline, retries, slowRounds, clock.Elapsed.TotalSeconds,
             Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is "0" ? "off (DOTNET_TieredCompilation=0)" : "on (warmed up)",
             "one process; implementations interleaved per round; rounds retried when the sentinel exceeds 1.5× its baseline");
-        return new BenchResult(rows, bandwidths, memory, overheads, failures, info);
+        return new BenchResult(rows, bandwidths, memory, overheads, failures, info) { Steps = steps };
     }
 
     private static string Short(BenchRow r) =>

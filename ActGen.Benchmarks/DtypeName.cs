@@ -1,7 +1,7 @@
 using System;
 using static TorchSharp.torch;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>The dtype as bench.csv writes it.</summary>
 public static class DtypeName

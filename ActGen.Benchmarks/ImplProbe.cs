@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using static TorchSharp.torch;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>An implementation that could not run, and why (reported instead of timed).</summary>
 public sealed record Failure(string Activation, string Dtype, string Impl, string Message);

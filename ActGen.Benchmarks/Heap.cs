@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>
 /// glibc heap settings and the process's resident memory. By default glibc serves every block over 32 MiB with a

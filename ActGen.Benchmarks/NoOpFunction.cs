@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using static TorchSharp.torch;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>
 /// The floor of any TorchSharp custom autograd function: forward saves its input and allocates its output, backward

@@ -4,15 +4,23 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using ActGen.Experiments.Cli;
+using ActGen.Experiments.Results;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
-/// <summary>The <c>bench</c> subcommand: times actgen against TorchSharp's builtins, composed ops and the copy bound.</summary>
+/// <summary>
+/// The <c>actgen-bench</c> command line: times actgen against TorchSharp's builtins, composed ops and the copy bound,
+/// and the main job's training step (<see cref="StepBench"/>).
+/// </summary>
 public static class BenchCommand
 {
     private const int GeneratorActivations = 100;
 
-    public static Command Create(TextWriter output, TextWriter error)
+    /// <summary>Parses <paramref name="args"/> and runs the bench; returns the exit code (2 on bad arguments).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        Create(output, error).Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+
+    public static RootCommand Create(TextWriter output, TextWriter error)
     {
         var quick = new Option<bool>("--quick") { Description = $"a short run: {string.Join(",", BenchOptions.QuickActivations)}, n = 2^12,2^16,2^20,2^22, float32, 5 samples" };
         var outDir = new Option<string>("--out") { Description = "output folder (default: bench)" };
@@ -23,9 +31,13 @@ public static class BenchCommand
         var noMemory = new Option<bool>("--no-memory") { Description = "skip measuring the memory kept for backward (2^24 floats)" };
         var noGenerator = new Option<bool>("--no-generator") { Description = $"skip timing the generator on a compilation of {GeneratorActivations} activations" };
         var defaultHeap = new Option<bool>("--default-heap") { Description = "leave glibc's allocator as it is (every big tensor is a fresh mmap with page faults)" };
-        var command = new Command("bench", "Time actgen's autograd functions and span kernels against TorchSharp's builtins, composed ops and the copy-bandwidth bound.")
+        var noKernels = new Option<bool>("--no-kernels") { Description = "skip the per-activation kernel timings (bench.csv stays a header)" };
+        var noStep = new Option<bool>("--no-step") { Description = "skip the main job's training step (step.csv)" };
+        var command = new RootCommand(
+            "Time actgen's autograd functions and span kernels against TorchSharp's builtins, composed ops and the copy-bandwidth bound, " +
+            "and one SGD step of the default sweep's MLP with each implementation's module.")
         {
-            quick, outDir, activations, sizes, dtypes, reps, noMemory, noGenerator, defaultHeap,
+            quick, outDir, activations, sizes, dtypes, reps, noMemory, noGenerator, defaultHeap, noKernels, noStep,
         };
         command.SetAction(result =>
         {
@@ -66,6 +78,11 @@ public static class BenchCommand
             }
 
             options = options with { Memory = options.Memory && !result.GetValue(noMemory), WarmHeap = !result.GetValue(defaultHeap) };
+            options = options with
+            {
+                Kernels = !result.GetValue(noKernels),
+                Step = result.GetValue(noStep) ? null : options.Step,
+            };
             var bench = BenchRunner.Run(options, output);
             foreach (var path in BenchOutput.Write(bench, options.OutDir)) output.WriteLine($"wrote {path}");
             if (!result.GetValue(noGenerator))
@@ -74,7 +91,7 @@ public static class BenchCommand
                 foreach (var row in generator)
                     output.WriteLine(FormattableString.Invariant($"generator, {row.Activations} activations, {row.Scenario}: {row.MedianMs:F1} ms, {row.Regenerated} lowered again"));
                 var path = Path.Combine(options.OutDir, "generator.csv");
-                Results.AtomicFile.WriteAllText(path, Results.Csv.Table(GeneratorCost.Columns, generator));
+                AtomicFile.WriteAllText(path, Csv.Table(GeneratorCost.Columns, generator));
                 output.WriteLine($"wrote {path}");
             }
 

@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using ActGen.Experiments.Results;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>Writes a bench run's files into its output folder; returns their paths.</summary>
 public static class BenchOutput
@@ -24,6 +24,7 @@ public static class BenchOutput
         Put("bandwidth.csv", Csv.Table(BenchCsv.Bandwidths, result.Bandwidths));
         Put("memory.csv", Csv.Table(BenchCsv.Memory, result.Memory));
         Put("overhead.csv", Csv.Table(BenchCsv.Overhead, result.Overheads));
+        Put("step.csv", Csv.Table(BenchCsv.Step, result.Steps));
         Put("bench.md", BenchMarkdown.Render(result));
         foreach (var phase in Phase.All)
             foreach (var dtype in result.Rows.Select(r => r.Row.Dtype).Distinct())

@@ -2,7 +2,7 @@ using System.Linq;
 using System.Collections.Generic;
 using ActGen.Experiments.Results;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>The CSV files of a bench run: bench.csv with exactly the pinned columns, the rest in their own files.</summary>
 public static class BenchCsv
@@ -63,5 +63,20 @@ public static class BenchCsv
         new("impl", o => o.Impl),
         new("phase", o => o.Phase),
         new("us_per_call", o => Csv.Number(o.UsPerCall)),
+    ];
+
+    public static readonly IReadOnlyList<Column<StepRow>> Step =
+    [
+        new("activation", r => r.Activation),
+        new("impl", r => r.Impl),
+        new("depth", r => Csv.Number(r.Depth)),
+        new("width", r => Csv.Number(r.Width)),
+        new("batch", r => Csv.Number(r.Batch)),
+        new("median_ms", r => Csv.Number(r.MedianMs)),
+        new("min_ms", r => Csv.Number(r.MinMs)),
+        new("samples", r => Csv.Number(r.Samples)),
+        new("retries", r => Csv.Number(r.Retries)),
+        new("worst_sentinel", r => Csv.Number(r.WorstSentinel)),
+        new("slow_rounds", r => Csv.Number(r.SlowRounds)),
     ];
 }

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>One generator scenario: its median and best time, and how many activations it lowered again (New or Modified).</summary>
 public sealed record GeneratorCostRow(string Scenario, int Activations, double MedianMs, double MinMs, int Regenerated);

@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>Milliseconds per call of an action, batched so that one sample is long enough for the clock.</summary>
 public static class Timer

@@ -1,9 +1,9 @@
 using System.Collections.Generic;
 using static TorchSharp.torch;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
-/// <summary>What one <c>actgen bench</c> run measures.</summary>
+/// <summary>What one <c>actgen-bench</c> run measures.</summary>
 /// <param name="Activations">Bench case names (see <see cref="BenchCatalog"/>).</param>
 /// <param name="Sizes">Element counts n.</param>
 /// <param name="Reps">Samples per measurement (the median is reported).</param>
@@ -24,6 +24,12 @@ public sealed record BenchOptions(
     long OverheadSize,
     string OutDir)
 {
+    /// <summary>Time the per-activation kernels (bench.csv and the files beside it).</summary>
+    public bool Kernels { get; init; } = true;
+
+    /// <summary>The training step to time with every activation's modules (step.csv), or null for none.</summary>
+    public StepSettings? Step { get; init; } = StepSettings.Default;
+
     public static IReadOnlyList<string> QuickActivations { get; } = ["relu", "elu", "sigmoid", "gelu", "swish"];
 
     public static BenchOptions Full(string outDir) => new(

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>One line of bench.csv (the pinned columns).</summary>
 public sealed record BenchRow(string Activation, long N, string Dtype, string Impl, string Phase, double MedianMs, double GBps);
@@ -35,4 +35,8 @@ public sealed record BenchResult(
     IReadOnlyList<MemoryRow> Memory,
     IReadOnlyList<OverheadRow> Overheads,
     IReadOnlyList<Failure> Failures,
-    RunInfo Info);
+    RunInfo Info)
+{
+    /// <summary>The training step with each implementation's modules (empty when not measured).</summary>
+    public IReadOnlyList<StepRow> Steps { get; init; } = [];
+}

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using static TorchSharp.torch;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>
 /// Measures what each implementation keeps for backward: the resident memory still held after its forward once every

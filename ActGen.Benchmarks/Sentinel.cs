@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Numerics;
 using System.Threading.Tasks;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>
 /// A small fixed reference op timed before and after every round of samples: a parallel vector sum over 2 × 2^15

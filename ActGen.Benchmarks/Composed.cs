@@ -1,7 +1,7 @@
 using System;
 using static TorchSharp.torch;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>
 /// Each catalog formula written with TorchSharp ops and left to autograd, as a user without ActGen would:
@@ -31,7 +31,7 @@ public static class Composed
 
     public static Tensor Elu(Tensor x, double alpha) => where(x > 0, x, alpha * (exp(x) - 1.0));
 
-    public static Tensor Selu(Tensor x) => 1.0507009873554805 * where(x > 0, x, 1.6732632423543772 * (exp(x) - 1.0));
+    public static Tensor Selu(Tensor x, double scale, double alpha) => scale * where(x > 0, x, alpha * (exp(x) - 1.0));
 
     public static Tensor Celu(Tensor x, double alpha) => where(x > 0, x, alpha * (exp(x / alpha) - 1.0));
 
@@ -54,7 +54,7 @@ public static class Composed
 
     public static Tensor HardSwish(Tensor x) => where(x < -3.0, 0.0, where(x <= 3.0, x * (x + 3.0) / 6.0, x));
 
-    public static Tensor HardTanh(Tensor x) => where(x <= -1.0, -1.0, where(x >= 1.0, 1.0, x));
+    public static Tensor HardTanh(Tensor x, double min, double max) => where(x <= min, min, where(x >= max, max, x));
 
     public static Tensor Softsign(Tensor x) => x / (1.0 + abs(x));
 

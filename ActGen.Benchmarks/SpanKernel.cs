@@ -2,7 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>
 /// The bare generated span kernels over preallocated tensor memory, split across threads as the autograd path

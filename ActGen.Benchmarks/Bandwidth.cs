@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using static TorchSharp.torch;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>The measured copy bandwidth at one size: the best of a managed parallel copy and libtorch's copy_, each from its fastest sample (the bound is what the machine can do).</summary>
 /// <param name="ManagedGBps">Span copy split across the torch threads (2 bytes moved per element byte: read + write).</param>

@@ -1,7 +1,7 @@
 using System;
 using static TorchSharp.torch;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>The two phases bench.csv reports, and the bytes each must move at least.</summary>
 public static class Phase

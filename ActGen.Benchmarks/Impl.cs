@@ -1,7 +1,7 @@
 using System;
 using static TorchSharp.torch;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>The three implementations bench.csv compares (its <c>impl</c> column).</summary>
 public static class ImplName

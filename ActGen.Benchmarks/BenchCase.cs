@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using static TorchSharp.torch;
 
-namespace ActGen.Experiments.Bench;
+namespace ActGen.Benchmarks;
 
 /// <summary>
 /// One activation under test: its implementations for a dtype (actgen, the builtin where TorchSharp has one,

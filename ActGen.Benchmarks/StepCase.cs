@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using static TorchSharp.torch;
+using A = ActGen.Activations;
+
+namespace ActGen.Benchmarks;
+
+/// <summary>One activation in the step benchmark: a module factory per implementation (name as in bench.csv's impl).</summary>
+public sealed record StepCase(string Activation, IReadOnlyList<(string Impl, Func<nn.Module<Tensor, Tensor>> Create)> Modules)
+{
+    /// <summary>
+    /// The step cases of <paramref name="c"/>: actgen is the module the sweep builds (the registry's, or Swish's with the
+    /// bench's β), builtin and composed wrap the bench's functions. None for PReLU and RReLU: their parameter or
+    /// randomness lives outside a function module.
+    /// </summary>
+    public static StepCase? Of(BenchCase c)
+    {
+        if (c.Registry is not { } registry) return null;
+        var impls = c.Implementations(ScalarType.Float32);
+        if (impls.Any(i => i.Parameters.Length > 0)) return null;
+        var actgen = ActGenModule(c, ActivationRegistry.Get(registry));
+        var wrapped = impls.Where(i => i.Name != ImplName.ActGen)
+            .Select(i => (i.Name, (Func<nn.Module<Tensor, Tensor>>)(() => new LambdaModule(c.Name + "-" + i.Name, i.Apply))));
+        return new StepCase(c.Name, [(ImplName.ActGen, actgen), .. wrapped]);
+    }
+
+    private static Func<nn.Module<Tensor, Tensor>> ActGenModule(BenchCase c, ActivationDefinition definition) =>
+        c.Name == "swish" ? () => new A.SwishModule(BenchCatalog.SwishBeta)
+        : c.Parameters.SequenceEqual(definition.Defaults) && definition.CreateModule is { } create ? create
+        : throw new InvalidOperationException($"{c.Name}: the bench's parameters are not {definition.Name}'s defaults.");
+}
