@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ActGen.Experiments.Cli;
 using ActGen.Experiments.Training;
+using ActGen.Torch;
 using static TorchSharp.torch;
 
 namespace ActGen.Benchmarks;
@@ -25,7 +26,7 @@ public static class StepBench
         foreach (var c in cases)
         {
             using var scope = NewDisposeScope();
-            var subjects = c.Modules.Select(m => new Subject(m.Impl, Step(settings, m.Create))).ToArray();
+            var subjects = c.Steps.Select(s => new Subject(s.Impl, s.Step(settings))).ToArray();
             WarmUp(subjects);
             var timed = Interleaved.Measure(subjects, sentinel, options.Reps, options.MaxRetries, options.MinSampleMs);
             foreach (var t in timed)
@@ -54,6 +55,26 @@ public static class StepBench
             optimizer.zero_grad();
             var (logits, _, _) = mlp.Forward(x);
             Loss.Compute(HeadKind.Softmax, logits, labels).backward();
+            optimizer.step();
+        };
+    }
+
+    /// <summary>The same step with every hidden layer an <see cref="ActivationLinear"/> (the output layer stays nn.Linear).</summary>
+    public static Action FusedStep(StepSettings s, ActivationDefinition activation, double[] hyper)
+    {
+        manual_seed(0);
+        var hidden = Enumerable.Range(0, s.Depth)
+            .Select(i => new ActivationLinear(activation, i == 0 ? s.Inputs : s.Width, s.Width, hyper)).ToArray();
+        var output = nn.Linear(s.Width, s.Classes);
+        var optimizer = optim.SGD(hidden.SelectMany(l => l.parameters()).Concat(output.parameters()).ToArray(), s.Lr);
+        var x = randn(s.Batch, s.Inputs);
+        var labels = randint(s.Classes, [s.Batch]);
+        return () =>
+        {
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            var h = hidden.Aggregate(x, (a, layer) => layer.forward(a));
+            Loss.Compute(HeadKind.Softmax, output.forward(h), labels).backward();
             optimizer.step();
         };
     }

@@ -68,7 +68,7 @@ public sealed class BenchCatalogTests
     }
 
     [Fact]
-    public void StepCasesBuildAgreeingModules()
+    public void StepCasesBuildAgreeingModulesAndFusedLayers()
     {
         TorchSetup.EnsureLoaded();
         using var scope = NewDisposeScope();
@@ -77,6 +77,12 @@ public sealed class BenchCatalogTests
         {
             var outputs = step.Modules.Select(m => m.Create().forward(x)).ToArray();
             Assert.All(outputs.Skip(1), y => Assert.True(allclose(y, outputs[0], rtol: 1e-4, atol: 1e-5), step.Activation));
+            var fused = ActGen.Torch.ActivationLinear.Apply(x.reshape(-1, 1), ones(1, 1), zeros(1), step.Definition, step.Parameters);
+            Assert.True(allclose(fused.reshape(-1), outputs[0], rtol: 1e-4, atol: 1e-5), step.Activation + " fused");
+            string[] expected = step.Activation == "swish" // TorchSharp has no swish with β
+                ? [ImplName.ActGen, ImplName.Composed, StepCase.Fused]
+                : [ImplName.ActGen, ImplName.Builtin, ImplName.Composed, StepCase.Fused];
+            Assert.Equal(expected, step.Steps.Select(s => s.Impl));
         }
 
         Assert.Null(StepCase.Of(BenchCatalog.Find("prelu")!));

@@ -67,7 +67,8 @@ public sealed class BenchCommandTests : IDisposable
         var step = File.ReadAllLines(Path.Combine(dir, "step.csv"));
         Assert.Equal("activation,impl,depth,width,batch,median_ms,min_ms,samples,retries,worst_sentinel,slow_rounds", step[0]);
         var steps = step.Skip(1).Select(l => l.Split(',')).ToArray();
-        Assert.Equal(["relu,actgen", "relu,torch-builtin", "relu,torch-composed", "swish,actgen", "swish,torch-composed"],
+        Assert.Equal(["relu,actgen", "relu,actgen-linear", "relu,torch-builtin", "relu,torch-composed",
+            "swish,actgen", "swish,actgen-linear", "swish,torch-composed"],
             steps.Select(r => r[0] + "," + r[1]).Order(StringComparer.Ordinal));
         Assert.All(steps, r =>
         {
