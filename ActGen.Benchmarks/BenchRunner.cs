@@ -73,6 +73,8 @@ public static class BenchRunner
             ? StepBench.Measure(cases.Select(StepCase.Of).OfType<StepCase>(), settings, sentinel, options,
                 r => log.WriteLine($"step {r.Activation,-12} {r.Impl,-15} {r.MedianMs:G3} ms"))
             : [];
+        // Every row of a step case carries its case's counts: one per case.
+        foreach (var g in steps.GroupBy(s => s.Activation)) (retries, slowRounds) = (retries + g.First().Retries, slowRounds + g.First().SlowRounds);
         var info = new RunInfo(warm, get_num_threads(), Environment.ProcessorCount, sentinel.Baseline, retries, slowRounds, clock.Elapsed.TotalSeconds,
             Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is "0" ? "off (DOTNET_TieredCompilation=0)" : "on (warmed up)",
             "one process; implementations interleaved per round; rounds retried when the sentinel exceeds 1.5× its baseline");
