@@ -6,18 +6,17 @@ using ActGen.Experiments.Theory;
 
 namespace ActGen.Experiments.Cli;
 
-/// <summary>The <c>actgen</c> command line: <c>sweep</c>, <c>list</c> and <c>bench</c> (System.CommandLine 2.0).</summary>
+/// <summary>The <c>actgen</c> command line: <c>sweep</c> and <c>list</c> (System.CommandLine 2.0); the benchmarks are ActGen.Benchmarks.</summary>
 public static class CommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the exit code (non-zero on bad arguments).</summary>
     public static int Run(string[] args, IReadOnlyList<string> activationNames, SweepAction sweep, TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("ActGen experiments: depth sweeps that measure vanishing gradients, and benchmarks of the generated kernels.")
+        var root = new RootCommand("ActGen experiments: depth sweeps that measure vanishing gradients.")
         {
             SweepCommand(activationNames, sweep, output, error),
             ListCommand(activationNames, output),
             ReportCommand.Create(output, error),
-            Bench.BenchCommand.Create(output, error),
             Kernels.KernelsCommand.Create(output, error),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });

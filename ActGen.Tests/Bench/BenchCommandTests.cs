@@ -1,15 +1,14 @@
 using System;
-using System.CommandLine;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using ActGen.Experiments.Bench;
+using ActGen.Benchmarks;
 using Xunit;
 
 namespace ActGen.Tests.Bench;
 
 /// <summary>
-/// `actgen bench` on a tiny configuration writes well-formed files. Never a timing assertion: only columns,
+/// `actgen-bench` (ActGen.Benchmarks) on a tiny configuration writes well-formed files. Never a timing assertion: only columns,
 /// the allowed impl/phase values and positive, finite numbers. Run alone: the bench times in-process work beside
 /// whatever else the process runs, and it once failed while other tests ran beside it (message not captured).
 /// </summary>
@@ -30,7 +29,7 @@ public sealed class BenchCommandTests : IDisposable
     public void TinyBenchWritesPinnedCsvMarkdownAndPlots()
     {
         var (code, output, error) = Run(
-            "bench", "--activations", "relu,swish", "--sizes", "10,13", "--dtypes", "float32", "--reps", "2",
+            "--activations", "relu,swish", "--sizes", "10,13", "--dtypes", "float32", "--reps", "2",
             "--no-memory", "--default-heap", "--out", dir);
         Assert.True(code == 0, error + output);
 
@@ -64,6 +63,21 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal(["first run,100", "unrelated edit,100", "last body edit in a file,100"], generator.Skip(1).Select(l => string.Join(",", l.Split(',')[..2])));
         Assert.Equal(["100", "0", "1"], generator.Skip(1).Select(l => l.Split(',')[4]));
 
+        // The training step: one row per implementation of each activation; swish has no builtin.
+        var step = File.ReadAllLines(Path.Combine(dir, "step.csv"));
+        Assert.Equal("activation,impl,depth,width,batch,median_ms,min_ms,samples,retries,worst_sentinel,slow_rounds", step[0]);
+        var steps = step.Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(["relu,actgen", "relu,actgen-linear", "relu,torch-builtin", "relu,torch-composed",
+            "swish,actgen", "swish,actgen-linear", "swish,torch-composed"],
+            steps.Select(r => r[0] + "," + r[1]).Order(StringComparer.Ordinal));
+        Assert.All(steps, r =>
+        {
+            Assert.Equal(["16", "64", "64"], r[2..5]);
+            Assert.All(r[5..7], v => Assert.True(double.Parse(v, CultureInfo.InvariantCulture) is > 0 and < double.PositiveInfinity, v));
+            Assert.Equal("2", r[7]);
+        });
+        Assert.Contains("## Training step (16 hidden layers of 64, batch 64, SGD", File.ReadAllText(Path.Combine(dir, "bench.md")));
+
         var svg = File.ReadAllText(Path.Combine(dir, "plot-forward-backward-float32.svg"));
         Assert.StartsWith("<svg", svg);
         Assert.Contains("<polyline", svg);
@@ -75,7 +89,7 @@ public sealed class BenchCommandTests : IDisposable
     [InlineData("--dtypes", "int8")]
     public void BadArgumentsFailWithAMessage(string option, string value)
     {
-        var (code, _, error) = Run("bench", option, value, "--out", dir);
+        var (code, _, error) = Run(option, value, "--out", dir);
         Assert.Equal(2, code);
         Assert.Contains(option, error);
         Assert.False(Directory.Exists(dir));
@@ -84,8 +98,7 @@ public sealed class BenchCommandTests : IDisposable
     private static (int Code, string Output, string Error) Run(params string[] args)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
-        var root = new RootCommand { BenchCommand.Create(output, error) };
-        var code = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var code = BenchCommand.Run(args, output, error);
         return (code, output.ToString(), error.ToString());
     }
 }

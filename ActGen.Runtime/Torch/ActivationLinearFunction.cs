@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using static TorchSharp.torch;
+
+namespace ActGen.Torch;
+
+/// <summary>
+/// y = φ(x·Wᵀ + b) as one autograd node: libtorch's addmm for z, the activation's generated span kernel over z, and in
+/// backward ∂C/∂z = ∂C/∂y·φ′(z) in one kernel pass, then libtorch's matmuls for ∂C/∂x, ∂C/∂W and ∂C/∂b. It saves x and W
+/// (as a linear layer must) and z only: where the activation's f′ is written in y, backward recomputes y from z.
+/// The kernels run on the calling thread (one chunk: the main job's z is 64 × 64). First order only.
+/// </summary>
+internal sealed class ActivationLinearFunction : autograd.SingleTensorFunction<ActivationLinearFunction>
+{
+    public override string Name => "ActGen.ActivationLinear";
+
+    /// <summary>vars: x [batch, in], W [out, in], b [out], the <see cref="ActivationDefinition"/>, its parameters (double[]).</summary>
+    public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
+    {
+        var (x, weight, bias) = ((Tensor)vars[0], (Tensor)vars[1], (Tensor)vars[2]);
+        var (definition, parameters) = ((ActivationDefinition)vars[3], (double[])vars[4]);
+        var z = addmm(bias, x, weight.t(), 1, 1);
+        var y = empty_like(z);
+        Forward(definition, z, y, parameters);
+        ctx.save_for_backward([x, weight, z]);
+        ctx.save_data("definition", definition);
+        ctx.save_data("parameters", parameters);
+        return y;
+    }
+
+    public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
+    {
+        var saved = ctx.get_saved_variables();
+        var (x, weight, z) = (saved[0], saved[1], saved[2]);
+        var definition = (ActivationDefinition)ctx.get_data("definition");
+        var parameters = (double[])ctx.get_data("parameters");
+        var gy = grad_output.contiguous();
+        var gz = empty_like(z);
+        var read = z;
+        if (definition.BackwardFromOutput)
+        {
+            read = empty_like(z);
+            Forward(definition, z, read, parameters);
+        }
+
+        Backward(definition, read, gy, gz, parameters);
+        return [gz.mm(weight), gz.t().mm(x), gz.sum(dim: 0L), null!, null!];
+    }
+
+    private static void Forward(ActivationDefinition d, Tensor input, Tensor output, double[] parameters)
+    {
+        if (input.dtype == ScalarType.Float64) d.Double.Forward(Of<double>(input), Of<double>(output), parameters);
+        else d.Single.Forward(Of<float>(input), Of<float>(output), parameters);
+    }
+
+    private static void Backward(ActivationDefinition d, Tensor input, Tensor gradOutput, Tensor gradInput, double[] parameters)
+    {
+        if (input.dtype == ScalarType.Float64) d.Double.Backward(Of<double>(input), Of<double>(gradOutput), Of<double>(gradInput), parameters);
+        else d.Single.Backward(Of<float>(input), Of<float>(gradOutput), Of<float>(gradInput), parameters);
+    }
+
+    private static Span<T> Of<T>(Tensor t)
+        where T : unmanaged => MemoryMarshal.Cast<byte, T>(t.bytes);
+}
