@@ -23,7 +23,9 @@ internal sealed record CudaHostResult(string Activation, IReadOnlyList<string> F
 /// </summary>
 internal static unsafe class CudaHostCheck
 {
-    public static IReadOnlyList<CudaHostResult> Run(IReadOnlyList<(ActivationDefinition Definition, string Source)> activations, string directory)
+    public static IReadOnlyList<CudaHostResult> Run(
+        IReadOnlyList<(ActivationDefinition Definition, string Source)> activations,
+        string directory)
     {
         Directory.CreateDirectory(directory);
         var source = Path.Combine(directory, "kernels.cpp");
@@ -61,7 +63,11 @@ internal static unsafe class CudaHostCheck
     private static IReadOnlyList<string> Launchers(string source) =>
         Regex.Matches(source, @"extern ""C"" void (actgen_host_\w+)\(").Select(m => m.Groups[1].Value).ToList();
 
-    private static readonly double[] Edges = [0.5, 0.0, -0.0, 1e-30, -1e-30, 20, -20, 88, -88, 800, -800, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
+    private static readonly double[] Edges =
+    [
+        0.5, 0.0, -0.0, 1e-30, -1e-30, 20, -20, 88, -88, 800, -800,
+        double.PositiveInfinity, double.NegativeInfinity, double.NaN,
+    ];
 
     private static readonly double[] Inputs = Enumerable.Range(0, 2001).Select(i => -12 + i * 0.012 + 1e-4).Concat(Edges).ToArray();
 
@@ -77,14 +83,28 @@ internal static unsafe class CudaHostCheck
             {
                 var x = precision.Round(Inputs);
                 var y = precision.Forward(d, x);
-                Compare(failures, $"forward{suffix} (stride {stride}, shift {shift})", Launch(library, Find("_forward" + suffix), precision, x, null, d, stride, shift), y, precision);
+                Compare(
+                    failures,
+                    $"forward{suffix} (stride {stride}, shift {shift})",
+                    Launch(library, Find("_forward" + suffix), precision, x, null, d, stride, shift),
+                    y,
+                    precision);
                 var source = d.BackwardFromOutput ? y : x;
-                Compare(failures, $"backward{suffix} (stride {stride}, shift {shift})", Launch(library, Find(backwardName + suffix), precision, source, gy, d, stride, shift),
-                    precision.Backward(d, source, gy), precision);
+                Compare(
+                    failures,
+                    $"backward{suffix} (stride {stride}, shift {shift})",
+                    Launch(library, Find(backwardName + suffix), precision, source, gy, d, stride, shift),
+                    precision.Backward(d, source, gy),
+                    precision);
                 foreach (var k in Enumerable.Range(0, d.Parameters.Count).Where(k => d.Parameters[k].Role == ParameterRole.Learnable))
                 {
-                    Compare(failures, $"grad_{k}{suffix} (stride {stride}, shift {shift})", Launch(library, Find($"_grad_{k}{suffix}"), precision, x, gy, d, stride, shift),
-                        precision.Round(ParameterGradient(d, x, gy, k)), precision with { Relative = Math.Max(precision.Relative, 1e-6) }, finiteOnly: true);
+                    Compare(
+                        failures,
+                        $"grad_{k}{suffix} (stride {stride}, shift {shift})",
+                        Launch(library, Find($"_grad_{k}{suffix}"), precision, x, gy, d, stride, shift),
+                        precision.Round(ParameterGradient(d, x, gy, k)),
+                        precision with { Relative = Math.Max(precision.Relative, 1e-6) },
+                        finiteOnly: true);
                 }
             }
         }
@@ -113,14 +133,23 @@ internal static unsafe class CudaHostCheck
     /// Runs one kernel with every buffer in 64-byte-aligned native memory, starting <paramref name="shift"/> elements in:
     /// 0 takes the 16-byte vector loop (and the scalar tail), 1 the scalar loop alone.
     /// </summary>
-    private static double[] Launch(IntPtr library, string? name, Precision precision, double[] x, double[]? gy, ActivationDefinition d, long stride, int shift)
+    private static double[] Launch(
+        IntPtr library,
+        string? name,
+        Precision precision,
+        double[] x,
+        double[]? gy,
+        ActivationDefinition d,
+        long stride,
+        int shift)
     {
         if (name is null)
         {
             return [];
         }
 
-        var function = (delegate* unmanaged<uint, uint, void*, void*, void*, long, double*, void**, long*, void>)NativeLibrary.GetExport(library, name);
+        var function = (delegate* unmanaged<uint, uint, void*, void*, void*, long, double*, void**, long*, void>)
+            NativeLibrary.GetExport(library, name);
         var n = x.Length;
         var buffers = new List<IntPtr>();
         void* Native(double[] values)
@@ -149,7 +178,10 @@ internal static unsafe class CudaHostCheck
             var input = Native(x);
             var gradient = Native(gy ?? new double[n]);
             var output = Native(new double[n]);
-            var tensors = d.Parameters.Select(q => (IntPtr)Native(Enumerable.Repeat(q.Default, stride == 0 ? 1 : n).ToArray())).Append(IntPtr.Zero).ToArray();
+            var tensors = d.Parameters
+                .Select(q => (IntPtr)Native(Enumerable.Repeat(q.Default, stride == 0 ? 1 : n).ToArray()))
+                .Append(IntPtr.Zero)
+                .ToArray();
             var strides = Enumerable.Repeat(stride, d.Parameters.Count).Append(0).ToArray();
             var hyper = d.Defaults.Append(0).ToArray();
             fixed (double* hyperPointer = hyper)
@@ -167,7 +199,13 @@ internal static unsafe class CudaHostCheck
         }
     }
 
-    private static void Compare(List<string> failures, string kernel, double[] actual, double[] expected, Precision precision, bool finiteOnly = false)
+    private static void Compare(
+        List<string> failures,
+        string kernel,
+        double[] actual,
+        double[] expected,
+        Precision precision,
+        bool finiteOnly = false)
     {
         if (actual.Length == 0)
         {

@@ -17,7 +17,9 @@ public class SimplifierPropertyTests
         Gen.Select(ExprGen.Smooth(5), Gen.Double[-4, 4], Gen.Double[-2, 2]).Sample((e, x, a) =>
         {
             var before = Evaluator.Eval(e, x, ("a", a));
-            return !double.IsFinite(before) || Math.Abs(before) > 1e12 || Close(before, Evaluator.Eval(Simplifier.Simplify(e), x, ("a", a)));
+            return !double.IsFinite(before)
+                || Math.Abs(before) > 1e12
+                || Close(before, Evaluator.Eval(Simplifier.Simplify(e), x, ("a", a)));
         }, iter: 3000, print: t => t.ToString());
 
     [Fact]

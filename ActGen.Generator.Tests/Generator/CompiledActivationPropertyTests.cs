@@ -52,7 +52,9 @@ public class CompiledActivationPropertyTests
                 }
 
                 var exact = definition.ApplyDerivative(x);
-                Assert.True(Math.Abs(exact - fd) <= 2e-4 * Math.Max(1, Math.Abs(fd)), $"F{i}'({x}) = {exact}, finite differences {fd}: {Compiled.Value.Bodies[i]}");
+                Assert.True(
+                    Math.Abs(exact - fd) <= 2e-4 * Math.Max(1, Math.Abs(fd)),
+                    $"F{i}'({x}) = {exact}, finite differences {fd}: {Compiled.Value.Bodies[i]}");
             }
         }
     }
@@ -76,12 +78,16 @@ public class CompiledActivationPropertyTests
                 var expectedGrad = gradOutput[k] * definition.ApplyDerivative(input[k]);
                 if (double.IsFinite(expected) && Math.Abs(expected) < 1e6)
                 {
-                    Assert.True(Math.Abs(expected - output[k]) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"F{i}({input[k]}): {expected} vs kernel {output[k]}");
+                    Assert.True(
+                        Math.Abs(expected - output[k]) <= 1e-9 * Math.Max(1, Math.Abs(expected)),
+                        $"F{i}({input[k]}): {expected} vs kernel {output[k]}");
                 }
 
                 if (double.IsFinite(expectedGrad) && Math.Abs(expectedGrad) < 1e6)
                 {
-                    Assert.True(Math.Abs(expectedGrad - gradInput[k]) <= 1e-9 * Math.Max(1, Math.Abs(expectedGrad)), $"F{i}' at {input[k]}: {expectedGrad} vs kernel {gradInput[k]}");
+                    Assert.True(
+                        Math.Abs(expectedGrad - gradInput[k]) <= 1e-9 * Math.Max(1, Math.Abs(expectedGrad)),
+                        $"F{i}' at {input[k]}: {expectedGrad} vs kernel {gradInput[k]}");
                 }
             }
         }

@@ -97,7 +97,10 @@ public class CompositionTests
         public static partial class Doubling
         {
             [Activation] public static double B0(double x) => Math.Tanh(x) + 1.5;
-        {{string.Join("\n", Enumerable.Range(1, levels).Select(k => $"    [Activation] public static double B{k}(double x) => B{k - 1}(x) * B{k - 1}(x / 2 + 0.25);"))}}
+        {{string.Join(
+            "\n",
+            Enumerable.Range(1, levels).Select(k =>
+                $"    [Activation] public static double B{k}(double x) => B{k - 1}(x) * B{k - 1}(x / 2 + 0.25);"))}}
         }
         """;
 

@@ -26,14 +26,23 @@ public class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("[Activation] public static double F(double x) { var s = 0.0; for (var i = 0; i < 3; i++) s += x; return s; }", "ACTGEN002", "for (var i = 0; i < 3; i++) s += x;")]
+    [InlineData(
+        "[Activation] public static double F(double x) { var s = 0.0; for (var i = 0; i < 3; i++) s += x; return s; }",
+        "ACTGEN002",
+        "for (var i = 0; i < 3; i++) s += x;")]
     [InlineData("[Activation] public static double F(double x) { Console.WriteLine(x); return x; }", "ACTGEN002", "Console.WriteLine(x);")]
     [InlineData("[Activation] public static double F(double x) => x % 2.0;", "ACTGEN001", "x % 2.0")]
-    [InlineData("[Activation] public static double F(double x) => Random.Shared.NextDouble() * x;", "ACTGEN003", "Random.Shared.NextDouble")]
+    [InlineData(
+        "[Activation] public static double F(double x) => Random.Shared.NextDouble() * x;",
+        "ACTGEN003",
+        "Random.Shared.NextDouble")]
     [InlineData("[Activation] public static double F(double x) => Math.IEEERemainder(x, 2.0);", "ACTGEN003", "Math.IEEERemainder")]
     [InlineData("static double Helper(double x) => x; [Activation] public static double F(double x) => Helper(x);", "ACTGEN003", "Helper")]
     [InlineData("static double k = 2; [Activation] public static double F(double x) => k * x;", "ACTGEN007", "k")]
-    [InlineData("[Activation] public static double F(double x) => x switch { > 0 => x, _ => 0 };", "ACTGEN001", "x switch { > 0 => x, _ => 0 }")]
+    [InlineData(
+        "[Activation] public static double F(double x) => x switch { > 0 => x, _ => 0 };",
+        "ACTGEN001",
+        "x switch { > 0 => x, _ => 0 }")]
     [InlineData("[Activation] public static double F(double x) => (float)x;", "ACTGEN008", "(float)x")]
     [InlineData("[Activation] public static double F(double x) { var n = 2; return x * n; }", "ACTGEN008", "var n = 2")]
     [InlineData("[Activation] public static double F(double x, double alpha) => alpha * x;", "ACTGEN006", "alpha")]
@@ -70,7 +79,9 @@ public class DiagnosticTests
             [Activation] public static double Good(double x) => x * x;
             """));
         Assert.Equal(["ACTGEN001", "ACTGEN003"], run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(i => i));
-        Assert.Equal(["Demo.Acts.Good.Cuda.g.cs", "Demo.Acts.Good.g.cs", "Demo.Acts.Good.Torch.g.cs"], run.Result.GeneratedSources.Select(s => s.HintName).Order());
+        Assert.Equal(
+            ["Demo.Acts.Good.Cuda.g.cs", "Demo.Acts.Good.g.cs", "Demo.Acts.Good.Torch.g.cs"],
+            run.Result.GeneratedSources.Select(s => s.HintName).Order());
     }
 
     [Fact]
@@ -102,7 +113,9 @@ public class DiagnosticTests
     {
         var run = GeneratorHarness.Generate(Class(members));
         Assert.Empty(run.GeneratorDiagnostics);
-        Assert.Contains(run.CompileDiagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", System.StringComparison.Ordinal));
+        Assert.Contains(
+            run.CompileDiagnostics,
+            d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", System.StringComparison.Ordinal));
         Assert.Null(run.Result.Exception);
     }
 

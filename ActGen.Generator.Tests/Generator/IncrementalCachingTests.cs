@@ -39,10 +39,13 @@ public class IncrementalCachingTests
     [Fact]
     public void AnUnrelatedEditLeavesEveryStepCached()
     {
-        var result = RunTwice(c => c.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other { public class Unrelated { public int Y => 2; } }")));
+        var result = RunTwice(c => c.AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText("namespace Other { public class Unrelated { public int Y => 2; } }")));
         foreach (var step in Steps)
         {
-            Assert.All(Reasons(result, step), r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
+            Assert.All(
+                Reasons(result, step),
+                r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
         }
 
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
@@ -77,7 +80,11 @@ public class IncrementalCachingTests
     [Fact]
     public void MovingCodeLowersAndRendersNothingAgain()
     {
-        var result = RunTwice(c => Edit(c, s => s.Replace("public static partial class Acts\n{", "public static partial class Acts\n{\n    // a comment that moves every method\n")));
+        var result = RunTwice(c => Edit(
+            c,
+            s => s.Replace(
+                "public static partial class Acts\n{",
+                "public static partial class Acts\n{\n    // a comment that moves every method\n")));
         Assert.Equal(0, Ran(result, ActivationGenerator.Steps.Lower));
         Assert.Equal(0, Ran(result, ActivationGenerator.Steps.Render));
     }
@@ -98,14 +105,18 @@ public class IncrementalCachingTests
             """;
         var compilation = GeneratorHarness.Compilation(composed);
         var driver = GeneratorHarness.Driver().RunGenerators(compilation);
-        var result = driver.RunGenerators(Edit(compilation, s => s.Replace("Math.Tanh(x)", "Math.Atan(x)"))).GetRunResult().Results.Single();
+        var result = driver.RunGenerators(Edit(compilation, s => s.Replace("Math.Tanh(x)", "Math.Atan(x)")))
+            .GetRunResult().Results.Single();
         Assert.Equal(2, Ran(result, ActivationGenerator.Steps.Lower));
     }
 
     [Fact]
     public void ModelsHoldNoCompilationSymbolOrSyntax()
     {
-        Type[] forbidden = [typeof(Compilation), typeof(ISymbol), typeof(SyntaxNode), typeof(SemanticModel), typeof(Location), typeof(SyntaxTree)];
+        Type[] forbidden =
+        [
+            typeof(Compilation), typeof(ISymbol), typeof(SyntaxNode), typeof(SemanticModel), typeof(Location), typeof(SyntaxTree),
+        ];
         var offending = Reachable(typeof(ParseResult)).Concat(Reachable(typeof(GenerationUnit)))
             .Where(t => forbidden.Any(f => f.IsAssignableFrom(t)))
             .ToList();

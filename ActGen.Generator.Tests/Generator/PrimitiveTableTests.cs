@@ -17,10 +17,13 @@ public class PrimitiveTableTests
 {
     private static readonly UnaryOp[] Functions = Enum.GetValues<UnaryOp>().Where(op => op != UnaryOp.Neg).ToArray();
 
-    /// <summary>Functions kernels compute in the scalar loop: a new primitive without a vector form must be listed here on purpose.</summary>
+    /// <summary>
+    /// Functions kernels compute in the scalar loop: a new primitive without a vector form must be listed here on purpose.
+    /// </summary>
     private static readonly UnaryOp[] ScalarOnly =
     [
-        UnaryOp.Cbrt, UnaryOp.Sinh, UnaryOp.Cosh, UnaryOp.Sin, UnaryOp.Cos, UnaryOp.Tan, UnaryOp.Atan, UnaryOp.Asinh, UnaryOp.Acosh, UnaryOp.Atanh,
+        UnaryOp.Cbrt, UnaryOp.Sinh, UnaryOp.Cosh, UnaryOp.Sin, UnaryOp.Cos, UnaryOp.Tan, UnaryOp.Atan,
+        UnaryOp.Asinh, UnaryOp.Acosh, UnaryOp.Atanh,
     ];
 
     public static TheoryData<string> Ops => new(Functions.Select(op => op.ToString()));

@@ -30,7 +30,14 @@ public class SnapshotTests
     {
         Assert.Empty(CatalogRun.Value.GeneratorDiagnostics);
         Assert.Equal(
-            CatalogNames.All.SelectMany(n => new[] { $"ActGen.Activations.{n}.g.cs", $"ActGen.Activations.{n}.Cuda.g.cs", $"ActGen.Activations.{n}.Torch.g.cs" }).OrderBy(n => n, StringComparer.Ordinal),
+            CatalogNames.All
+                .SelectMany(n => new[]
+                {
+                    $"ActGen.Activations.{n}.g.cs",
+                    $"ActGen.Activations.{n}.Cuda.g.cs",
+                    $"ActGen.Activations.{n}.Torch.g.cs",
+                })
+                .OrderBy(n => n, StringComparer.Ordinal),
             CatalogRun.Value.Result.GeneratedSources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal));
     }
 
@@ -40,18 +47,24 @@ public class SnapshotTests
         var run = GeneratorHarness.Generate(File.ReadAllText(Path.Combine(Here(), "Unsupported.cs.txt")));
         var text = string.Join("\n", run.GeneratorDiagnostics
             .OrderBy(d => d.Location.SourceSpan.Start)
-            .Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"));
+            .Select(d =>
+                $"{d.Id} {d.Location.GetLineSpan().StartLinePosition} "
+                + $"{d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"));
         Snapshot.Verify(text + "\n", "Diagnostics.Unsupported");
         Assert.Null(run.Result.Exception);
     }
 
     /// <summary>Generated code carries the generator's version; snapshots show it as {version} so a release changes none.</summary>
     private static string ScrubVersion(string source) =>
-        source.Replace(ActGen.Generator.Emit.GeneratedAttributes.GeneratedCode, "[global::System.CodeDom.Compiler.GeneratedCode(\"ActGen\", \"{version}\")]");
+        source.Replace(
+            ActGen.Generator.Emit.GeneratedAttributes.GeneratedCode,
+            "[global::System.CodeDom.Compiler.GeneratedCode(\"ActGen\", \"{version}\")]");
 
     [Fact]
     public void GeneratedCodeCarriesTheGeneratorsVersion() =>
-        Assert.Contains($"GeneratedCode(\"ActGen\", \"{typeof(ActGen.Generator.ActivationGenerator).Assembly.GetName().Version!.ToString(3)}\")",
+        Assert.Contains(
+            "GeneratedCode(\"ActGen\", "
+            + $"\"{typeof(ActGen.Generator.ActivationGenerator).Assembly.GetName().Version!.ToString(3)}\")",
             CatalogRun.Value.Source(".Relu.g.cs"));
 
     private static string Here([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;

@@ -21,19 +21,34 @@ internal static class GeneratorHarness
     public static CSharpCompilation Compilation(params string[] sources) =>
         CSharpCompilation.Create(
             "UserActivations",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest).WithDocumentationMode(DocumentationMode.Diagnose), path: $"User{i}.cs")),
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(
+                s,
+                CSharpParseOptions.Default
+                    .WithLanguageVersion(LanguageVersion.Latest)
+                    .WithDocumentationMode(DocumentationMode.Diagnose),
+                path: $"User{i}.cs")),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 // TorchSharp is built against System.Runtime 8.0; unifying it with 10.0 is expected, not a finding.
-                // Documentation comments are checked (generated ones must be valid), but the test sources need none of their own.
-                .WithSpecificDiagnosticOptions([new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress), new("CS1591", ReportDiagnostic.Suppress)]));
+                // Documentation comments are checked (generated ones must be valid), but the test sources need none of their
+                // own.
+                .WithSpecificDiagnosticOptions(
+                [
+                    new("CS1701", ReportDiagnostic.Suppress),
+                    new("CS1702", ReportDiagnostic.Suppress),
+                    new("CS1591", ReportDiagnostic.Suppress),
+                ]));
 
     public static GeneratorDriver Driver() =>
         CSharpGeneratorDriver.Create(
             [new ActivationGenerator().AsSourceGenerator()],
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public sealed record Run(GeneratorDriver Driver, GeneratorRunResult Result, Compilation Output, ImmutableArray<Diagnostic> CompileDiagnostics)
+    public sealed record Run(
+        GeneratorDriver Driver,
+        GeneratorRunResult Result,
+        Compilation Output,
+        ImmutableArray<Diagnostic> CompileDiagnostics)
     {
         public ImmutableArray<Diagnostic> GeneratorDiagnostics => Result.Diagnostics;
 
@@ -57,7 +72,8 @@ internal static class GeneratorHarness
         var emit = run.Output.Emit(stream);
         if (!emit.Success)
         {
-            throw new System.InvalidOperationException(string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+            throw new System.InvalidOperationException(
+                string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         }
 
         return Assembly.Load(stream.ToArray());

@@ -21,7 +21,8 @@ public class CorpusTests
 {
     private static readonly string Directory = Path.Combine(Repository.File("ActGen.Tests"), "Generator", "Corpus");
 
-    public static TheoryData<string> Files => new(System.IO.Directory.GetFiles(Directory, "*.cs.txt").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+    public static TheoryData<string> Files =>
+        new(System.IO.Directory.GetFiles(Directory, "*.cs.txt").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 
     [Fact]
     public void TheCorpusHasAtLeastThirtyCases() => Assert.True(System.IO.Directory.GetFiles(Directory, "*.cs.txt").Length >= 30);
@@ -31,7 +32,10 @@ public class CorpusTests
     public void EachCaseBuildsAsItSays(string file)
     {
         var source = File.ReadAllText(Path.Combine(Directory, file));
-        var expectations = source.Split('\n').Where(l => l.StartsWith("// expect: ", StringComparison.Ordinal)).Select(l => l["// expect: ".Length..].Trim()).ToList();
+        var expectations = source.Split('\n')
+            .Where(l => l.StartsWith("// expect: ", StringComparison.Ordinal))
+            .Select(l => l["// expect: ".Length..].Trim())
+            .ToList();
         var run = GeneratorHarness.Generate(source);
 
         Assert.Null(run.Result.Exception);
@@ -39,13 +43,17 @@ public class CorpusTests
         var errors = run.CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.DoesNotContain(run.CompileDiagnostics, d => d.Id == "CS8785");
         // Nothing at all in generated files, warnings included: users build with documentation and warnings as errors.
-        Assert.DoesNotContain(run.CompileDiagnostics, d => d.Severity >= DiagnosticSeverity.Warning && generated.Contains(d.Location.GetLineSpan().Path));
+        Assert.DoesNotContain(
+            run.CompileDiagnostics,
+            d => d.Severity >= DiagnosticSeverity.Warning && generated.Contains(d.Location.GetLineSpan().Path));
         Assert.Empty(errors);
 
         var expected = expectations.Where(e => e != "builds").Order(StringComparer.Ordinal).ToList();
         var actual = run.GeneratorDiagnostics.Select(d => $"{d.Id} '{Flagged(run, d)}'").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(expected, actual);
-        Assert.All(run.GeneratorDiagnostics, d => Assert.False(generated.Contains(d.Location.GetLineSpan().Path), $"{d.Id} is located in generated code"));
+        Assert.All(
+            run.GeneratorDiagnostics,
+            d => Assert.False(generated.Contains(d.Location.GetLineSpan().Path), $"{d.Id} is located in generated code"));
 
         if (expectations.Contains("builds"))
         {
@@ -96,7 +104,9 @@ public class CorpusTests
         foreach (var x in Points)
         {
             var numeric = (F(x + 1e-6) - F(x - 1e-6)) / 2e-6;
-            Assert.True(Math.Abs(numeric - d.Derivative(x, p)) <= 1e-5 * (1 + Math.Abs(numeric)), $"{d.Name}'({x}) = {d.Derivative(x, p)}, finite differences {numeric}");
+            Assert.True(
+                Math.Abs(numeric - d.Derivative(x, p)) <= 1e-5 * (1 + Math.Abs(numeric)),
+                $"{d.Name}'({x}) = {d.Derivative(x, p)}, finite differences {numeric}");
         }
 
         var values = Points.Select(F).ToArray();

@@ -18,8 +18,12 @@ public class CudaHostCheckTests
     private static (ActivationDefinition, string)[] Registered(Func<ActivationDefinition, bool> which)
     {
         ActivationRegistry.EnsureCatalog();
-        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(typeof(ActGen.Experiments.Activations.ExtraActivations).Module.ModuleHandle);
-        return ActivationRegistry.All.Where(which).Select(d => (d, CudaSources.Of(d) ?? throw new InvalidOperationException($"{d.Name} has no CUDA source"))).ToArray();
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(
+            typeof(ActGen.Experiments.Activations.ExtraActivations).Module.ModuleHandle);
+        return ActivationRegistry.All
+            .Where(which)
+            .Select(d => (d, CudaSources.Of(d) ?? throw new InvalidOperationException($"{d.Name} has no CUDA source")))
+            .ToArray();
     }
 
     [Fact]

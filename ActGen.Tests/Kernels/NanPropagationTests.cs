@@ -29,7 +29,9 @@ public class NanPropagationTests
         d.Double.Forward(x, y, d.Defaults);
         d.Double.Backward(d.BackwardFromOutput ? y : x, Enumerable.Repeat(1.0, x.Length).ToArray(), g, d.Defaults);
         Assert.All(new[] { 3, 16 }, i => Assert.True(double.IsNaN(y[i]) && double.IsNaN(g[i]), $"{name}: f = {y[i]}, f' = {g[i]} at NaN"));
-        Assert.All(Enumerable.Range(0, x.Length).Where(i => i is not (3 or 16)), i => Assert.False(double.IsNaN(y[i]) || double.IsNaN(g[i])));
+        Assert.All(
+            Enumerable.Range(0, x.Length).Where(i => i is not (3 or 16)),
+            i => Assert.False(double.IsNaN(y[i]) || double.IsNaN(g[i])));
     }
 
     [Theory]
