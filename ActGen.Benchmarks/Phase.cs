@@ -26,10 +26,10 @@ public static class Phase
             using var scope = NewDisposeScope();
             impl.Apply(x);
         }
-        : () =>
-        {
-            using var scope = NewDisposeScope();
-            var y = impl.Apply(x);
-            autograd.grad([y], [x, .. impl.Parameters], [gy]);
-        };
+    : () =>
+    {
+        using var scope = NewDisposeScope();
+        var y = impl.Apply(x);
+        autograd.grad([y], [x, .. impl.Parameters], [gy]);
+    };
 }

@@ -60,7 +60,11 @@ public sealed class EventFile : IDisposable
         foreach (var v in finite) buckets[count == 1 ? 0 : Math.Clamp((int)Math.Ceiling((v - min) / width) - 1, 0, count - 1)]++;
         var histogram = new HistogramProto
         {
-            Min = min, Max = max, Num = finite.Length, Sum = finite.Sum(), SumSquares = finite.Sum(v => v * v),
+            Min = min,
+            Max = max,
+            Num = finite.Length,
+            Sum = finite.Sum(),
+            SumSquares = finite.Sum(v => v * v),
         };
         histogram.BucketLimit.AddRange(Enumerable.Range(1, count).Select(i => i == count ? max : min + i * width));
         histogram.Bucket.AddRange(buckets);
