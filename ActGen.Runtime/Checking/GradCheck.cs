@@ -11,7 +11,7 @@ namespace ActGen;
 /// from central finite differences — for the input and for every parameter tensor (learnable slopes and the like).
 /// Points where the function has a kink make finite differences meaningless: keep the inputs away from them.
 /// </summary>
-public static class GradCheck
+public static partial class GradCheck
 {
     /// <summary>Checks ∂f/∂x at <paramref name="input"/>.</summary>
     public static GradCheckResult Check(Func<Tensor, Tensor> f, Tensor input, GradCheckOptions? options = null) =>
