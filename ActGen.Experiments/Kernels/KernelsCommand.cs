@@ -32,7 +32,7 @@ internal static class KernelsCommand
     private static int CheckOnHost(TextWriter output, TextWriter error)
     {
         ActivationRegistry.EnsureCatalog();
-        var activations = ActivationRegistry.All.Select(d => (Definition: d, Source: CudaSources.Of(d))).ToList();
+        var activations = ActivationRegistry.All.Select(d => (Definition: d, Source: d.CudaSource)).ToList();
         foreach (var missing in activations.Where(a => a.Source is null))
         {
             output.WriteLine($"{missing.Definition.Owner}.{missing.Definition.Name}: no CUDA source (built by an older ActGen?)");

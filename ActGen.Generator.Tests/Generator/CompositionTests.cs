@@ -118,5 +118,8 @@ public class CompositionTests
         var largest = Enumerable.Range(1, 12).Max(Size);
         Assert.True(Size(12) <= 2 * Size(4), $"level 12 generated {Size(12)} characters, level 4 {Size(4)}");
         Assert.True(largest <= 3 * Size(3), $"the largest level generated {largest} characters, level 3 {Size(3)}");
+        // A call has no vector form: a kernel that calls runs its scalar loop only; one that inlines keeps its vector loop.
+        Assert.DoesNotContain("Vector.IsHardwareAccelerated", run.Source(".B12.g.cs"));
+        Assert.Contains("Vector.IsHardwareAccelerated", run.Source(".B0.g.cs"));
     }
 }

@@ -48,7 +48,7 @@ internal static class KernelEmitter
 
         var i = namer.Fresh("i");
         w.Line($"var {i} = 0;");
-        var names = new KernelNames(model, kernel, namer, spans, source, output, i);
+        var names = new KernelNames(model, namer, spans, source, output, i);
         if (VectorEmitter.CanVectorize(kernel.Body))
         {
             VectorLoop(w, kernel, type, chain, names, reads, spanParameters);

@@ -8,7 +8,6 @@ namespace ActGen.Generator.Emit;
 /// <summary>How IR names read inside one kernel: the element locals of the scalar loop and the vectors of the SIMD loop.</summary>
 internal sealed record KernelNames(
     ActivationModel Model,
-    Kernel Kernel,
     Namer Namer,
     ISet<string> Spans,
     string Source,

@@ -12,7 +12,9 @@ internal static class RegistrationEmitter
         var model = activation.Model;
         var self = model.Site.QualifiedClass;
         var initializers = (torch ? new[] { $"CreateModule = static () => new {self}.{MemberNames.Module(model.Name)}()" } : [])
-            .Concat(activation.BackwardReadsOutput ? ["BackwardFromOutput = true"] : []).ToList();
+            .Concat(activation.BackwardReadsOutput ? ["BackwardFromOutput = true"] : [])
+            .Append($"CudaSource = {self}.{MemberNames.CudaSource(model.Name)}")
+            .ToList();
         var parameters = string.Join(", ", model.Parameters.Select(p =>
             $"new global::ActGen.ActivationParameter(\"{p.Name}\", global::ActGen.ParameterRole.{p.Kind}, "
                 + $"{NumericType.Double.Literal(p.Value)}, {NumericType.Double.Literal(p.Lower)}, "
@@ -36,7 +38,7 @@ internal static class RegistrationEmitter
             .Line($"    {Scalar(MemberNames.Derivative(name))},");
         Kernels(w, activation, NumericType.Double, ",");
         Kernels(w, activation, NumericType.Float, ")");
-        w.Line(initializers.Count > 0 ? $"{{ {string.Join(", ", initializers)} }};" : ";")
+        w.Line($"{{ {string.Join(", ", initializers)} }};")
             .Line()
             .Line($"/// <summary>Registers {name} with <see cref=\"global::ActGen.ActivationRegistry\"/> "
                 + "when this assembly loads.</summary>")

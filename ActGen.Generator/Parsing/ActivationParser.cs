@@ -15,6 +15,10 @@ internal static class ActivationParser
     /// <summary>Tensor members are generated only where ActGen's TorchSharp glue (and so TorchSharp) is referenced.</summary>
     public const string TorchGlueType = "ActGen.Torch.ActivationFunction`1";
 
+    /// <summary>Names as .NET spells them (<c>class.event</c>, not <c>@class.@event</c>): the registry's owner is the type's full name.</summary>
+    private static readonly SymbolDisplayFormat Unescaped =
+        new(typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
+
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
@@ -70,7 +74,7 @@ internal static class ActivationParser
 
         var type = method.ContainingType;
         var site = new ActivationSite(
-            type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
+            type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(Unescaped),
             type.Name,
             SignatureParser.Accessibility(type.DeclaredAccessibility),
             SignatureParser.Accessibility(method.DeclaredAccessibility));

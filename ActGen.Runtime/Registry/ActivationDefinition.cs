@@ -27,6 +27,9 @@ public sealed record ActivationDefinition(
     /// </summary>
     public bool BackwardFromOutput { get; init; }
 
+    /// <summary>The CUDA C++ source of its kernels, generated beside the C# (null from an ActGen that did not generate it).</summary>
+    public string? CudaSource { get; init; }
+
     /// <summary>Every parameter's default (randomized ones at their evaluation value).</summary>
     public double[] Defaults => Parameters.Select(p => p.Default).ToArray();
 

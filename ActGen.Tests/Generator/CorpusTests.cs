@@ -57,8 +57,10 @@ public class CorpusTests
 
         if (expectations.Contains("builds"))
         {
-            var definitions = Definitions(GeneratorHarness.Load(run)).ToList();
+            var assembly = GeneratorHarness.Load(run);
+            var definitions = Definitions(assembly).ToList();
             Assert.NotEmpty(definitions);
+            Assert.All(definitions, d => Assert.NotNull(assembly.GetType(d.Owner)));
             Assert.All(definitions.Where(d => Twin(d, definitions) is null), CheckNumbers);
             Assert.All(definitions.Where(d => Twin(d, definitions) is not null), d => CheckAgainst(d, Twin(d, definitions)!));
         }

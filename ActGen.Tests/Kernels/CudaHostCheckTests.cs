@@ -22,7 +22,7 @@ public class CudaHostCheckTests
             typeof(ActGen.Experiments.Activations.ExtraActivations).Module.ModuleHandle);
         return ActivationRegistry.All
             .Where(which)
-            .Select(d => (d, CudaSources.Of(d) ?? throw new InvalidOperationException($"{d.Name} has no CUDA source")))
+            .Select(d => (d, d.CudaSource ?? throw new InvalidOperationException($"{d.Name} has no CUDA source")))
             .ToArray();
     }
 

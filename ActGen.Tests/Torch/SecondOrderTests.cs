@@ -118,7 +118,7 @@ public class SecondOrderTests
     }
 
     [Fact]
-    public void WithoutAGraphTheManagedKernelsStillRun()
+    public void WithoutAGraphTheGradientHasNoneAndTheSameValues()
     {
         ActGen.TorchSetup.EnsureLoaded();
         var x = tensor(Points, float64).requires_grad_(true);
