@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace ActGen.Benchmarks;
 
 /// <summary>The measured copy bandwidth at one size: the best of a managed parallel copy and libtorch's copy_, each from its fastest sample (the bound is what the machine can do).</summary>
-/// <param name="ManagedGBps">Span copy split across the torch threads (2 bytes moved per element byte: read + write).</param>
+/// <param name="ManagedGBps">Span copy split across the torch threads (2 bytes moved per element byte: read + write); 0 on CUDA.</param>
 /// <param name="TorchGBps">libtorch's <c>copy_</c>.</param>
 public sealed record Bandwidth(long N, string Dtype, double ManagedGBps, double TorchGBps)
 {
@@ -17,16 +17,17 @@ public sealed record Bandwidth(long N, string Dtype, double ManagedGBps, double 
     public static Bandwidth Measure(long n, ScalarType dtype, Sentinel sentinel, BenchOptions options)
     {
         using var scope = NewDisposeScope();
-        var (src, dst) = (randn(n, dtype: dtype), empty(n, dtype: dtype));
+        var (src, dst) = (randn(n, dtype: dtype, device: options.Device.Device), empty(n, dtype: dtype, device: options.Device.Device));
         var size = (int)src.element_size();
         var count = checked((int)n);
         Action managed = size == 8
             ? () => SpanKernel.Chunks(count, (s, l) => SpanKernel.Of<double>(src).Slice(s, l).CopyTo(SpanKernel.Of<double>(dst).Slice(s, l)))
             : () => SpanKernel.Chunks(count, (s, l) => SpanKernel.Of<float>(src).Slice(s, l).CopyTo(SpanKernel.Of<float>(dst).Slice(s, l)));
-        var timed = Interleaved.Measure(
-            [new Subject("managed", managed), new Subject("torch", () => dst.copy_(src))],
-            sentinel, options.Reps, options.MaxRetries, options.MinSampleMs);
-        double GBps(string name) => 2.0 * n * size / (timed.Single(t => t.Name == name).MinMs * 1e-3) / 1e9;
+        Subject[] subjects = options.Device.IsCpu
+            ? [new Subject("managed", managed), new Subject("torch", () => dst.copy_(src))]
+            : [new Subject("torch", () => dst.copy_(src))];
+        var timed = Interleaved.Measure(subjects, sentinel, options.Reps, options.MaxRetries, options.MinSampleMs, options.Device.Synchronize);
+        double GBps(string name) => timed.SingleOrDefault(t => t.Name == name) is { } t ? 2.0 * n * size / (t.MinMs * 1e-3) / 1e9 : 0;
         return new Bandwidth(n, DtypeName.Of(dtype), GBps("managed"), GBps("torch"));
     }
 }

@@ -32,12 +32,13 @@ public static class BenchCommand
         var noGenerator = new Option<bool>("--no-generator") { Description = $"skip timing the generator on a compilation of {GeneratorActivations} activations" };
         var defaultHeap = new Option<bool>("--default-heap") { Description = "leave glibc's allocator as it is (every big tensor is a fresh mmap with page faults)" };
         var noKernels = new Option<bool>("--no-kernels") { Description = "skip the per-activation kernel timings (bench.csv stays a header)" };
+        var device = new Option<string>("--device") { Description = "where the tensors live: cpu (default) or cuda" };
         var noStep = new Option<bool>("--no-step") { Description = "skip the main job's training step (step.csv)" };
         var command = new RootCommand(
             "Time actgen's autograd functions and span kernels against TorchSharp's builtins, composed ops and the copy-bandwidth bound, " +
             "and one SGD step of the default sweep's MLP with each implementation's module.")
         {
-            quick, outDir, activations, sizes, dtypes, reps, noMemory, noGenerator, defaultHeap, noKernels, noStep,
+            quick, outDir, activations, sizes, dtypes, reps, noMemory, noGenerator, defaultHeap, noKernels, noStep, device,
         };
         command.SetAction(result =>
         {
@@ -69,6 +70,13 @@ public static class BenchCommand
             {
                 if (r < 1) errors.Add("--reps: at least 1");
                 else options = options with { Reps = r };
+            }
+
+            if (result.GetValue(device) is { } where)
+            {
+                var (parsed, message) = BenchDevice.Parse(where, TorchSharp.torch.cuda.is_available());
+                if (message is not null) errors.Add(message);
+                else options = options with { Device = parsed! };
             }
 
             if (errors.Count > 0)

@@ -24,6 +24,9 @@ public sealed record BenchOptions(
     long OverheadSize,
     string OutDir)
 {
+    /// <summary>Where the tensors live (CPU unless <c>--device cuda</c>).</summary>
+    public BenchDevice Device { get; init; } = BenchDevice.Cpu;
+
     /// <summary>Time the per-activation kernels (bench.csv and the files beside it).</summary>
     public bool Kernels { get; init; } = true;
 

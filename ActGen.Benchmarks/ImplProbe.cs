@@ -11,7 +11,7 @@ public sealed record Failure(string Activation, string Dtype, string Impl, strin
 /// <summary>Runs each implementation once, forward and backward, at a small n: the bench times only those that work.</summary>
 public static class ImplProbe
 {
-    public static (IReadOnlyList<Impl> Working, IReadOnlyList<Failure> Failures) Split(BenchCase c, IReadOnlyList<Impl> impls, ScalarType dtype)
+    public static (IReadOnlyList<Impl> Working, IReadOnlyList<Failure> Failures) Split(BenchCase c, IReadOnlyList<Impl> impls, ScalarType dtype, BenchDevice device)
     {
         var failures = new List<Failure>();
         var working = impls.Where(impl =>
@@ -19,7 +19,7 @@ public static class ImplProbe
             try
             {
                 using var scope = NewDisposeScope();
-                var x = randn(64, dtype: dtype).requires_grad_(true);
+                var x = randn(64, dtype: dtype, device: device.Device).requires_grad_(true);
                 Phase.Call(Phase.ForwardBackward, impl, x, ones_like(x))();
                 return true;
             }

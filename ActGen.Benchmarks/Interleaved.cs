@@ -20,9 +20,9 @@ public sealed record Timed(string Name, double MedianMs, double MinMs, int Calls
 public static class Interleaved
 {
     public static IReadOnlyList<Timed> Measure(
-        IReadOnlyList<Subject> subjects, Sentinel sentinel, int reps, int maxRetries, double minSampleMs)
+        IReadOnlyList<Subject> subjects, Sentinel sentinel, int reps, int maxRetries, double minSampleMs, Action? synchronize = null)
     {
-        var calls = subjects.Select(s => Timer.CallsFor(s.Call, minSampleMs)).ToArray();
+        var calls = subjects.Select(s => Timer.CallsFor(s.Call, minSampleMs, synchronize)).ToArray();
         var samples = subjects.Select(_ => new List<double>()).ToArray();
         var (retries, worst, slow) = (0, 0.0, 0);
         for (var round = 0; round < reps; round++)
@@ -34,7 +34,7 @@ public static class Interleaved
                 for (var k = 0; k < subjects.Count; k++)
                 {
                     var j = (k + round) % subjects.Count;
-                    taken[j] = Timer.PerCall(subjects[j].Call, calls[j]);
+                    taken[j] = Timer.PerCall(subjects[j].Call, calls[j], synchronize);
                 }
 
                 var ratio = Math.Max(sentinel.Ratio(before), sentinel.Ratio(sentinel.Read()));

@@ -25,7 +25,7 @@ public sealed record OverheadRow(string Activation, long N, string Dtype, string
 
 /// <summary>How the run went: settings that shape the numbers.</summary>
 public sealed record RunInfo(
-    bool WarmHeap, int TorchThreads, int Cores, double SentinelBaselineMs, int TotalRetries, int SlowRounds, double Seconds,
+    string Device, bool WarmHeap, int TorchThreads, int Cores, double SentinelBaselineMs, int TotalRetries, int SlowRounds, double Seconds,
     string TieredCompilation, string Notes);
 
 /// <summary>Everything one bench run measured.</summary>

@@ -30,7 +30,7 @@ public sealed class BenchCommandTests : IDisposable
     {
         var (code, output, error) = Run(
             "--activations", "relu,swish", "--sizes", "10,13", "--dtypes", "float32", "--reps", "2",
-            "--no-memory", "--default-heap", "--out", dir);
+            "--no-memory", "--default-heap", "--device", "cpu", "--out", dir);
         Assert.True(code == 0, error + output);
 
         var lines = File.ReadAllLines(Path.Combine(dir, "bench.csv"));
@@ -57,6 +57,7 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains(details, l => l.Contains(",actgen-span,", StringComparison.Ordinal));
         Assert.True(File.ReadAllLines(Path.Combine(dir, "bandwidth.csv")).Length == 3);
         Assert.Contains("| relu |", File.ReadAllText(Path.Combine(dir, "bench.md")));
+        Assert.Contains("device cpu;", File.ReadAllText(Path.Combine(dir, "bench.md")));
         // The generator's own cost: 100 activations, lowered all on a first run, none after an unrelated edit, one after an edit of the last body in a file.
         var generator = File.ReadAllLines(Path.Combine(dir, "generator.csv"));
         Assert.Equal("scenario,activations,median_ms,min_ms,regenerated", generator[0]);
@@ -87,12 +88,26 @@ public sealed class BenchCommandTests : IDisposable
     [InlineData("--activations", "nosuch")]
     [InlineData("--sizes", "x")]
     [InlineData("--dtypes", "int8")]
+    [InlineData("--device", "tpu")]
     public void BadArgumentsFailWithAMessage(string option, string value)
     {
         var (code, _, error) = Run(option, value, "--out", dir);
         Assert.Equal(2, code);
         Assert.Contains(option, error);
         Assert.False(Directory.Exists(dir));
+    }
+
+    /// <summary>The CUDA device is taken only where torch sees one; the CPU always; anything else names the argument.</summary>
+    [Fact]
+    public void DeviceIsCheckedAgainstTheMachine()
+    {
+        Assert.Equal(BenchDevice.Cuda, BenchDevice.Parse("cuda", cudaAvailable: true).Device);
+        Assert.Equal(BenchDevice.Cpu, BenchDevice.Parse("CPU", cudaAvailable: false).Device);
+        var (none, message) = BenchDevice.Parse("cuda", cudaAvailable: false);
+        Assert.Null(none);
+        Assert.Contains("--device cuda: this machine has no CUDA device", message);
+        Assert.NotNull(BenchDevice.Cuda.Synchronize);
+        Assert.Null(BenchDevice.Cpu.Synchronize);
     }
 
     private static (int Code, string Output, string Error) Run(params string[] args)
