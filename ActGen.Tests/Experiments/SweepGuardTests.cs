@@ -61,6 +61,23 @@ public sealed class SweepGuardTests : IDisposable
         Assert.Equal("x", File.ReadAllText(file));
     }
 
+    /// <summary>`--device cuda` runs on CUDA where torch sees a device; elsewhere (this machine, CI) it is refused in one line, before any run.</summary>
+    [Fact]
+    public void DeviceCudaRunsOnCudaOrIsRefusedInOneLine()
+    {
+        var outDir = Path.Combine(_dir, "cuda");
+        var (code, _, error) = Sweep(Options(outDir) with { Device = DeviceKind.Cuda });
+        if (TorchSharp.torch.cuda.is_available())
+        {
+            Assert.True(code == 0, error);
+            return;
+        }
+
+        Assert.Equal(3, code);
+        Assert.Equal("--device cuda: CUDA is not available here. Valid choices: auto, cpu.", error.TrimEnd('\n'));
+        Assert.False(Directory.Exists(Path.Combine(outDir, "runs")));
+    }
+
     [Fact]
     public void ASecondSweepIntoAFolderInUseIsRefusedAndAStaleLockFileIsNot()
     {
