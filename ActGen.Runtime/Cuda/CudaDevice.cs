@@ -9,6 +9,7 @@ internal sealed record CudaDevice(int Ordinal, System.IntPtr Context, int Archit
         var device = driver.Device(ordinal);
         var major = driver.Attribute(device, CudaDriver.ComputeCapabilityMajor);
         var minor = driver.Attribute(device, CudaDriver.ComputeCapabilityMinor);
-        return new CudaDevice(ordinal, driver.RetainPrimaryContext(device), major * 10 + minor, driver.Attribute(device, CudaDriver.MultiprocessorCount));
+        var multiprocessors = driver.Attribute(device, CudaDriver.MultiprocessorCount);
+        return new CudaDevice(ordinal, driver.RetainPrimaryContext(device), major * 10 + minor, multiprocessors);
     }
 }

@@ -12,8 +12,11 @@ namespace ActGen.Cuda;
 /// CPU calls never touch anything native here. The runtime is looked for once, on the first such call, and only when
 /// <c>torch.cuda.is_available()</c>; whatever is missing is said once, in one line.
 /// </summary>
-internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog log)
+/// <param name="deviceOf">The device ordinal of a tensor the kernels take, else null (tests stand CPU tensors in).</param>
+internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog log, Func<Tensor, int?>? deviceOf = null)
 {
+    private readonly Func<Tensor, int?> ordinalOf = deviceOf ?? (x => Takes(x) ? x.device_index : null);
+
     public static CudaDispatch Default { get; } = new(new Lazy<Probe<CudaRuntime>>(Find), FallbackLog.StandardError);
 
     /// <summary>The process's runtime: nothing native is opened unless torch sees a CUDA device.</summary>
@@ -32,7 +35,8 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
     }
 
     /// <summary>For tests: a dispatch over the runtime that <paramref name="load"/> finds, logging to <paramref name="writer"/>.</summary>
-    public static CudaDispatch With(Func<Probe<CudaRuntime>> load, TextWriter writer) => new(new(load), new(() => writer));
+    public static CudaDispatch With(Func<Probe<CudaRuntime>> load, TextWriter writer, Func<Tensor, int?>? deviceOf = null) =>
+        new(new(load), new(() => writer), deviceOf);
 
     public Tensor? Forward(TorchActivation a, Tensor x, Tensor[] tensors, double[] hyper) =>
         Run(a, new KernelRole.Forward(), x, null, tensors, hyper);
@@ -71,16 +75,18 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
 
     /// <summary>Managed checks only: a CUDA tensor of float32 or float64, on the automatic path.</summary>
     public static bool Takes(Tensor x) =>
-        KernelPathSetting.Path == KernelPath.Auto && x.device_type == DeviceType.CUDA && x.dtype is (ScalarType.Float32 or ScalarType.Float64);
+        KernelPathSetting.Path == KernelPath.Auto
+        && x.device_type == DeviceType.CUDA
+        && x.dtype is (ScalarType.Float32 or ScalarType.Float64);
 
     private Tensor? Run(TorchActivation a, KernelRole role, Tensor x, Tensor? gradOutput, Tensor[] tensors, double[] hyper)
     {
-        if (!Takes(x) || Available() is not { } cuda)
+        if (ordinalOf(x) is not { } ordinal || Available() is not { } cuda)
         {
             return null;
         }
 
-        switch (cuda.Module(a, x.device_index))
+        switch (cuda.Module(a, ordinal))
         {
             case Probe<CudaModule>.Found found:
                 return CudaLaunch.Run(cuda.Driver, found.Value, a.Definition, role, x, gradOutput, tensors, hyper);

@@ -28,13 +28,17 @@ internal sealed unsafe class CudaDriver
 
     public string Library => exports.Library;
 
-    /// <summary>Opens the driver and runs <c>cuInit(0)</c>; a missing or refused library or a failing init is a reason, not an exception.</summary>
+    /// <summary>
+    /// Opens the driver and runs <c>cuInit(0)</c>; a missing or refused library or a failing init is a reason, not an exception.
+    /// </summary>
     public static Probe<CudaDriver> Load(string library) =>
         NativeExports.Open(library, Required).Then(exports =>
         {
             var driver = new CudaDriver(exports);
             var init = ((delegate* unmanaged<uint, int>)exports["cuInit"])(0);
-            return init == 0 ? new Probe<CudaDriver>.Found(driver) : Probe<CudaDriver>.No($"cuInit failed in {library}: {driver.Error(init)}");
+            return init == 0
+                ? new Probe<CudaDriver>.Found(driver)
+                : Probe<CudaDriver>.No($"cuInit failed in {library}: {driver.Error(init)}");
         });
 
     public int Device(int ordinal)
@@ -47,7 +51,8 @@ internal sealed unsafe class CudaDriver
     public int Attribute(int device, int attribute)
     {
         int value;
-        Check(((delegate* unmanaged<int*, int, int, int>)exports["cuDeviceGetAttribute"])(&value, attribute, device), "cuDeviceGetAttribute");
+        var get = (delegate* unmanaged<int*, int, int, int>)exports["cuDeviceGetAttribute"];
+        Check(get(&value, attribute, device), "cuDeviceGetAttribute");
         return value;
     }
 
@@ -81,7 +86,8 @@ internal sealed unsafe class CudaDriver
         var utf8 = Marshal.StringToCoTaskMemUTF8(name);
         try
         {
-            Check(((delegate* unmanaged<IntPtr*, IntPtr, IntPtr, int>)exports["cuModuleGetFunction"])(&function, module, utf8), $"cuModuleGetFunction({name})");
+            var get = (delegate* unmanaged<IntPtr*, IntPtr, IntPtr, int>)exports["cuModuleGetFunction"];
+            Check(get(&function, module, utf8), $"cuModuleGetFunction({name})");
         }
         finally
         {

@@ -23,7 +23,8 @@ internal static unsafe class CudaLaunch
         Tensor[] tensors,
         double[] hyper)
     {
-        if (gradOutput is not null && !(OnDeviceOf(x, gradOutput) && gradOutput.dtype == x.dtype && gradOutput.shape.SequenceEqual(x.shape)))
+        if (gradOutput is not null
+            && !(OnDeviceOf(x, gradOutput) && gradOutput.dtype == x.dtype && gradOutput.shape.SequenceEqual(x.shape)))
         {
             return null;
         }

@@ -9,6 +9,7 @@ internal sealed record CudaLoadSettings(string Driver, IReadOnlyList<string> Nvr
     public static CudaLoadSettings FromEnvironment() =>
         new(
             CudaDriver.DefaultLibrary,
-            NvrtcDiscovery.Candidates(NvrtcSearch.FromEnvironment(Environment.GetEnvironmentVariable, TorchSetup.NvrtcPath, AppContext.BaseDirectory)),
+            NvrtcDiscovery.Candidates(
+                NvrtcSearch.FromEnvironment(Environment.GetEnvironmentVariable, TorchSetup.NvrtcPath, AppContext.BaseDirectory)),
             KernelDiskCache.FromEnvironment(Environment.GetEnvironmentVariable));
 }

@@ -10,7 +10,8 @@ internal sealed record CudaModule(CudaDevice Device, IReadOnlyDictionary<(Kernel
     public IntPtr Function(KernelRole role, bool isDouble) => Functions[(role, isDouble)];
 
     /// <summary>Loads <paramref name="image"/> into the device's primary context and resolves the activation's kernels.</summary>
-    public static Probe<CudaModule> Load(CudaDriver driver, CudaDevice device, byte[] image, ActivationDefinition definition, CudaKernelNames names)
+    public static Probe<CudaModule> Load(
+        CudaDriver driver, CudaDevice device, byte[] image, ActivationDefinition definition, CudaKernelNames names)
     {
         driver.SetCurrent(device.Context);
         var (module, error) = driver.LoadModule(image);

@@ -6,7 +6,8 @@ namespace ActGen.Cuda;
 
 /// <summary>
 /// The one line on standard error that says why a CUDA call runs the TorchScript program instead of the CUDA kernels:
-/// written once per process for a missing runtime, once per activation for a kernel that did not compile.
+/// written once per process for a missing runtime, once per activation for a kernel that did not compile (NVRTC's
+/// log folded into the line).
 /// </summary>
 internal sealed class FallbackLog(Func<TextWriter> writer)
 {
@@ -22,7 +23,8 @@ internal sealed class FallbackLog(Func<TextWriter> writer)
             return false;
         }
 
-        writer().WriteLine($"ActGen: CUDA tensors run the TorchScript program{(key.Length == 0 ? "" : $" for {key}")}: {why}");
+        var line = string.Join(" ", why.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        writer().WriteLine($"ActGen: CUDA tensors run the TorchScript program{(key.Length == 0 ? "" : $" for {key}")}: {line}");
         return true;
     }
 }

@@ -23,7 +23,8 @@ internal static class KernelArguments
 
         if (role.ReadsGradOutput != o.GradOutput.HasValue)
         {
-            throw new ArgumentException($"the {role.Suffix} kernel {(role.ReadsGradOutput ? "needs" : "takes no")} incoming gradient", nameof(o));
+            throw new ArgumentException(
+                $"the {role.Suffix} kernel {(role.ReadsGradOutput ? "needs" : "takes no")} incoming gradient", nameof(o));
         }
 
         var (nextTensor, nextHyper) = (0, 0);

@@ -13,7 +13,9 @@ internal sealed class KernelImages(KernelDiskCache disk)
 
     public KernelDiskCache Disk => disk;
 
-    /// <summary>The image for <paramref name="key"/>; <paramref name="compile"/> runs only when neither cache has it (and may throw).</summary>
+    /// <summary>
+    /// The image for <paramref name="key"/>; <paramref name="compile"/> runs only when neither cache has it (and may throw).
+    /// </summary>
     public byte[] Get(string key, Func<byte[]> compile)
     {
         var lazy = memory.GetOrAdd(key, k => new Lazy<byte[]>(() => disk.TryRead(k) ?? Stored(k, compile())));

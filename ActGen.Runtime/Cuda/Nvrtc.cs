@@ -15,7 +15,8 @@ internal sealed unsafe class Nvrtc
     ];
 
     // Since CUDA 11.1/11.2: without them the architecture list is unknown and PTX is compiled.
-    private static readonly string[] Optional = ["nvrtcGetNumSupportedArchs", "nvrtcGetSupportedArchs", "nvrtcGetCUBINSize", "nvrtcGetCUBIN"];
+    private static readonly string[] Optional =
+        ["nvrtcGetNumSupportedArchs", "nvrtcGetSupportedArchs", "nvrtcGetCUBINSize", "nvrtcGetCUBIN"];
 
     private readonly NativeExports exports;
 
@@ -111,7 +112,9 @@ internal sealed unsafe class Nvrtc
                 : "";
             return compiled != 0
                 ? new NvrtcOutput(null, $"{Error(compiled)}\n{log}")
-                : new NvrtcOutput(target.Cubin ? Read(program, "nvrtcGetCUBINSize", "nvrtcGetCUBIN") : Read(program, "nvrtcGetPTXSize", "nvrtcGetPTX"), log);
+                : new NvrtcOutput(
+                    target.Cubin ? Read(program, "nvrtcGetCUBINSize", "nvrtcGetCUBIN") : Read(program, "nvrtcGetPTXSize", "nvrtcGetPTX"),
+                    log);
         }
         finally
         {

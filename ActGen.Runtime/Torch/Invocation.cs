@@ -26,7 +26,8 @@ internal static class Invocation
             ? ManagedKernels.Backward(x, gradOutput, a.Definition.Double.Backward, a.Definition.Single.Backward, p)
             : SameKind(x, gradOutput) && PerElement(a, x, tensors) is { } each
                 ? ManagedKernels.BackwardEach(x, gradOutput, each, a.Definition, HyperInPlace(a, hyper))
-                : CudaDispatch.Default.Backward(a, x, gradOutput, tensors, hyper) ?? Script(a, "backward", [x, gradOutput, .. tensors], hyper);
+                : CudaDispatch.Default.Backward(a, x, gradOutput, tensors, hyper)
+                    ?? Script(a, "backward", [x, gradOutput, .. tensors], hyper);
 
     /// <summary>The one tensor parameter, when the activation has per-element kernels and it is given per element of x.</summary>
     internal static Tensor? PerElement(TorchActivation a, Tensor x, Tensor[] tensors) =>

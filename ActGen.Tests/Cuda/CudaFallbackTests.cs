@@ -106,4 +106,20 @@ public class CudaFallbackTests
         Assert.Null(CudaKernelNames.Of(""));
         Assert.Null(CudaKernelNames.Of(elu.CudaSource! + elu.CudaSource!.Replace("_Elu_", "_Elv_", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void EachReasonIsOneLineWrittenOncePerKey()
+    {
+        var log = new StringWriter();
+        var once = new FallbackLog(() => log);
+        Assert.True(once.Once("A.F", "NVRTC could not compile\nline 1\n  line 2\n"));
+        Assert.False(once.Once("A.F", "again"));
+        Assert.True(once.Once("A.G", "other"));
+        Assert.Equal(
+            [
+                "ActGen: CUDA tensors run the TorchScript program for A.F: NVRTC could not compile line 1 line 2",
+                "ActGen: CUDA tensors run the TorchScript program for A.G: other",
+            ],
+            log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+    }
 }

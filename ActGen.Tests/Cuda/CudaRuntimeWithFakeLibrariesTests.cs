@@ -34,7 +34,8 @@ public unsafe class CudaRuntimeWithFakeLibrariesTests(FakeCudaLibraries fake) : 
 
     private CudaRuntime Runtime(string cache) =>
         Assert.IsType<Probe<CudaRuntime>.Found>(
-            CudaRuntime.Load(new CudaLoadSettings(fake.DriverPath, ["/no/such/libnvrtc.so", fake.NvrtcPath], new KernelDiskCache(cache)))).Value;
+            CudaRuntime.Load(
+                new CudaLoadSettings(fake.DriverPath, ["/no/such/libnvrtc.so", fake.NvrtcPath], new KernelDiskCache(cache)))).Value;
 
     [Fact]
     public void TheRuntimeLoadsAndReportsWhatItFound()
@@ -105,7 +106,10 @@ public unsafe class CudaRuntimeWithFakeLibrariesTests(FakeCudaLibraries fake) : 
         using var cache = new TempFolder();
         var elu = Activations.EluTorch;
         var broken = new TorchActivation(
-            elu.Definition with { CudaSource = elu.Definition.CudaSource + "\n#error broken\n" }, elu.LearnableDouble, elu.LearnableSingle, elu.Script);
+            elu.Definition with { CudaSource = elu.Definition.CudaSource + "\n#error broken\n" },
+            elu.LearnableDouble,
+            elu.LearnableSingle,
+            elu.Script);
         var runtime = Runtime(cache.Path);
         var compiles = Compiles;
         var why = Assert.IsType<Probe<CudaModule>.Missing>(runtime.Module(broken, 0)).Why;
@@ -121,7 +125,8 @@ public unsafe class CudaRuntimeWithFakeLibrariesTests(FakeCudaLibraries fake) : 
     public void AMissingDeviceIsAReasonNotAnException()
     {
         using var cache = new TempFolder();
-        Assert.Contains("cuDeviceGet failed: invalid device ordinal", Assert.IsType<Probe<CudaModule>.Missing>(Runtime(cache.Path).Module(Activations.EluTorch, 1)).Why);
+        var missing = Assert.IsType<Probe<CudaModule>.Missing>(Runtime(cache.Path).Module(Activations.EluTorch, 1));
+        Assert.Contains("cuDeviceGet failed: invalid device ordinal", missing.Why);
     }
 
     [Fact]
@@ -161,7 +166,8 @@ public unsafe class CudaRuntimeWithFakeLibrariesTests(FakeCudaLibraries fake) : 
         var g = randn(4, 3, dtype: ScalarType.Float64);
         ((delegate* unmanaged<int, void>)Export(fake.DriverPath, "fake_expect_arguments"))(6);
 
-        Assert.NotNull(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Gradient(0), x, g, [tensor(0.25, dtype: ScalarType.Float32)], []));
+        var one = tensor(0.25, dtype: ScalarType.Float32);
+        Assert.NotNull(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Gradient(0), x, g, [one], []));
         Assert.EndsWith("_PRelu_grad_0_f64", FunctionName(Last(0)));
         Assert.NotEqual((long)TensorPointer.Of(x), Last(10));
         Assert.Equal((long)TensorPointer.Of(g), Last(11));
@@ -176,8 +182,48 @@ public unsafe class CudaRuntimeWithFakeLibrariesTests(FakeCudaLibraries fake) : 
         Assert.Equal(1, Last(15)); // one per element: stride 1
 
         var launches = Launches;
-        Assert.Null(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Forward(), x, null, [full(3, 0.1, dtype: ScalarType.Float64)], []));
+        var perRow = full(3, 0.1, dtype: ScalarType.Float64);
+        Assert.Null(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Forward(), x, null, [perRow], []));
         Assert.Null(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Backward(false), x, g.t(), [each], []));
         Assert.Equal(launches, Launches);
+    }
+
+    /// <summary>The dispatch as Invocation calls it, with CPU tensors standing in for device 0.</summary>
+    [Fact]
+    public void TheDispatchRunsEachRolesKernelAndFallsBackPerActivationSayingSoOnce()
+    {
+        using var cache = new TempFolder();
+        using var scope = NewDisposeScope();
+        var log = new StringWriter();
+        var runtime = Runtime(cache.Path);
+        var dispatch = CudaDispatch.With(() => new Probe<CudaRuntime>.Found(runtime), log, _ => 0);
+        var expect = (delegate* unmanaged<int, void>)Export(fake.DriverPath, "fake_expect_arguments");
+        var x = linspace(-1, 1, 10, dtype: ScalarType.Float32);
+        var g = ones_like(x);
+        var launches = Launches;
+
+        expect(4);
+        Assert.NotNull(dispatch.Forward(Activations.EluTorch, x, [], [1.0]));
+        Assert.EndsWith("_Elu_forward_f32", FunctionName(Last(0)));
+        expect(4);
+        Assert.NotNull(dispatch.Backward(Activations.SigmoidTorch, x, g, [], []));
+        Assert.EndsWith("_Sigmoid_backward_from_output_f32", FunctionName(Last(0)));
+        expect(6);
+        Assert.NotNull(dispatch.Gradient(Activations.PReluTorch, "weight", x, g, [tensor(0.25f)], []));
+        Assert.EndsWith("_PRelu_grad_0_f32", FunctionName(Last(0)));
+        Assert.Equal(launches + 3, Launches);
+
+        var elu = Activations.EluTorch;
+        var broken = new TorchActivation(
+            elu.Definition with { CudaSource = elu.Definition.CudaSource + "\n#error broken\n" },
+            elu.LearnableDouble,
+            elu.LearnableSingle,
+            elu.Script);
+        Assert.Null(dispatch.Forward(broken, x, [], [1.0]));
+        Assert.Null(dispatch.Backward(broken, x, g, [], [1.0]));
+        Assert.Equal(launches + 3, Launches);
+        var line = Assert.Single(log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("ActGen: CUDA tensors run the TorchScript program for ActGen.Activations.Elu: NVRTC could not compile", line);
+        Assert.EndsWith("NVRTC_ERROR_COMPILATION ActGen.Activations.Elu.cu(1): error: this source says #error", line);
     }
 }

@@ -30,7 +30,8 @@ public sealed class FakeCudaLibraries : IDisposable
             if (q->source.find("#error") != std::string::npos) { q->log = q->name + "(1): error: this source says #error"; return 6; }
             q->log = "compiled " + q->name; q->image = "IMAGE " + all; return 0; }
         int nvrtcGetProgramLogSize(void* p, size_t* s) { *s = ((Program*)p)->log.size() + 1; return 0; }
-        int nvrtcGetProgramLog(void* p, char* out) { std::memcpy(out, ((Program*)p)->log.c_str(), ((Program*)p)->log.size() + 1); return 0; }
+        int nvrtcGetProgramLog(void* p, char* out) {
+            std::memcpy(out, ((Program*)p)->log.c_str(), ((Program*)p)->log.size() + 1); return 0; }
         int nvrtcGetCUBINSize(void* p, size_t* s) { *s = ((Program*)p)->image.size(); return 0; }
         int nvrtcGetCUBIN(void* p, char* out) { std::memcpy(out, ((Program*)p)->image.data(), ((Program*)p)->image.size()); return 0; }
         int nvrtcGetPTXSize(void* p, size_t* s) { *s = ((Program*)p)->image.size() + 1; return 0; }
@@ -55,7 +56,8 @@ public sealed class FakeCudaLibraries : IDisposable
         extern "C" {
         int cuInit(unsigned) { return INIT_RESULT; }
         int cuDeviceGet(int* d, int ordinal) { if (ordinal != 0) return 101; *d = 7; return 0; }
-        int cuDeviceGetAttribute(int* v, int a, int d) { if (d != 7) return 101; *v = a == 75 ? 9 : a == 76 ? 0 : a == 16 ? 132 : -1; return 0; }
+        int cuDeviceGetAttribute(int* v, int a, int d) {
+            if (d != 7) return 101; *v = a == 75 ? 9 : a == 76 ? 0 : a == 16 ? 132 : -1; return 0; }
         int cuDevicePrimaryCtxRetain(void** c, int d) { if (d != 7) return 101; *c = (void*)0xC0; return 0; }
         int cuCtxSetCurrent(void* c) { current = c; return 0; }
         int cuModuleLoadData(void** m, const void* image) {

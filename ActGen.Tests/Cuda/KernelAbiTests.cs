@@ -23,7 +23,8 @@ public class KernelAbiTests
         public static partial class Acts
         {
             [Activation]
-            public static double Mixed(double x, [Learnable(0.5)] double w, [Randomized(0.1, 0.3)] double r, double a = 1.5, double b = -2.0) =>
+            public static double Mixed(
+                double x, [Learnable(0.5)] double w, [Randomized(0.1, 0.3)] double r, double a = 1.5, double b = -2.0) =>
                 x >= 0 ? w * x + a : r * x * b;
 
             [Activation]
@@ -44,7 +45,8 @@ public class KernelAbiTests
         }
 
         return ActivationRegistry.All
-            .Where(d => d.Owner is "ActGen.Activations" or "ActGen.Experiments.Activations.ExtraActivations" or "CudaAbiRandom.Acts" or "CudaAbi.Acts")
+            .Where(d => d.Owner
+                is "ActGen.Activations" or "ActGen.Experiments.Activations.ExtraActivations" or "CudaAbiRandom.Acts" or "CudaAbi.Acts")
             .ToList();
     });
 
@@ -78,7 +80,9 @@ public class KernelAbiTests
             role.ReadsGradOutput ? 0x2000 : null,
             0x3000,
             12345,
-            d.Parameters.Where(p => p.Role != ParameterRole.Hyper).Select((_, i) => new TensorOperand(0x4000 + (ulong)i * 0x100, i % 2)).ToArray(),
+            d.Parameters.Where(p => p.Role != ParameterRole.Hyper)
+                .Select((_, i) => new TensorOperand(0x4000 + (ulong)i * 0x100, i % 2))
+                .ToArray(),
             d.Parameters.Where(p => p.Role == ParameterRole.Hyper).Select((_, i) => 0.25 + i).ToArray());
 
     [Fact]
@@ -128,7 +132,10 @@ public class KernelAbiTests
         var role = new KernelRole.Gradient(0);
         var packed = KernelArguments.Pack(mixed.Parameters, role, Operands(mixed, role));
         Assert.Equal(
-            [0x1000, 0x2000, 0x3000, 12345, 0x4000, 0, 0x4100, 1, BitConverter.DoubleToInt64Bits(0.25), BitConverter.DoubleToInt64Bits(1.25)],
+            [
+                0x1000, 0x2000, 0x3000, 12345, 0x4000, 0, 0x4100, 1,
+                BitConverter.DoubleToInt64Bits(0.25), BitConverter.DoubleToInt64Bits(1.25),
+            ],
             packed.Select(a => a.Bits));
         Assert.Equal(["in", "gy", "out", "n", "p0", "p0_stride", "p1", "p1_stride", "p2", "p3"], packed.Select(a => a.Name));
     }
@@ -156,5 +163,6 @@ public class KernelAbiTests
         Assert.True(double.IsNaN(BitConverter.Int64BitsToDouble(new KernelArgument.Real("a", double.NaN).Bits)));
     }
 
-    private static string Show(IEnumerable<(string Kind, string Name)> arguments) => string.Join(", ", arguments.Select(a => $"{a.Kind} {a.Name}"));
+    private static string Show(IEnumerable<(string Kind, string Name)> arguments) =>
+        string.Join(", ", arguments.Select(a => $"{a.Kind} {a.Name}"));
 }

@@ -37,8 +37,12 @@ public class KernelCacheTests
         Func<string, string?> Env(params (string Name, string Value)[] values) =>
             name => values.FirstOrDefault(v => v.Name == name).Value;
         Assert.Equal("/x/k", KernelDiskCache.FromEnvironment(Env(("ACTGEN_CUDA_CACHE", "/x/k"), ("XDG_CACHE_HOME", "/xdg"))).Directory);
-        Assert.Equal(Path.Combine("/xdg", "actgen", "kernels"), KernelDiskCache.FromEnvironment(Env(("XDG_CACHE_HOME", "/xdg"), ("HOME", "/h"))).Directory);
-        Assert.Equal(Path.Combine("/h", ".cache", "actgen", "kernels"), KernelDiskCache.FromEnvironment(Env(("HOME", "/h"), ("ACTGEN_CUDA_CACHE", ""))).Directory);
+        Assert.Equal(
+            Path.Combine("/xdg", "actgen", "kernels"),
+            KernelDiskCache.FromEnvironment(Env(("XDG_CACHE_HOME", "/xdg"), ("HOME", "/h"))).Directory);
+        Assert.Equal(
+            Path.Combine("/h", ".cache", "actgen", "kernels"),
+            KernelDiskCache.FromEnvironment(Env(("HOME", "/h"), ("ACTGEN_CUDA_CACHE", ""))).Directory);
     }
 
     [Fact]
@@ -101,7 +105,8 @@ public class KernelCacheTests
         using var folder = new TempFolder();
         var images = new KernelImages(new KernelDiskCache(folder.Path));
         var error = Assert.Throws<CudaCompileException>(() =>
-            images.Get("k", () => throw new CudaCompileException("My.Acts.Broken", "--gpu-architecture=sm_90", "kernel.cu(3): error: identifier \"q\" is undefined")));
+            images.Get("k", () => throw new CudaCompileException(
+                "My.Acts.Broken", "--gpu-architecture=sm_90", "kernel.cu(3): error: identifier \"q\" is undefined")));
         Assert.Contains("My.Acts.Broken", error.Message);
         Assert.Contains("identifier \"q\" is undefined", error.Message);
         Assert.Equal([5], images.Get("k", () => [5]));

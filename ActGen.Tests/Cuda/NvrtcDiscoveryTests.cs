@@ -48,7 +48,8 @@ public class NvrtcDiscoveryTests
             ["CUDA_PATH"] = "",
             ["VIRTUAL_ENV"] = "/venv",
         };
-        var search = NvrtcSearch.FromEnvironment(n => CollectionExtensions.GetValueOrDefault(environment, n), "/setting/libnvrtc.so", "/app");
+        var search = NvrtcSearch.FromEnvironment(
+            n => CollectionExtensions.GetValueOrDefault(environment, n), "/setting/libnvrtc.so", "/app");
         Assert.Equal(["/setting/libnvrtc.so", "/env/libnvrtc.so"], search.Explicit);
         Assert.Equal(["/cuda-home", "/usr/local/cuda"], search.ToolkitRoots);
         Assert.Equal(["/venv"], search.PythonPrefixes);
