@@ -1,6 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Runtime.InteropServices;
+using ActGen.Cuda;
+using ActGen.Torch;
 
 namespace ActGen.Tests.Cuda;
 
@@ -10,7 +13,7 @@ namespace ActGen.Tests.Cuda;
 /// without a GPU. The fake NVRTC "compiles" to an image that spells the options it received; the fake driver has one
 /// device (ordinal 0, sm_90, 132 SMs), refuses images that start with "BAD" and records each launch's arguments.
 /// </summary>
-public sealed class FakeCudaLibraries : IDisposable
+public sealed unsafe class FakeCudaLibraries : IDisposable
 {
     private const string Nvrtc = """
         #include <cstring>
@@ -104,6 +107,39 @@ public sealed class FakeCudaLibraries : IDisposable
     public string FailingDriverPath { get; }
 
     public string Folder => folder;
+
+    /// <summary>How often the fake NVRTC compiled, the fake driver loaded a module and launched, in this fixture.</summary>
+    public int Compiles => ((delegate* unmanaged<int>)Export(NvrtcPath, "fake_compiles"))();
+
+    public int ModuleLoads => ((delegate* unmanaged<int>)Export(DriverPath, "fake_module_loads"))();
+
+    public int Launches => ((delegate* unmanaged<int>)Export(DriverPath, "fake_launches"))();
+
+    /// <summary>The last launch: 0 function, 1–3 grid, 4–6 block, 7 shared bytes, 8 stream, 9 "no extra", 10… arguments.</summary>
+    public long Last(int i) => ((delegate* unmanaged<int, long>)Export(DriverPath, "fake_last"))(i);
+
+    /// <summary>How many 8-byte arguments the next launches record (never more than the kernel has).</summary>
+    public void ExpectArguments(int count) => ((delegate* unmanaged<int, void>)Export(DriverPath, "fake_expect_arguments"))(count);
+
+    public string FunctionName(long handle) =>
+        Marshal.PtrToStringUTF8(((delegate* unmanaged<long, IntPtr>)Export(DriverPath, "fake_function_name"))(handle))!;
+
+    /// <summary>The runtime over the fakes (an NVRTC that does not load comes first), its disk cache in <paramref name="cache"/>.</summary>
+    internal CudaRuntime Runtime(string cache) =>
+        CudaRuntime.Load(new CudaLoadSettings(DriverPath, ["/no/such/libnvrtc.so", NvrtcPath], new KernelDiskCache(cache)))
+            is Probe<CudaRuntime>.Found found
+            ? found.Value
+            : throw new InvalidOperationException("the runtime did not load over the fake libraries");
+
+    /// <summary><paramref name="a"/> with a CUDA source that the fake NVRTC (like the real one) refuses.</summary>
+    public static TorchActivation Broken(TorchActivation a) =>
+        new(
+            a.Definition with { CudaSource = a.Definition.CudaSource + "\n#error broken\n" },
+            a.LearnableDouble,
+            a.LearnableSingle,
+            a.Script);
+
+    private static IntPtr Export(string library, string name) => NativeLibrary.GetExport(NativeLibrary.Load(library), name);
 
     private string Build(string name, string source, string flags)
     {
