@@ -38,6 +38,18 @@ public static class TorchSetup
         }
     }
 
+    /// <summary>
+    /// An explicit NVRTC library for the CUDA kernels (a path or soname), tried before <c>$ACTGEN_NVRTC</c> and the
+    /// search beside the app and in the CUDA toolkits. Read once, at the first call on a CUDA tensor.
+    /// </summary>
+    public static string? NvrtcPath { get; set; }
+
+    /// <summary>
+    /// Which implementation CUDA tensors run — the generated CUDA kernels, or the TorchScript program — and why. Looks for
+    /// NVRTC and the driver only when <c>torch.cuda.is_available()</c>; the answer is kept for the process.
+    /// </summary>
+    public static GpuPath GpuPath => Cuda.CudaDispatch.Default.Describe();
+
     [ModuleInitializer]
     [SuppressMessage("Usage", "CA2255", Justification = "The fix must precede TorchSharp's first load, which any ActGen type may trigger.")]
     internal static void Initialize()

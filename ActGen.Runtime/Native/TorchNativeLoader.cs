@@ -104,11 +104,5 @@ internal static class TorchNativeLoader
         return false;
     }
 
-    private static string CacheDirectory() =>
-        Path.Combine(
-            Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
-                ? xdg
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
-            "actgen",
-            "native");
+    private static string CacheDirectory() => UserCacheDirectory.Of("native");
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using ActGen.Cuda;
 using static TorchSharp.torch;
 
 namespace ActGen.Torch;
@@ -12,7 +13,7 @@ internal static class Invocation
             ? ManagedKernels.Forward(x, a.Definition, p)
             : PerElement(a, x, tensors) is { } each
                 ? ManagedKernels.ForwardEach(x, each, a.Definition, HyperInPlace(a, hyper))
-                : Script(a, "forward", [x, .. tensors], hyper);
+                : CudaDispatch.Default.Forward(a, x, tensors, hyper) ?? Script(a, "forward", [x, .. tensors], hyper);
 
     /// <param name="differentiable">
     /// Autograd asked for a graph of the backward (<c>create_graph</c>): the TorchScript program, a composition of
@@ -25,7 +26,8 @@ internal static class Invocation
             ? ManagedKernels.Backward(x, gradOutput, a.Definition.Double.Backward, a.Definition.Single.Backward, p)
             : SameKind(x, gradOutput) && PerElement(a, x, tensors) is { } each
                 ? ManagedKernels.BackwardEach(x, gradOutput, each, a.Definition, HyperInPlace(a, hyper))
-                : Script(a, "backward", [x, gradOutput, .. tensors], hyper);
+                : CudaDispatch.Default.Backward(a, x, gradOutput, tensors, hyper)
+                    ?? Script(a, "backward", [x, gradOutput, .. tensors], hyper);
 
     /// <summary>The one tensor parameter, when the activation has per-element kernels and it is given per element of x.</summary>
     internal static Tensor? PerElement(TorchActivation a, Tensor x, Tensor[] tensors) =>
@@ -47,7 +49,8 @@ internal static class Invocation
     {
         var perElement = !differentiable && ManagedKernels.Applies(x) && SameKind(x, gradOutput) && ScalarParameters(a, tensors, hyper) is { } p
             ? ManagedKernels.Backward(x, gradOutput, a.LearnableDouble[name], a.LearnableSingle[name], p)
-            : Script(a, ScriptGradient(a, name), [x, gradOutput, .. tensors], hyper);
+            : (differentiable ? null : CudaDispatch.Default.Gradient(a, name, x, gradOutput, tensors, hyper))
+                ?? Script(a, ScriptGradient(a, name), [x, gradOutput, .. tensors], hyper);
         return SumTo(perElement, parameter.shape).to(parameter.dtype);
     }
 

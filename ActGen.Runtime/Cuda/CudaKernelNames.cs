@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace ActGen.Cuda;
+
+/// <summary>
+/// The <c>extern "C"</c> names of one activation's kernels, read from its generated source (the one place that spells
+/// them): <c>{prefix}_{role}_{f32|f64}</c>, the prefix taken from the forward kernel.
+/// </summary>
+internal sealed record CudaKernelNames(string Prefix)
+{
+    private const string ForwardSuffix = "_forward_f32";
+
+    private static readonly Regex Kernel = new(@"extern ""C"" __global__ void (\w+)\(", RegexOptions.CultureInvariant);
+
+    /// <summary>Every kernel the source defines, in source order.</summary>
+    public static IReadOnlyList<string> All(string source) => Kernel.Matches(source).Select(m => m.Groups[1].Value).ToList();
+
+    /// <summary>The names in <paramref name="source"/>, or null when it has no single float forward kernel.</summary>
+    public static CudaKernelNames? Of(string source) =>
+        All(source).Where(n => n.EndsWith(ForwardSuffix, System.StringComparison.Ordinal)).ToList() is [var forward]
+            ? new CudaKernelNames(forward[..^ForwardSuffix.Length])
+            : null;
+
+    public string Name(KernelRole role, bool isDouble) => $"{Prefix}_{role.Suffix}_{(isDouble ? "f64" : "f32")}";
+
+    /// <summary>The kernels the runtime may ask for: forward, backward (from x or y), ∂/∂θ of each learnable parameter.</summary>
+    public static IReadOnlyList<KernelRole> Roles(ActivationDefinition definition) =>
+        new KernelRole[] { new KernelRole.Forward(), new KernelRole.Backward(definition.BackwardFromOutput) }
+            .Concat(definition.Parameters
+                .Select((p, k) => (p, k))
+                .Where(q => q.p.Role == ParameterRole.Learnable)
+                .Select(q => (KernelRole)new KernelRole.Gradient(q.k)))
+            .ToList();
+}

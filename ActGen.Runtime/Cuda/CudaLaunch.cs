@@ -1,0 +1,91 @@
+using System;
+using System.Linq;
+using static TorchSharp.torch;
+
+namespace ActGen.Cuda;
+
+/// <summary>
+/// One launch of a generated kernel on torch's CUDA tensors: inputs made contiguous, the output from torch
+/// (<c>empty_like</c>, so libtorch's caching allocator serves it), the device's primary context current, stream 0.
+/// Temporaries may be freed as soon as this returns: the caching allocator reuses their memory only for work queued
+/// after this kernel on the same stream.
+/// </summary>
+internal static unsafe class CudaLaunch
+{
+    /// <returns>The output, or null when a tensor is on another device or a parameter's shape is neither one value nor x's.</returns>
+    public static Tensor? Run(
+        CudaDriver driver,
+        CudaModule module,
+        ActivationDefinition definition,
+        KernelRole role,
+        Tensor x,
+        Tensor? gradOutput,
+        Tensor[] tensors,
+        double[] hyper)
+    {
+        if (gradOutput is not null
+            && !(OnDeviceOf(x, gradOutput) && gradOutput.dtype == x.dtype && gradOutput.shape.SequenceEqual(x.shape)))
+        {
+            return null;
+        }
+
+        var parameters = tensors.Select(t => Parameter(x, t)).ToArray();
+        if (parameters.Any(p => p is null))
+        {
+            return null;
+        }
+
+        var input = Contiguous(x);
+        var gy = gradOutput is null ? null : Contiguous(gradOutput);
+        var output = empty_like(input);
+        var n = input.numel();
+        if (n == 0)
+        {
+            return output;
+        }
+
+        var isDouble = x.dtype == ScalarType.Float64;
+        var operands = new KernelOperands(
+            TensorPointer.Of(input),
+            gy is null ? null : TensorPointer.Of(gy),
+            TensorPointer.Of(output),
+            n,
+            parameters.Select(p => new TensorOperand(TensorPointer.Of(p!.Value.Tensor), p.Value.Stride)).ToArray(),
+            hyper);
+        var arguments = KernelArguments.Pack(definition.Parameters, role, operands);
+        var bits = arguments.Select(a => a.Bits).ToArray();
+        var geometry = LaunchGeometry.For(n, isDouble ? sizeof(double) : sizeof(float), module.Device.Multiprocessors);
+        driver.SetCurrent(module.Device.Context);
+        fixed (long* values = bits)
+        {
+            var pointers = stackalloc void*[bits.Length];
+            for (var i = 0; i < bits.Length; i++)
+            {
+                pointers[i] = values + i;
+            }
+
+            driver.Launch(module.Function(role, isDouble), geometry, pointers);
+        }
+
+        GC.KeepAlive(parameters);
+        return output;
+    }
+
+    /// <summary>A tensor parameter as the kernel reads it: one value (stride 0) or one per element of x (stride 1).</summary>
+    private static (Tensor Tensor, long Stride)? Parameter(Tensor x, Tensor t)
+    {
+        if (!OnDeviceOf(x, t))
+        {
+            return null;
+        }
+
+        var typed = t.dtype == x.dtype ? t : t.to(x.dtype);
+        return typed.numel() == 1 ? (typed, 0)
+            : typed.shape.SequenceEqual(x.shape) ? (Contiguous(typed), 1)
+            : null;
+    }
+
+    private static bool OnDeviceOf(Tensor x, Tensor t) => t.device_type == x.device_type && t.device_index == x.device_index;
+
+    private static Tensor Contiguous(Tensor t) => t.is_contiguous() ? t : t.contiguous();
+}

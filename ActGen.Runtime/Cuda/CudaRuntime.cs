@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Concurrent;
+using ActGen.Torch;
+
+namespace ActGen.Cuda;
+
+/// <summary>
+/// The driver and NVRTC, once both are found, with each device opened once and each activation compiled once per
+/// device (a failure is kept too, so it is neither retried nor logged again).
+/// </summary>
+internal sealed class CudaRuntime(CudaDriver driver, Nvrtc nvrtc, KernelImages images)
+{
+    private readonly ConcurrentDictionary<int, Lazy<CudaDevice>> devices = new();
+    private readonly ConcurrentDictionary<(TorchActivation, int), Lazy<Probe<CudaModule>>> modules = new();
+
+    public CudaDriver Driver => driver;
+
+    public Nvrtc Nvrtc => nvrtc;
+
+    /// <summary>The driver first (no GPU without it), then the first NVRTC that works.</summary>
+    public static Probe<CudaRuntime> Load(CudaLoadSettings settings) =>
+        CudaDriver.Load(settings.Driver).Then(driver =>
+            Nvrtc.Load(settings.NvrtcCandidates).Then(nvrtc =>
+                (Probe<CudaRuntime>)new Probe<CudaRuntime>.Found(new CudaRuntime(driver, nvrtc, new KernelImages(settings.Cache)))));
+
+    public CudaDevice Device(int ordinal) => devices.GetOrAdd(ordinal, o => new Lazy<CudaDevice>(() => CudaDevice.Open(driver, o))).Value;
+
+    /// <summary>The activation's kernels on the device, compiled (or read from a cache) and loaded on first use.</summary>
+    public Probe<CudaModule> Module(TorchActivation activation, int ordinal) =>
+        modules.GetOrAdd((activation, ordinal), k => new Lazy<Probe<CudaModule>>(() => Build(k.Item1.Definition, k.Item2))).Value;
+
+    private Probe<CudaModule> Build(ActivationDefinition definition, int ordinal)
+    {
+        var name = $"{definition.Owner}.{definition.Name}";
+        if (definition.CudaSource is not { } source || CudaKernelNames.Of(source) is not { } names)
+        {
+            return Probe<CudaModule>.No($"{name} has no generated CUDA source (built by an older ActGen)");
+        }
+
+        try
+        {
+            var device = Device(ordinal);
+            if (CompileTarget.For(device.Architecture, nvrtc.SupportedArchitectures()) is not { } target)
+            {
+                return Probe<CudaModule>.No($"NVRTC {nvrtc.Version} ({nvrtc.Library}) cannot compile for sm_{device.Architecture}");
+            }
+
+            var key = KernelCacheKey.Of(source, target, nvrtc.Version);
+            var loaded = CudaModule.Load(driver, device, images.Get(key, () => Compile(name, source, target)), definition, names);
+            if (loaded is Probe<CudaModule>.Missing)
+            {
+                // A cached image the driver refuses (damaged, or from another driver): compile afresh, once.
+                images.Forget(key);
+                loaded = CudaModule.Load(driver, device, images.Get(key, () => Compile(name, source, target)), definition, names);
+            }
+
+            return loaded;
+        }
+        catch (Exception e) when (e is CudaCompileException or InvalidOperationException)
+        {
+            return Probe<CudaModule>.No(e.Message);
+        }
+    }
+
+    private byte[] Compile(string activation, string source, CompileTarget target)
+    {
+        var output = nvrtc.Compile(source, activation + ".cu", target);
+        return output.Image is { Length: > 0 } image
+            ? image
+            : throw new CudaCompileException(activation, string.Join(" ", target.Options), output.Log);
+    }
+}

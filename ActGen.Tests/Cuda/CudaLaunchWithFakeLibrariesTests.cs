@@ -1,0 +1,110 @@
+using System;
+using System.IO;
+using System.Linq;
+using ActGen.Cuda;
+using ActGen.Torch;
+using Xunit;
+using static TorchSharp.torch;
+
+namespace ActGen.Tests.Cuda;
+
+/// <summary>
+/// Launches against the stand-in driver (<see cref="FakeCudaLibraries"/>), which records each launch's function, grid,
+/// block, stream and arguments: CPU tensors stand in for CUDA ones (the same THSTensor_data gives their addresses);
+/// no kernel runs. Also the dispatch as Invocation calls it, with its per-activation fallback.
+/// </summary>
+public class CudaLaunchWithFakeLibrariesTests(FakeCudaLibraries fake) : IClassFixture<FakeCudaLibraries>
+{
+    [Fact]
+    public void ALaunchPassesTheTensorsAddressesTheCountAndTheParametersOnStreamZero()
+    {
+        using var cache = new TempFolder();
+        using var scope = NewDisposeScope();
+        var runtime = fake.Runtime(cache.Path);
+        var module = Assert.IsType<Probe<CudaModule>.Found>(runtime.Module(Activations.EluTorch, 0)).Value;
+        var storage = linspace(-3, 3, 5003, dtype: ScalarType.Float32);
+        var x = storage.narrow(0, 3, 5000); // a storage offset of 3 elements
+        fake.ExpectArguments(4);
+        var launches = fake.Launches;
+
+        var y = CudaLaunch.Run(runtime.Driver, module, Activations.EluTorch.Definition, new KernelRole.Forward(), x, null, [], [0.7]);
+
+        Assert.NotNull(y);
+        Assert.Equal(launches + 1, fake.Launches);
+        Assert.EndsWith("_Elu_forward_f32", fake.FunctionName(fake.Last(0)));
+        Assert.Equal([5L, 1, 1, 256, 1, 1, 0, 0, 1], Enumerable.Range(1, 9).Select(fake.Last)); // 1250 float4 → 5 blocks; stream 0
+        Assert.Equal((long)TensorPointer.Of(storage) + 3 * sizeof(float), fake.Last(10));
+        Assert.Equal((long)TensorPointer.Of(y!), fake.Last(11));
+        Assert.Equal(5000, fake.Last(12));
+        Assert.Equal(0.7, BitConverter.Int64BitsToDouble(fake.Last(13)));
+        Assert.Equal(x.shape, y!.shape);
+    }
+
+    [Fact]
+    public void TensorParametersAreOneValueOrOnePerElementAndOtherShapesAreLeftToTorchScript()
+    {
+        using var cache = new TempFolder();
+        using var scope = NewDisposeScope();
+        var runtime = fake.Runtime(cache.Path);
+        var module = Assert.IsType<Probe<CudaModule>.Found>(runtime.Module(Activations.PReluTorch, 0)).Value;
+        var prelu = Activations.PReluTorch.Definition;
+        var x = randn(3, 4, dtype: ScalarType.Float64).t(); // not contiguous: a contiguous copy is launched
+        var g = randn(4, 3, dtype: ScalarType.Float64);
+        fake.ExpectArguments(6);
+
+        var one = tensor(0.25, dtype: ScalarType.Float32);
+        Assert.NotNull(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Gradient(0), x, g, [one], []));
+        Assert.EndsWith("_PRelu_grad_0_f64", fake.FunctionName(fake.Last(0)));
+        Assert.NotEqual((long)TensorPointer.Of(x), fake.Last(10));
+        Assert.Equal((long)TensorPointer.Of(g), fake.Last(11));
+        Assert.Equal(12, fake.Last(13));
+        Assert.NotEqual(0, fake.Last(14));
+        Assert.Equal(0, fake.Last(15)); // one value: stride 0
+
+        var each = full(4, 3, 0.1, dtype: ScalarType.Float64);
+        Assert.NotNull(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Backward(false), x, g, [each], []));
+        Assert.EndsWith("_PRelu_backward_f64", fake.FunctionName(fake.Last(0)));
+        Assert.Equal((long)TensorPointer.Of(each), fake.Last(14));
+        Assert.Equal(1, fake.Last(15)); // one per element: stride 1
+
+        var launches = fake.Launches;
+        var perRow = full(3, 0.1, dtype: ScalarType.Float64);
+        Assert.Null(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Forward(), x, null, [perRow], []));
+        Assert.Null(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Backward(false), x, g.t(), [each], []));
+        Assert.Equal(launches, fake.Launches);
+    }
+
+    /// <summary>The dispatch as Invocation calls it, with CPU tensors standing in for device 0.</summary>
+    [Fact]
+    public void TheDispatchRunsEachRolesKernelAndFallsBackPerActivationSayingSoOnce()
+    {
+        using var cache = new TempFolder();
+        using var scope = NewDisposeScope();
+        var log = new StringWriter();
+        var runtime = fake.Runtime(cache.Path);
+        var dispatch = CudaDispatch.With(() => new Probe<CudaRuntime>.Found(runtime), log, _ => 0);
+        var x = linspace(-1, 1, 10, dtype: ScalarType.Float32);
+        var g = ones_like(x);
+        var launches = fake.Launches;
+
+        fake.ExpectArguments(4);
+        Assert.NotNull(dispatch.Forward(Activations.EluTorch, x, [], [1.0]));
+        Assert.EndsWith("_Elu_forward_f32", fake.FunctionName(fake.Last(0)));
+        fake.ExpectArguments(4);
+        Assert.NotNull(dispatch.Backward(Activations.SigmoidTorch, x, g, [], []));
+        Assert.EndsWith("_Sigmoid_backward_from_output_f32", fake.FunctionName(fake.Last(0)));
+        fake.ExpectArguments(6);
+        Assert.NotNull(dispatch.Gradient(Activations.PReluTorch, "weight", x, g, [tensor(0.25f)], []));
+        Assert.EndsWith("_PRelu_grad_0_f32", fake.FunctionName(fake.Last(0)));
+        Assert.Equal(launches + 3, fake.Launches);
+
+        var elu = Activations.EluTorch;
+        var broken = FakeCudaLibraries.Broken(elu);
+        Assert.Null(dispatch.Forward(broken, x, [], [1.0]));
+        Assert.Null(dispatch.Backward(broken, x, g, [], [1.0]));
+        Assert.Equal(launches + 3, fake.Launches);
+        var line = Assert.Single(log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("ActGen: CUDA tensors run the TorchScript program for ActGen.Activations.Elu: NVRTC could not compile", line);
+        Assert.EndsWith("NVRTC_ERROR_COMPILATION ActGen.Activations.Elu.cu(1): error: this source says #error", line);
+    }
+}

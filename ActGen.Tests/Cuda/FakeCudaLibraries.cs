@@ -1,0 +1,169 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Runtime.InteropServices;
+using ActGen.Cuda;
+using ActGen.Torch;
+
+namespace ActGen.Tests.Cuda;
+
+/// <summary>
+/// Stand-ins for <c>libcuda.so.1</c> and NVRTC, built with the host C++ compiler, that export the functions ActGen binds
+/// and record what they are called with: the runtime's native calls (marshalling, order, caching) run on a machine
+/// without a GPU. The fake NVRTC "compiles" to an image that spells the options it received; the fake driver has one
+/// device (ordinal 0, sm_90, 132 SMs), refuses images that start with "BAD" and records each launch's arguments.
+/// </summary>
+public sealed unsafe class FakeCudaLibraries : IDisposable
+{
+    private const string Nvrtc = """
+        #include <cstring>
+        #include <string>
+        #include <cstddef>
+        struct Program { std::string source, name, log, image; };
+        static int compiles = 0;
+        extern "C" {
+        int nvrtcVersion(int* major, int* minor) { *major = 13; *minor = 0; return 0; }
+        int nvrtcGetNumSupportedArchs(int* n) { *n = 3; return 0; }
+        int nvrtcGetSupportedArchs(int* a) { a[0] = 80; a[1] = 90; a[2] = 100; return 0; }
+        int nvrtcCreateProgram(void** p, const char* source, const char* name, int, const char* const*, const char* const*) {
+            *p = new Program{source, name ? name : "", "", ""}; return 0; }
+        int nvrtcCompileProgram(void* p, int n, const char* const* options) {
+            Program* q = (Program*)p; compiles++;
+            std::string all; for (int i = 0; i < n; i++) { if (i) all += " "; all += options[i]; }
+            if (q->source.find("#error") != std::string::npos) { q->log = q->name + "(1): error: this source says #error"; return 6; }
+            q->log = "compiled " + q->name; q->image = "IMAGE " + all; return 0; }
+        int nvrtcGetProgramLogSize(void* p, size_t* s) { *s = ((Program*)p)->log.size() + 1; return 0; }
+        int nvrtcGetProgramLog(void* p, char* out) {
+            std::memcpy(out, ((Program*)p)->log.c_str(), ((Program*)p)->log.size() + 1); return 0; }
+        int nvrtcGetCUBINSize(void* p, size_t* s) { *s = ((Program*)p)->image.size(); return 0; }
+        int nvrtcGetCUBIN(void* p, char* out) { std::memcpy(out, ((Program*)p)->image.data(), ((Program*)p)->image.size()); return 0; }
+        int nvrtcGetPTXSize(void* p, size_t* s) { *s = ((Program*)p)->image.size() + 1; return 0; }
+        int nvrtcGetPTX(void* p, char* out) { std::memcpy(out, ((Program*)p)->image.c_str(), ((Program*)p)->image.size() + 1); return 0; }
+        int nvrtcDestroyProgram(void** p) { delete (Program*)*p; *p = nullptr; return 0; }
+        const char* nvrtcGetErrorString(int r) { return r == 6 ? "NVRTC_ERROR_COMPILATION" : "NVRTC_ERROR_OTHER"; }
+        int fake_compiles() { return compiles; }
+        }
+        """;
+
+    private const string Driver = """
+        #include <cstring>
+        #include <string>
+        #include <vector>
+        #ifndef INIT_RESULT
+        #define INIT_RESULT 0
+        #endif
+        static void* current = nullptr;
+        static int loads = 0, launches = 0, argument_count = 0;
+        static std::vector<std::string> names;
+        static long long last[64];
+        extern "C" {
+        int cuInit(unsigned) { return INIT_RESULT; }
+        int cuDeviceGet(int* d, int ordinal) { if (ordinal != 0) return 101; *d = 7; return 0; }
+        int cuDeviceGetAttribute(int* v, int a, int d) {
+            if (d != 7) return 101; *v = a == 75 ? 9 : a == 76 ? 0 : a == 16 ? 132 : -1; return 0; }
+        int cuDevicePrimaryCtxRetain(void** c, int d) { if (d != 7) return 101; *c = (void*)0xC0; return 0; }
+        int cuCtxSetCurrent(void* c) { current = c; return 0; }
+        int cuModuleLoadData(void** m, const void* image) {
+            if (current != (void*)0xC0) return 201;
+            if (std::strncmp((const char*)image, "BAD", 3) == 0) return 200;
+            loads++; *m = (void*)0x30; return 0; }
+        int cuModuleGetFunction(void** f, void* m, const char* name) {
+            if (m != (void*)0x30) return 400; names.push_back(name); *f = (void*)(0x1000 + names.size()); return 0; }
+        int cuLaunchKernel(void* f, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
+                           unsigned shared, void* stream, void** params, void** extra) {
+            if (current != (void*)0xC0) return 201;
+            launches++;
+            last[0] = (long long)f; last[1] = gx; last[2] = gy; last[3] = gz; last[4] = bx; last[5] = by; last[6] = bz;
+            last[7] = shared; last[8] = (long long)stream; last[9] = extra == nullptr;
+            for (int i = 0; i < argument_count && i < 50; i++) std::memcpy(&last[10 + i], params[i], 8);
+            return 0; }
+        int cuGetErrorString(int e, const char** s) {
+            *s = e == 100 ? "no CUDA-capable device is detected" : e == 101 ? "invalid device ordinal"
+               : e == 200 ? "device kernel image is invalid" : e == 201 ? "invalid device context" : "unknown error";
+            return 0; }
+        int fake_module_loads() { return loads; }
+        int fake_launches() { return launches; }
+        void fake_expect_arguments(int n) { argument_count = n; }
+        long long fake_last(int i) { return last[i]; }
+        const char* fake_function_name(long long handle) { return names.at(handle - 0x1001).c_str(); }
+        }
+        """;
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "actgen-fake-cuda-" + Guid.NewGuid().ToString("N")[..10]);
+
+    public FakeCudaLibraries()
+    {
+        Directory.CreateDirectory(folder);
+        NvrtcPath = Build("libnvrtc-fake.so.13", Nvrtc, "");
+        DriverPath = Build("libcuda-fake.so.1", Driver, "");
+        FailingDriverPath = Build("libcuda-noinit.so.1", Driver, "-DINIT_RESULT=100");
+    }
+
+    public string NvrtcPath { get; }
+
+    public string DriverPath { get; }
+
+    /// <summary>A driver whose <c>cuInit</c> says there is no device (CUDA_ERROR_NO_DEVICE).</summary>
+    public string FailingDriverPath { get; }
+
+    public string Folder => folder;
+
+    /// <summary>How often the fake NVRTC compiled, the fake driver loaded a module and launched, in this fixture.</summary>
+    public int Compiles => ((delegate* unmanaged<int>)Export(NvrtcPath, "fake_compiles"))();
+
+    public int ModuleLoads => ((delegate* unmanaged<int>)Export(DriverPath, "fake_module_loads"))();
+
+    public int Launches => ((delegate* unmanaged<int>)Export(DriverPath, "fake_launches"))();
+
+    /// <summary>The last launch: 0 function, 1–3 grid, 4–6 block, 7 shared bytes, 8 stream, 9 "no extra", 10… arguments.</summary>
+    public long Last(int i) => ((delegate* unmanaged<int, long>)Export(DriverPath, "fake_last"))(i);
+
+    /// <summary>How many 8-byte arguments the next launches record (never more than the kernel has).</summary>
+    public void ExpectArguments(int count) => ((delegate* unmanaged<int, void>)Export(DriverPath, "fake_expect_arguments"))(count);
+
+    public string FunctionName(long handle) =>
+        Marshal.PtrToStringUTF8(((delegate* unmanaged<long, IntPtr>)Export(DriverPath, "fake_function_name"))(handle))!;
+
+    /// <summary>The runtime over the fakes (an NVRTC that does not load comes first), its disk cache in <paramref name="cache"/>.</summary>
+    internal CudaRuntime Runtime(string cache) =>
+        CudaRuntime.Load(new CudaLoadSettings(DriverPath, ["/no/such/libnvrtc.so", NvrtcPath], new KernelDiskCache(cache)))
+            is Probe<CudaRuntime>.Found found
+            ? found.Value
+            : throw new InvalidOperationException("the runtime did not load over the fake libraries");
+
+    /// <summary><paramref name="a"/> with a CUDA source that the fake NVRTC (like the real one) refuses.</summary>
+    public static TorchActivation Broken(TorchActivation a) =>
+        new(
+            a.Definition with { CudaSource = a.Definition.CudaSource + "\n#error broken\n" },
+            a.LearnableDouble,
+            a.LearnableSingle,
+            a.Script);
+
+    private static IntPtr Export(string library, string name) => NativeLibrary.GetExport(NativeLibrary.Load(library), name);
+
+    private string Build(string name, string source, string flags)
+    {
+        var cpp = Path.Combine(folder, name + ".cpp");
+        var library = Path.Combine(folder, name);
+        File.WriteAllText(cpp, source);
+        var compiler = Environment.GetEnvironmentVariable("CXX") is { Length: > 0 } cxx ? cxx : "g++";
+        using var process = Process.Start(new ProcessStartInfo(compiler, $"-std=c++17 -O1 -shared -fPIC {flags} -o \"{library}\" \"{cpp}\"")
+        {
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException($"could not start {compiler}");
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? library : throw new InvalidOperationException($"{compiler} could not build {name}:\n{errors}");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

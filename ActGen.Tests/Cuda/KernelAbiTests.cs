@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ActGen.Cuda;
+using ActGen.Tests.Support;
+using Xunit;
+
+namespace ActGen.Tests.Cuda;
+
+/// <summary>
+/// The runtime's argument packing and kernel names against the kernels the generator actually writes: every
+/// <c>extern "C"</c> signature of every registered activation's CUDA source (the catalog, the experiments' own, random
+/// generated ones and one that mixes learnable, randomized and hyper-parameters) is parsed and compared, argument by
+/// argument, with what <see cref="KernelArguments.Pack"/> builds. A generator change to the ABI fails here.
+/// </summary>
+public class KernelAbiTests
+{
+    private const string Mixed = """
+        using System;
+        using ActGen;
+        namespace CudaAbi;
+        public static partial class Acts
+        {
+            [Activation]
+            public static double Mixed(
+                double x, [Learnable(0.5)] double w, [Randomized(0.1, 0.3)] double r, double a = 1.5, double b = -2.0) =>
+                x >= 0 ? w * x + a : r * x * b;
+
+            [Activation]
+            public static double Hyper2(double x, double a = 0.5, double b = 2.0) => a * Math.Tanh(b * x);
+        }
+        """;
+
+    private static readonly Lazy<IReadOnlyList<ActivationDefinition>> Activations = new(() =>
+    {
+        ActivationRegistry.EnsureCatalog();
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(
+            typeof(ActGen.Experiments.Activations.ExtraActivations).Module.ModuleHandle);
+        foreach (var source in new[] { RandomActivations.Make("CudaAbiRandom", 6, "0N0XIzNsQ0O2").Source, Mixed })
+        {
+            var run = GeneratorHarness.Generate(source);
+            Assert.Empty(run.GeneratorDiagnostics);
+            System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(GeneratorHarness.Load(run).ManifestModule.ModuleHandle);
+        }
+
+        return ActivationRegistry.All
+            .Where(d => d.Owner
+                is "ActGen.Activations" or "ActGen.Experiments.Activations.ExtraActivations" or "CudaAbiRandom.Acts" or "CudaAbi.Acts")
+            .ToList();
+    });
+
+    private static readonly Regex Signature = new(@"extern ""C"" __global__ void (\w+)\(([^)]*)\)");
+
+    /// <summary>Each parameter of a generated kernel as (kind, name): kind "pointer", "long long" or "double".</summary>
+    private static Dictionary<string, List<(string Kind, string Name)>> Kernels(string source) =>
+        Signature.Matches(source).ToDictionary(
+            m => m.Groups[1].Value,
+            m => m.Groups[2].Value.Split(',').Select(p => p.Trim()).Select(p =>
+            {
+                var name = p.Split(' ')[^1];
+                var kind = p.Contains('*') ? "pointer" : p.StartsWith("long long ", StringComparison.Ordinal) ? "long long"
+                    : p.StartsWith("double ", StringComparison.Ordinal) ? "double"
+                    : throw new InvalidOperationException($"unknown kernel parameter '{p}'");
+                return (kind, name);
+            }).ToList());
+
+    private static string Kind(KernelArgument a) => a switch
+    {
+        KernelArgument.Pointer => "pointer",
+        KernelArgument.LongLong => "long long",
+        KernelArgument.Real => "double",
+        _ => "?",
+    };
+
+    /// <summary>Distinct made-up operands, so that a value in the wrong slot shows.</summary>
+    private static KernelOperands Operands(ActivationDefinition d, KernelRole role) =>
+        new(
+            0x1000,
+            role.ReadsGradOutput ? 0x2000 : null,
+            0x3000,
+            12345,
+            d.Parameters.Where(p => p.Role != ParameterRole.Hyper)
+                .Select((_, i) => new TensorOperand(0x4000 + (ulong)i * 0x100, i % 2))
+                .ToArray(),
+            d.Parameters.Where(p => p.Role == ParameterRole.Hyper).Select((_, i) => 0.25 + i).ToArray());
+
+    [Fact]
+    public void EveryActivationsKernelsAreExactlyTheOnesTheRuntimeLaunches()
+    {
+        Assert.True(Activations.Value.Count >= CatalogNames.All.Length + 2 + 6 + 2);
+        foreach (var d in Activations.Value)
+        {
+            var source = d.CudaSource ?? throw new InvalidOperationException($"{d.Name} has no CUDA source");
+            var names = CudaKernelNames.Of(source);
+            Assert.NotNull(names);
+            var expected = CudaKernelNames.Roles(d).SelectMany(r => new[] { names!.Name(r, false), names.Name(r, true) }).Order();
+            Assert.Equal(expected, Kernels(source).Keys.Order());
+            Assert.Equal(Kernels(source).Keys.Order(), CudaKernelNames.All(source).Order());
+        }
+    }
+
+    [Fact]
+    public void PackedArgumentsMatchEveryGeneratedSignature()
+    {
+        var checkedKernels = 0;
+        foreach (var d in Activations.Value)
+        {
+            var kernels = Kernels(d.CudaSource!);
+            var names = CudaKernelNames.Of(d.CudaSource!)!;
+            foreach (var role in CudaKernelNames.Roles(d))
+            {
+                var packed = KernelArguments.Pack(d.Parameters, role, Operands(d, role)).Select(a => (Kind(a), a.Name)).ToList();
+                foreach (var isDouble in new[] { false, true })
+                {
+                    Assert.True(
+                        kernels[names.Name(role, isDouble)].SequenceEqual(packed),
+                        $"{d.Owner}.{d.Name} {names.Name(role, isDouble)}: generated ({Show(kernels[names.Name(role, isDouble)])}), "
+                        + $"packed ({Show(packed)})");
+                    checkedKernels++;
+                }
+            }
+        }
+
+        Assert.True(checkedKernels >= 2 * 2 * (CatalogNames.All.Length + 2 + 6 + 2), $"only {checkedKernels} kernels checked");
+    }
+
+    [Fact]
+    public void ValuesGoToTheirSlotsInDeclarationOrder()
+    {
+        var mixed = Activations.Value.Single(d => d.Owner == "CudaAbi.Acts" && d.Name == "Mixed");
+        var role = new KernelRole.Gradient(0);
+        var packed = KernelArguments.Pack(mixed.Parameters, role, Operands(mixed, role));
+        Assert.Equal(
+            [
+                0x1000, 0x2000, 0x3000, 12345, 0x4000, 0, 0x4100, 1,
+                BitConverter.DoubleToInt64Bits(0.25), BitConverter.DoubleToInt64Bits(1.25),
+            ],
+            packed.Select(a => a.Bits));
+        Assert.Equal(["in", "gy", "out", "n", "p0", "p0_stride", "p1", "p1_stride", "p2", "p3"], packed.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void WrongOperandsAreRefusedWithTheReason()
+    {
+        var mixed = Activations.Value.Single(d => d.Owner == "CudaAbi.Acts" && d.Name == "Mixed");
+        var forward = new KernelRole.Forward();
+        var good = Operands(mixed, forward);
+        Assert.Contains("tensor parameter", Assert.Throws<ArgumentException>(() =>
+            KernelArguments.Pack(mixed.Parameters, forward, good with { Tensors = good.Tensors[..1] })).Message);
+        Assert.Contains("incoming gradient", Assert.Throws<ArgumentException>(() =>
+            KernelArguments.Pack(mixed.Parameters, forward, good with { GradOutput = 0x2000 })).Message);
+        Assert.Contains("incoming gradient", Assert.Throws<ArgumentException>(() =>
+            KernelArguments.Pack(mixed.Parameters, new KernelRole.Backward(false), good)).Message);
+    }
+
+    [Fact]
+    public void ArgumentBitsAreTheValuesThemselves()
+    {
+        Assert.Equal(unchecked((long)0xFFFF_0000_0000_0010UL), new KernelArgument.Pointer("p", 0xFFFF_0000_0000_0010UL).Bits);
+        Assert.Equal(1L << 40, new KernelArgument.LongLong("n", 1L << 40).Bits);
+        Assert.Equal(-0.7, BitConverter.Int64BitsToDouble(new KernelArgument.Real("a", -0.7).Bits));
+        Assert.True(double.IsNaN(BitConverter.Int64BitsToDouble(new KernelArgument.Real("a", double.NaN).Bits)));
+    }
+
+    private static string Show(IEnumerable<(string Kind, string Name)> arguments) =>
+        string.Join(", ", arguments.Select(a => $"{a.Kind} {a.Name}"));
+}
