@@ -413,9 +413,11 @@ def script_check(act, torch):
     backward_kind = "backward_from_output" if act.entry["backwardFromOutput"] else "backward"
     first = y if backward_kind.endswith("output") else x
     for _ in range(3):
-        act.script_call("backward", first, gy, values)
+        gx = act.script_call("backward", first, gy, values)
     backward_graph = str(torch.jit.last_executed_optimized_graph())
-    return dict(activation=act.entry["id"], forward_failures=bad, forward_fused="prim::TensorExprGroup" in graph,
+    backward_bad, _, _ = compare(gx, act.run(backward_kind, first, gy, values), "float32", x, ~x.isnan())
+    return dict(activation=act.entry["id"], forward_failures=bad, backward_failures=backward_bad,
+                forward_fused="prim::TensorExprGroup" in graph,
                 backward_fused="prim::TensorExprGroup" in backward_graph,
                 forward_launches=launches(torch, lambda: act.script_call("forward", x, None, values)),
                 backward_launches=launches(torch, lambda: act.script_call("backward", first, gy, values)))
@@ -448,6 +450,7 @@ def on_gpu(args, activations):
     out.mkdir(parents=True, exist_ok=True)
     n = 1 << (22 if args.quick else 26)
     values, speeds, scripts, errors = [], [], [], []
+    started = time.perf_counter()
     for entry in activations:
         if args.only and entry["name"].lower() not in args.only:
             continue
@@ -464,7 +467,8 @@ def on_gpu(args, activations):
     write_table(out / "speed", speeds)
     write_table(out / "torchscript", scripts)
     write_table(out / "errors", errors)
-    failed = sorted({r["activation"] for r in values if r["failures"]} | {r["activation"] for r in scripts if r["forward_failures"]}
+    failed = sorted({r["activation"] for r in values if r["failures"]}
+                    | {r["activation"] for r in scripts if r["forward_failures"] or r["backward_failures"]}
                     | {r["activation"] for r in errors})
     checked = len({r["activation"] for r in values} | {r["activation"] for r in errors})
     fused = sum(1 for s in scripts if s["forward_fused"] and s["backward_fused"])
@@ -477,7 +481,7 @@ def on_gpu(args, activations):
                f"no slower than builtin {sum(1 for s in faster if s['forward_vs_builtin'] <= 1 and s['both_vs_builtin'] <= 1)}/{len(faster)}; "
                f"one launch per forward {sum(1 for s in speeds if s['actgen_forward_launches'] == 1)}/{len(speeds)}; "
                f"TorchScript fused by NNC {fused}/{len(scripts)}, one kernel per call {single}/{len(scripts)}"
-               f"{'; errors: ' + str(len(errors)) if errors else ''}")
+               f"{'; errors: ' + str(len(errors)) if errors else ''}; {time.perf_counter() - started:.0f} s")
     (out / "summary.txt").write_text(summary + "\n")
     print(summary)
     return 1 if failed else 0
