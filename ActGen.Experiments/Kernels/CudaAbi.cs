@@ -18,14 +18,16 @@ internal sealed record CudaKernel(string Name, string Kind, string Dtype, IReadO
 /// </summary>
 internal static class CudaAbi
 {
-    private static readonly (string Suffix, string Dtype, string Type)[] Types = [("f32", "float32", "float"), ("f64", "float64", "double")];
+    private static readonly (string Suffix, string Dtype, string Type)[] Types =
+        [("f32", "float32", "float"), ("f64", "float64", "double")];
 
     /// <summary>The kernels <paramref name="d"/>'s source must declare, named as <paramref name="prefix"/>_{kind}_{f32|f64}.</summary>
     public static IReadOnlyList<CudaKernel> Expected(ActivationDefinition d, string prefix)
     {
         var kinds = new[] { "forward", d.BackwardFromOutput ? "backward_from_output" : "backward" }
             .Concat(d.Parameters.Select((p, k) => (p, k)).Where(q => q.p.Role == ParameterRole.Learnable).Select(q => $"grad_{q.k}"));
-        return kinds.SelectMany(kind => Types.Select(t => new CudaKernel($"{prefix}_{kind}_{t.Suffix}", kind, t.Dtype, Arguments(d, kind, t.Type))))
+        return kinds
+            .SelectMany(kind => Types.Select(t => new CudaKernel($"{prefix}_{kind}_{t.Suffix}", kind, t.Dtype, Arguments(d, kind, t.Type))))
             .ToList();
     }
 
@@ -48,7 +50,7 @@ internal static class CudaAbi
                 .ToList()))
             .ToList();
 
-    /// <summary>The common prefix of the kernel names (<c>actgen_{owner}__{name}</c>, owner's dots as <c>__</c>), from the source.</summary>
+    /// <summary>The kernel names' common prefix (<c>actgen_{owner}__{name}</c>, the owner's dots as <c>__</c>), read from the source.</summary>
     public static string? Prefix(string source) =>
         Declared(source).Select(k => Regex.Match(k.Name, "^(.*)_forward_f32$")).FirstOrDefault(m => m.Success)?.Groups[1].Value;
 }

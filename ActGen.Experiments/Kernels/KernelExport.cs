@@ -87,7 +87,8 @@ internal static class KernelExport
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void Entry(Utf8JsonWriter w, ActivationDefinition d, string id, string cuda, string? script, IReadOnlyList<CudaKernel> kernels)
+    private static void Entry(
+        Utf8JsonWriter w, ActivationDefinition d, string id, string cuda, string? script, IReadOnlyList<CudaKernel> kernels)
     {
         w.WriteStartObject();
         w.WriteString("id", id);
@@ -127,7 +128,9 @@ internal static class KernelExport
         {
             w.WriteStartObject("builtin");
             w.WriteString("call", builtin);
-            w.WriteString("match", "forward, backward and each learnable parameter's gradient against torch autograd of the call, parameters at their defaults");
+            w.WriteString(
+                "match",
+                "forward, backward and each learnable parameter's gradient against torch autograd of the call, parameters at their defaults");
             w.WriteEndObject();
         }
         else

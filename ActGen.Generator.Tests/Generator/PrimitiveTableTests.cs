@@ -26,7 +26,7 @@ public class PrimitiveTableTests
         UnaryOp.Asinh, UnaryOp.Acosh, UnaryOp.Atanh,
     ];
 
-    /// <summary>Functions whose TorchScript form NNC does not fuse (no <c>asinh</c>/<c>acosh</c>/<c>atanh</c> in its set): listed on purpose.</summary>
+    /// <summary>Functions whose TorchScript form NNC does not fuse (its set has no asinh, acosh, atanh): listed on purpose.</summary>
     private static readonly UnaryOp[] NotFusedByNnc = [UnaryOp.Asinh, UnaryOp.Acosh, UnaryOp.Atanh];
 
     public static TheoryData<string> Ops => new(Functions.Select(op => op.ToString()));

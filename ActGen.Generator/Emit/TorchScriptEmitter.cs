@@ -94,7 +94,7 @@ internal sealed class TorchScriptEmitter(
             (true, true) => new($"torch.where({c.Text}, {t.Text}, {e.Text})", true),
             (true, false) => Floats(c.Text, t.Text, e.Text),
             (false, false) => new($"({t.Text} if {c.Text} else {e.Text})", false),
-            (false, true) => new($"torch.where(({AsTensor(new($"(1.0 if {c.Text} else 0.0)", false)).Text} > 0.5), {t.Text}, {e.Text})", true),
+            (false, true) => new($"torch.where(({FloatAsTensor($"(1.0 if {c.Text} else 0.0)", like)} > 0.5), {t.Text}, {e.Text})", true),
         };
     }
 
@@ -102,7 +102,8 @@ internal sealed class TorchScriptEmitter(
 
     private Code AsTensor(Code a) => a.IsTensor ? a : new(FloatAsTensor(a.Text, like), true);
 
-    /// <summary><c>where(c, a, b)</c> of two floats as a tensor like <paramref name="like"/>: <c>where(c, a, where(c, like, b))</c>.</summary>
+    /// <summary><c>where(c, a, b)</c> of two floats as a tensor like <paramref name="like"/>: <c>where(c, a, where(c, like, b))</c>.
+    /// </summary>
     private static string Where(string condition, string then, string otherwise, string like) =>
         $"torch.where({condition}, {then}, torch.where({condition}, {like}, {otherwise}))";
 

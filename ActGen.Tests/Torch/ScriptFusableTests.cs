@@ -79,7 +79,8 @@ public class ScriptFusableTests
                 }
 
                 Assert.True(TorchCheck.MaxError(ys, y, 1e-4) <= 1e-9, $"F{i}(a={a}) forward: {TorchCheck.Worst(x, ys, y, 1e-4)}");
-                Assert.True(TorchCheck.MaxError(gxs, gx, 1e-4, g) <= 1e-9, $"F{i}(a={a}) backward: {TorchCheck.Worst(x, gxs, gx, 1e-4, g)}");
+                Assert.True(
+                    TorchCheck.MaxError(gxs, gx, 1e-4, g) <= 1e-9, $"F{i}(a={a}) backward: {TorchCheck.Worst(x, gxs, gx, 1e-4, g)}");
             }
         }
     }

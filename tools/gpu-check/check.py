@@ -77,7 +77,8 @@ def self_test(export):
             if k["name"] not in kernels:
                 problems.append(f"{where}: {k['name']} is not declared in {a['cuda']}")
             elif kernels[k["name"]] != k["abi"]:
-                problems.append(f"{where}: {k['name']} is declared ({', '.join(kernels[k['name']])}), manifest says ({', '.join(k['abi'])})")
+                problems.append(f"{where}: {k['name']} is declared ({', '.join(kernels[k['name']])}), "
+                                f"manifest says ({', '.join(k['abi'])})")
             if k["abi"] != expected_abi(a, k["kind"], k["dtype"]):
                 problems.append(f"{where}: {k['name']}'s ABI ({', '.join(k['abi'])}) is not the documented one")
             if not k["name"].endswith(f"_{k['kind']}_{'f32' if k['dtype'] == 'float32' else 'f64'}"):
@@ -379,6 +380,7 @@ def speed(act, torch, n, reps):
     row["actgen_forward_of_copy"] = (2 * 4 * n / row["actgen_forward_ms"] / 1e6) / row["copy_gbps"]
     row["actgen_both_of_copy"] = (5 * 4 * n / row["actgen_both_ms"] / 1e6) / row["copy_gbps"]
     row["actgen_forward_launches"] = launches(torch, ours_forward)
+    row["actgen_both_launches"] = launches(torch, ours_both)
     if act.entry["builtin"] is not None:
         leaf = {k: (v.clone().requires_grad_(True) if not isinstance(v, float) else v) for k, v in values.items()}
         xr = x.clone().requires_grad_(True)
@@ -394,6 +396,7 @@ def speed(act, torch, n, reps):
         row["builtin_forward_ms"] = timed(torch, builtin_forward, reps)
         row["builtin_both_ms"] = timed(torch, builtin_both, reps)
         row["builtin_forward_launches"] = launches(torch, builtin_forward)
+        row["builtin_both_launches"] = launches(torch, builtin_both)
         row["forward_vs_builtin"] = row["actgen_forward_ms"] / row["builtin_forward_ms"]
         row["both_vs_builtin"] = row["actgen_both_ms"] / row["builtin_both_ms"]
     return row
@@ -475,10 +478,11 @@ def on_gpu(args, activations):
     single = sum(1 for s in scripts if s["forward_launches"] == 1 and s["backward_launches"] == 1)
     bandwidth = sum(1 for s in speeds if s["actgen_forward_of_copy"] >= 0.8 and s["actgen_both_of_copy"] >= 0.8)
     faster = [s for s in speeds if "both_vs_builtin" in s]
+    no_slower = sum(1 for s in faster if s["forward_vs_builtin"] <= 1 and s["both_vs_builtin"] <= 1)
     summary = (f"gpu-check on {properties.name} (sm_{arch}, NVRTC {nvrtc.version}, torch {torch.__version__}): "
                f"values {checked - len(failed)}/{checked} ok{' (' + ', '.join(failed) + ')' if failed else ''}; "
                f"≥80% of copy bandwidth {bandwidth}/{len(speeds)} at n={n}; "
-               f"no slower than builtin {sum(1 for s in faster if s['forward_vs_builtin'] <= 1 and s['both_vs_builtin'] <= 1)}/{len(faster)}; "
+               f"no slower than builtin {no_slower}/{len(faster)}; "
                f"one launch per forward {sum(1 for s in speeds if s['actgen_forward_launches'] == 1)}/{len(speeds)}; "
                f"TorchScript fused by NNC {fused}/{len(scripts)}, one kernel per call {single}/{len(scripts)}"
                f"{'; errors: ' + str(len(errors)) if errors else ''}; {time.perf_counter() - started:.0f} s")

@@ -4,9 +4,10 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 candidates=("${ACTGEN_PYTHON:-}" python3 python)
-for venv in /opt/*/bin/python3 /opt/*/*/bin/python3 "$HOME"/*/bin/python3 "$HOME"/.venv/bin/python3 /venv/bin/python3 /usr/local/bin/python3; do
+for venv in /opt/*/bin/python3 /opt/*/*/bin/python3 "$HOME"/*/bin/python3 "$HOME"/.venv/bin/python3 /venv/bin/python3; do
   candidates+=("$venv")
 done
+candidates+=(/usr/local/bin/python3)
 for python in "${candidates[@]}"; do
   [ -n "$python" ] || continue
   command -v "$python" >/dev/null 2>&1 || [ -x "$python" ] || continue
