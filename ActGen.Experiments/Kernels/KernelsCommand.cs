@@ -15,18 +15,45 @@ internal static class KernelsCommand
             Description = "compile every registered activation's generated CUDA C++ with the host C++ compiler (g++, or $CXX) and "
                 + "check its kernels against the generated C# kernels",
         };
-        var command = new Command("kernels", "Inspect and check the generated kernels.") { check };
+        var export = new Option<string>("--export")
+        {
+            Description = "write every registered activation's CUDA source, TorchScript program and a manifest (kernels, their "
+                + "ABI, parameters, the PyTorch builtin to match) into DIR, for the device check (tools/gpu-check)",
+            HelpName = "DIR",
+        };
+        var command = new Command("kernels", "Inspect and check the generated kernels.") { check, export };
         command.SetAction(result =>
         {
+            if (result.GetValue(export) is { } directory)
+            {
+                return Export(directory, output, error);
+            }
+
             if (!result.GetValue(check))
             {
-                error.WriteLine("actgen kernels: say what to do, e.g. --check-cuda-on-host");
+                error.WriteLine("actgen kernels: say what to do, e.g. --check-cuda-on-host or --export DIR");
                 return 2;
             }
 
             return CheckOnHost(output, error);
         });
         return command;
+    }
+
+    private static int Export(string directory, TextWriter output, TextWriter error)
+    {
+        ActivationRegistry.EnsureCatalog();
+        try
+        {
+            var count = KernelExport.Write(directory, ActivationRegistry.All);
+            output.WriteLine($"{ActivationRegistry.All.Count} activations, {count} files written to {directory}");
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            error.WriteLine($"actgen kernels --export: {e.Message}");
+            return 1;
+        }
     }
 
     private static int CheckOnHost(TextWriter output, TextWriter error)

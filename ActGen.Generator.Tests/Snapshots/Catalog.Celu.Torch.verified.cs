@@ -30,13 +30,18 @@ public static partial class Activations
         global::ActGen.Activations.CeluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.CeluTorchScript);
+
+    /// <summary>Celu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string CeluTorchScript =
         """
         def forward(x, alpha: float):
             return torch.where((x != x), x, torch.where((x > 0.0), x, (alpha * torch.expm1((x / alpha)))))
 
         def backward(x, gy, alpha: float):
-            return (gy * torch.where((x != x), x, torch.where((x > 0.0), 1.0, (alpha * (torch.exp((x / alpha)) * (1.0 / alpha))))))
-        """);
+            return torch.where((x != x), (gy * x), torch.where((x > 0.0), (gy * 1.0), (gy * (alpha * (torch.exp((x / alpha)) * (1.0 / alpha))))))
+        """;
 
     /// <summary>The custom autograd function of Celu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -29,7 +29,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.CeluForward(input, output, (float)p[0]),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.CeluBackward(input, gradOutput, gradInput, (float)p[0])))
-    { CreateModule = static () => new global::ActGen.Activations.CeluModule(), CudaSource = global::ActGen.Activations.CeluCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.CeluModule(), CudaSource = global::ActGen.Activations.CeluCudaSource, TorchScript = global::ActGen.Activations.CeluTorchScript };
 
     /// <summary>Registers Celu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

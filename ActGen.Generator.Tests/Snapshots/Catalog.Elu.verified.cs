@@ -29,7 +29,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.EluForward(input, output, (float)p[0]),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.EluBackward(input, gradOutput, gradInput, (float)p[0])))
-    { CreateModule = static () => new global::ActGen.Activations.EluModule(), CudaSource = global::ActGen.Activations.EluCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.EluModule(), CudaSource = global::ActGen.Activations.EluCudaSource, TorchScript = global::ActGen.Activations.EluTorchScript };
 
     /// <summary>Registers Elu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -30,6 +30,11 @@ public static partial class Activations
         global::ActGen.Activations.GeluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.GeluTorchScript);
+
+    /// <summary>Gelu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string GeluTorchScript =
         """
         def forward(x):
             return ((0.5 * x) * (1.0 + torch.erf((x / 1.4142135623730951))))
@@ -37,7 +42,7 @@ public static partial class Activations
         def backward(x, gy):
             t0 = (x / 1.4142135623730951)
             return (gy * ((0.5 * (1.0 + torch.erf(t0))) + ((0.5 * x) * (0.7978845608028653 * torch.exp((-(t0 * t0)))))))
-        """);
+        """;
 
     /// <summary>The custom autograd function of Gelu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -30,7 +30,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.GeluForward(input, output),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.GeluBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new global::ActGen.Activations.GeluModule(), CudaSource = global::ActGen.Activations.GeluCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.GeluModule(), CudaSource = global::ActGen.Activations.GeluCudaSource, TorchScript = global::ActGen.Activations.GeluTorchScript };
 
     /// <summary>Registers Gelu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

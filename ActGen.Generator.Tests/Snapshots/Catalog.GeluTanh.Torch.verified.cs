@@ -30,6 +30,11 @@ public static partial class Activations
         global::ActGen.Activations.GeluTanhDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.GeluTanhTorchScript);
+
+    /// <summary>GeluTanh's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string GeluTanhTorchScript =
         """
         def forward(x):
             return (x * torch.sigmoid((1.5957691216057308 * (x + (((0.044715 * x) * x) * x)))))
@@ -42,7 +47,7 @@ public static partial class Activations
             t4 = (1.5957691216057308 * t3)
             t5 = torch.sigmoid(t4)
             return (gy * (t5 + (x * ((t5 * (1.0 - t5)) * (1.5957691216057308 * (1.0 + (((t0 + t0) * x) + t1)))))))
-        """);
+        """;
 
     /// <summary>The custom autograd function of GeluTanh.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -35,7 +35,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.GeluTanhForward(input, output),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.GeluTanhBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new global::ActGen.Activations.GeluTanhModule(), CudaSource = global::ActGen.Activations.GeluTanhCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.GeluTanhModule(), CudaSource = global::ActGen.Activations.GeluTanhCudaSource, TorchScript = global::ActGen.Activations.GeluTanhTorchScript };
 
     /// <summary>Registers GeluTanh with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -30,13 +30,19 @@ public static partial class Activations
         global::ActGen.Activations.HardSigmoidDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.HardSigmoidTorchScript);
+
+    /// <summary>HardSigmoid's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string HardSigmoidTorchScript =
         """
         def forward(x):
             return torch.where((x != x), x, torch.where((x <= -3.0), 0.0, torch.where((x >= 3.0), 1.0, ((x / 6.0) + 0.5))))
 
         def backward(x, gy):
-            return (gy * torch.where((x != x), x, torch.where((x <= -3.0), 0.0, torch.where((x >= 3.0), torch.full_like(x, 0.0), torch.full_like(x, 0.16666666666666666)))))
-        """);
+            t0 = (gy * 0.0)
+            return torch.where((x != x), (gy * x), torch.where((x <= -3.0), t0, torch.where((x >= 3.0), t0, (gy * 0.16666666666666666))))
+        """;
 
     /// <summary>The custom autograd function of HardSigmoid.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

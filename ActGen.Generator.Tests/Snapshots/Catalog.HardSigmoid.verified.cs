@@ -29,7 +29,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.HardSigmoidForward(input, output),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.HardSigmoidBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new global::ActGen.Activations.HardSigmoidModule(), CudaSource = global::ActGen.Activations.HardSigmoidCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.HardSigmoidModule(), CudaSource = global::ActGen.Activations.HardSigmoidCudaSource, TorchScript = global::ActGen.Activations.HardSigmoidTorchScript };
 
     /// <summary>Registers HardSigmoid with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

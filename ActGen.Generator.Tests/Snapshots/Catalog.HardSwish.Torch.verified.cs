@@ -30,13 +30,18 @@ public static partial class Activations
         global::ActGen.Activations.HardSwishDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.HardSwishTorchScript);
+
+    /// <summary>HardSwish's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string HardSwishTorchScript =
         """
         def forward(x):
             return torch.where((x != x), x, torch.where((x <= -3.0), 0.0, torch.where((x < 3.0), ((x * (x + 3.0)) / 6.0), x)))
 
         def backward(x, gy):
-            return (gy * torch.where((x != x), x, torch.where((x <= -3.0), 0.0, torch.where((x < 3.0), (((x + 3.0) + x) / 6.0), 1.0))))
-        """);
+            return torch.where((x != x), (gy * x), torch.where((x <= -3.0), (gy * 0.0), torch.where((x < 3.0), (gy * (((x + 3.0) + x) / 6.0)), (gy * 1.0))))
+        """;
 
     /// <summary>The custom autograd function of HardSwish.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

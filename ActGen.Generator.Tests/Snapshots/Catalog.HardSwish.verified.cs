@@ -29,7 +29,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.HardSwishForward(input, output),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.HardSwishBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new global::ActGen.Activations.HardSwishModule(), CudaSource = global::ActGen.Activations.HardSwishCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.HardSwishModule(), CudaSource = global::ActGen.Activations.HardSwishCudaSource, TorchScript = global::ActGen.Activations.HardSwishTorchScript };
 
     /// <summary>Registers HardSwish with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

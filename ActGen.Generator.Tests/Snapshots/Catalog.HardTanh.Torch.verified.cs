@@ -30,13 +30,19 @@ public static partial class Activations
         global::ActGen.Activations.HardTanhDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.HardTanhTorchScript);
+
+    /// <summary>HardTanh's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string HardTanhTorchScript =
         """
         def forward(x, minVal: float, maxVal: float):
             return torch.where((x != x), x, torch.where((x <= minVal), minVal, torch.where((x >= maxVal), maxVal, x)))
 
         def backward(x, gy, minVal: float, maxVal: float):
-            return (gy * torch.where((x != x), x, torch.where((x <= minVal), 0.0, torch.where((x >= maxVal), torch.full_like(x, 0.0), torch.full_like(x, 1.0)))))
-        """);
+            t0 = (gy * 0.0)
+            return torch.where((x != x), (gy * x), torch.where((x <= minVal), t0, torch.where((x >= maxVal), t0, (gy * 1.0))))
+        """;
 
     /// <summary>The custom autograd function of HardTanh.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -29,7 +29,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.HardTanhForward(input, output, (float)p[0], (float)p[1]),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.HardTanhBackward(input, gradOutput, gradInput, (float)p[0], (float)p[1])))
-    { CreateModule = static () => new global::ActGen.Activations.HardTanhModule(), CudaSource = global::ActGen.Activations.HardTanhCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.HardTanhModule(), CudaSource = global::ActGen.Activations.HardTanhCudaSource, TorchScript = global::ActGen.Activations.HardTanhTorchScript };
 
     /// <summary>Registers HardTanh with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

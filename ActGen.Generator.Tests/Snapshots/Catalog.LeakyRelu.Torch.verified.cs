@@ -30,13 +30,18 @@ public static partial class Activations
         global::ActGen.Activations.LeakyReluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.LeakyReluTorchScript);
+
+    /// <summary>LeakyRelu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string LeakyReluTorchScript =
         """
         def forward(x, negativeSlope: float):
             return torch.where((x != x), x, torch.where((x > 0.0), x, (negativeSlope * x)))
 
         def backward(x, gy, negativeSlope: float):
-            return (gy * torch.where((x != x), x, torch.where((x > 0.0), torch.full_like(x, 1.0), torch.full_like(x, negativeSlope))))
-        """);
+            return torch.where((x != x), (gy * x), torch.where((x > 0.0), (gy * 1.0), (gy * negativeSlope)))
+        """;
 
     /// <summary>The custom autograd function of LeakyRelu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

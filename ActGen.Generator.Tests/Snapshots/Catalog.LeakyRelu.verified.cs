@@ -29,7 +29,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.LeakyReluForward(input, output, (float)p[0]),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.LeakyReluBackward(input, gradOutput, gradInput, (float)p[0])))
-    { CreateModule = static () => new global::ActGen.Activations.LeakyReluModule(), CudaSource = global::ActGen.Activations.LeakyReluCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.LeakyReluModule(), CudaSource = global::ActGen.Activations.LeakyReluCudaSource, TorchScript = global::ActGen.Activations.LeakyReluTorchScript };
 
     /// <summary>Registers LeakyRelu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

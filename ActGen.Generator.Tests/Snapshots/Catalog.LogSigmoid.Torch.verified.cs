@@ -30,13 +30,18 @@ public static partial class Activations
         global::ActGen.Activations.LogSigmoidDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.LogSigmoidTorchScript);
+
+    /// <summary>LogSigmoid's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string LogSigmoidTorchScript =
         """
         def forward(x):
             return (-(torch.clamp((-x), min=0.0) + torch.log1p(torch.exp(-torch.abs((-x))))))
 
         def backward(x, gy):
             return (gy * torch.sigmoid((-x)))
-        """);
+        """;
 
     /// <summary>The custom autograd function of LogSigmoid.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

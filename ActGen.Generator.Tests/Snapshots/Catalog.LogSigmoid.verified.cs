@@ -29,7 +29,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.LogSigmoidForward(input, output),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.LogSigmoidBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new global::ActGen.Activations.LogSigmoidModule(), CudaSource = global::ActGen.Activations.LogSigmoidCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.LogSigmoidModule(), CudaSource = global::ActGen.Activations.LogSigmoidCudaSource, TorchScript = global::ActGen.Activations.LogSigmoidTorchScript };
 
     /// <summary>Registers LogSigmoid with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -30,6 +30,11 @@ public static partial class Activations
         global::ActGen.Activations.MishDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.MishTorchScript);
+
+    /// <summary>Mish's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string MishTorchScript =
         """
         def forward(x):
             t0 = torch.exp(x)
@@ -46,8 +51,8 @@ public static partial class Activations
             t4 = (t0 * t0)
             t5 = (t2 + t4)
             t6 = (t5 / t3)
-            return (gy * torch.where((x != x), x, torch.where((x > 20.0), 1.0, torch.where((x > 0.0), (1.0 - ((2.0 / t3) - (((2.0 * x) / t3) * t6))), (((t2 + (x * t5)) / t3) - (((x * t2) / t3) * t6))))))
-        """);
+            return torch.where((x != x), (gy * x), torch.where((x > 20.0), (gy * 1.0), torch.where((x > 0.0), (gy * (1.0 - ((2.0 / t3) - (((2.0 * x) / t3) * t6)))), (gy * (((t2 + (x * t5)) / t3) - (((x * t2) / t3) * t6))))))
+        """;
 
     /// <summary>The custom autograd function of Mish.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

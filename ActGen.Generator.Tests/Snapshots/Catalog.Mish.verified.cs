@@ -36,7 +36,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.MishForward(input, output),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.MishBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new global::ActGen.Activations.MishModule(), CudaSource = global::ActGen.Activations.MishCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.MishModule(), CudaSource = global::ActGen.Activations.MishCudaSource, TorchScript = global::ActGen.Activations.MishTorchScript };
 
     /// <summary>Registers Mish with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

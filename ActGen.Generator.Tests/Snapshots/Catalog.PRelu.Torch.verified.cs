@@ -30,16 +30,22 @@ public static partial class Activations
         global::ActGen.Activations.PReluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>> { ["weight"] = static (input, gradOutput, gradParameter, p) => global::ActGen.Activations.PReluBackwardWeight(input, gradOutput, gradParameter, p[0]) },
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>> { ["weight"] = static (input, gradOutput, gradParameter, p) => global::ActGen.Activations.PReluBackwardWeight(input, gradOutput, gradParameter, (float)p[0]) },
+        global::ActGen.Activations.PReluTorchScript);
+
+    /// <summary>PRelu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string PReluTorchScript =
         """
         def forward(x, weight):
             return torch.where((x != x), x, torch.where((x > 0.0), x, (weight * x)))
 
         def backward(x, gy, weight):
-            return (gy * torch.where((x != x), x, torch.where((x > 0.0), 1.0, weight)))
+            return torch.where((x != x), (gy * x), torch.where((x > 0.0), (gy * 1.0), (gy * weight)))
 
         def grad_0(x, gy, weight):
-            return (gy * torch.where((x != x), x, torch.where((x > 0.0), 0.0, x)))
-        """);
+            t0 = (gy * x)
+            return torch.where((x != x), t0, torch.where((x > 0.0), (gy * 0.0), t0))
+        """;
 
     /// <summary>The custom autograd function of PRelu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -36,7 +36,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.PReluForward(input, output, (float)p[0]),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.PReluBackward(input, gradOutput, gradInput, (float)p[0])))
-    { CreateModule = static () => new global::ActGen.Activations.PReluModule(), CudaSource = global::ActGen.Activations.PReluCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.PReluModule(), CudaSource = global::ActGen.Activations.PReluCudaSource, TorchScript = global::ActGen.Activations.PReluTorchScript };
 
     /// <summary>Registers PRelu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -33,13 +33,18 @@ public static partial class Activations
         global::ActGen.Activations.RReluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.RReluTorchScript);
+
+    /// <summary>RRelu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string RReluTorchScript =
         """
         def forward(x, slope):
             return torch.where((x != x), x, torch.where((x > 0.0), x, (slope * x)))
 
         def backward(x, gy, slope):
-            return (gy * torch.where((x != x), x, torch.where((x > 0.0), 1.0, slope)))
-        """);
+            return torch.where((x != x), (gy * x), torch.where((x > 0.0), (gy * 1.0), (gy * slope)))
+        """;
 
     /// <summary>The custom autograd function of RRelu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

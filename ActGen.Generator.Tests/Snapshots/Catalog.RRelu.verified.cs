@@ -39,7 +39,7 @@ public static partial class Activations
                 static (input, output, each, p) => global::ActGen.Activations.RReluForward(input, output, each),
                 static (input, gradOutput, gradInput, each, p) => global::ActGen.Activations.RReluBackward(input, gradOutput, gradInput, each)),
         })
-    { CreateModule = static () => new global::ActGen.Activations.RReluModule(), CudaSource = global::ActGen.Activations.RReluCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.RReluModule(), CudaSource = global::ActGen.Activations.RReluCudaSource, TorchScript = global::ActGen.Activations.RReluTorchScript };
 
     /// <summary>Registers RRelu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -30,13 +30,18 @@ public static partial class Activations
         global::ActGen.Activations.ReluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.ReluTorchScript);
+
+    /// <summary>Relu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string ReluTorchScript =
         """
         def forward(x):
             return torch.where((x != x), x, torch.where((x > 0.0), x, 0.0))
 
         def backward(x, gy):
-            return (gy * torch.where((x != x), x, torch.where((x > 0.0), torch.full_like(x, 1.0), torch.full_like(x, 0.0))))
-        """);
+            return torch.where((x != x), (gy * x), torch.where((x > 0.0), (gy * 1.0), (gy * 0.0)))
+        """;
 
     /// <summary>The custom autograd function of Relu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

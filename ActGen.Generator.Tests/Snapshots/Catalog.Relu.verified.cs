@@ -29,7 +29,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.ReluForward(input, output),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.ReluBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new global::ActGen.Activations.ReluModule(), CudaSource = global::ActGen.Activations.ReluCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.ReluModule(), CudaSource = global::ActGen.Activations.ReluCudaSource, TorchScript = global::ActGen.Activations.ReluTorchScript };
 
     /// <summary>Registers Relu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -30,13 +30,19 @@ public static partial class Activations
         global::ActGen.Activations.Relu6Definition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.Relu6TorchScript);
+
+    /// <summary>Relu6's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string Relu6TorchScript =
         """
         def forward(x):
             return torch.where((x != x), x, torch.clamp(torch.clamp(x, min=0.0), max=6.0))
 
         def backward(x, gy):
-            return (gy * torch.where((x != x), x, torch.where((torch.clamp(x, min=0.0) < 6.0), torch.where((x > 0.0), torch.full_like(x, 1.0), torch.full_like(x, 0.0)), 0.0)))
-        """);
+            t0 = (gy * 0.0)
+            return torch.where((x != x), (gy * x), torch.where((torch.clamp(x, min=0.0) < 6.0), torch.where((x > 0.0), (gy * 1.0), t0), t0))
+        """;
 
     /// <summary>The custom autograd function of Relu6.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

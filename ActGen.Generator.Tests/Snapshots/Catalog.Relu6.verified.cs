@@ -29,7 +29,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.Relu6Forward(input, output),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.Relu6Backward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new global::ActGen.Activations.Relu6Module(), CudaSource = global::ActGen.Activations.Relu6CudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.Relu6Module(), CudaSource = global::ActGen.Activations.Relu6CudaSource, TorchScript = global::ActGen.Activations.Relu6TorchScript };
 
     /// <summary>Registers Relu6 with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -30,13 +30,18 @@ public static partial class Activations
         global::ActGen.Activations.SeluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.SeluTorchScript);
+
+    /// <summary>Selu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string SeluTorchScript =
         """
         def forward(x):
             return torch.where((x != x), x, (1.0507009873554805 * torch.where((x > 0.0), x, (1.6732632423543772 * torch.expm1(x)))))
 
         def backward(x, gy):
-            return (gy * torch.where((x != x), x, (1.0507009873554805 * torch.where((x > 0.0), 1.0, (1.6732632423543772 * torch.exp(x))))))
-        """);
+            return torch.where((x != x), (gy * x), (gy * (1.0507009873554805 * torch.where((x > 0.0), 1.0, (1.6732632423543772 * torch.exp(x))))))
+        """;
 
     /// <summary>The custom autograd function of Selu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

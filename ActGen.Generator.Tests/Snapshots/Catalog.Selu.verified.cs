@@ -29,7 +29,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.SeluForward(input, output),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SeluBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new global::ActGen.Activations.SeluModule(), CudaSource = global::ActGen.Activations.SeluCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.SeluModule(), CudaSource = global::ActGen.Activations.SeluCudaSource, TorchScript = global::ActGen.Activations.SeluTorchScript };
 
     /// <summary>Registers Selu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -30,13 +30,18 @@ public static partial class Activations
         global::ActGen.Activations.SigmoidDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.SigmoidTorchScript);
+
+    /// <summary>Sigmoid's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string SigmoidTorchScript =
         """
         def forward(x):
             return torch.sigmoid(x)
 
         def backward(y, gy):
             return (gy * (y * (1.0 - y)))
-        """);
+        """;
 
     /// <summary>The custom autograd function of Sigmoid.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

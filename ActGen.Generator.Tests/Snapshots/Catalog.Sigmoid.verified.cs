@@ -30,7 +30,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.SigmoidForward(input, output),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SigmoidBackwardFromOutput(input, gradOutput, gradInput)))
-    { CreateModule = static () => new global::ActGen.Activations.SigmoidModule(), BackwardFromOutput = true, CudaSource = global::ActGen.Activations.SigmoidCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.SigmoidModule(), BackwardFromOutput = true, CudaSource = global::ActGen.Activations.SigmoidCudaSource, TorchScript = global::ActGen.Activations.SigmoidTorchScript };
 
     /// <summary>Registers Sigmoid with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

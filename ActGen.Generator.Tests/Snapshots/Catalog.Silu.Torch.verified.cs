@@ -30,6 +30,11 @@ public static partial class Activations
         global::ActGen.Activations.SiluDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.SiluTorchScript);
+
+    /// <summary>Silu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string SiluTorchScript =
         """
         def forward(x):
             return (x * torch.sigmoid(x))
@@ -37,7 +42,7 @@ public static partial class Activations
         def backward(x, gy):
             t0 = torch.sigmoid(x)
             return (gy * (t0 + (x * (t0 * (1.0 - t0)))))
-        """);
+        """;
 
     /// <summary>The custom autograd function of Silu.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

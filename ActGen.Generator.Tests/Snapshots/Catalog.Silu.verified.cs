@@ -30,7 +30,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.SiluForward(input, output),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SiluBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new global::ActGen.Activations.SiluModule(), CudaSource = global::ActGen.Activations.SiluCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.SiluModule(), CudaSource = global::ActGen.Activations.SiluCudaSource, TorchScript = global::ActGen.Activations.SiluTorchScript };
 
     /// <summary>Registers Silu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -30,6 +30,11 @@ public static partial class Activations
         global::ActGen.Activations.SoftplusDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.SoftplusTorchScript);
+
+    /// <summary>Softplus's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string SoftplusTorchScript =
         """
         def forward(x, beta: float, threshold: float):
             t0 = (beta * x)
@@ -37,8 +42,8 @@ public static partial class Activations
 
         def backward(x, gy, beta: float, threshold: float):
             t0 = (beta * x)
-            return (gy * torch.where((x != x), x, torch.where((t0 > threshold), 1.0, torch.sigmoid(t0))))
-        """);
+            return torch.where((x != x), (gy * x), torch.where((t0 > threshold), (gy * 1.0), (gy * torch.sigmoid(t0))))
+        """;
 
     /// <summary>The custom autograd function of Softplus.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -30,7 +30,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.SoftplusForward(input, output, (float)p[0], (float)p[1]),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftplusBackward(input, gradOutput, gradInput, (float)p[0], (float)p[1])))
-    { CreateModule = static () => new global::ActGen.Activations.SoftplusModule(), CudaSource = global::ActGen.Activations.SoftplusCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.SoftplusModule(), CudaSource = global::ActGen.Activations.SoftplusCudaSource, TorchScript = global::ActGen.Activations.SoftplusTorchScript };
 
     /// <summary>Registers Softplus with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

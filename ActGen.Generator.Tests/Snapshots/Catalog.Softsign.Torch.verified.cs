@@ -30,6 +30,11 @@ public static partial class Activations
         global::ActGen.Activations.SoftsignDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.SoftsignTorchScript);
+
+    /// <summary>Softsign's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string SoftsignTorchScript =
         """
         def forward(x):
             return (x / (1.0 + torch.abs(x)))
@@ -37,8 +42,8 @@ public static partial class Activations
         def backward(x, gy):
             t0 = torch.abs(x)
             t1 = (1.0 + t0)
-            return (gy * ((1.0 / t1) - ((x / t1) * (torch.sign(x) / t1))))
-        """);
+            return (gy * ((1.0 / t1) - ((x / t1) * (torch.where((x > 0.0), 1.0, torch.where((x < 0.0), -1.0, (x * 0.0))) / t1))))
+        """;
 
     /// <summary>The custom autograd function of Softsign.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

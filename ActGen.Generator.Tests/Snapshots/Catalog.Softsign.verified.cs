@@ -31,7 +31,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.SoftsignForward(input, output),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftsignBackward(input, gradOutput, gradInput)))
-    { CreateModule = static () => new global::ActGen.Activations.SoftsignModule(), CudaSource = global::ActGen.Activations.SoftsignCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.SoftsignModule(), CudaSource = global::ActGen.Activations.SoftsignCudaSource, TorchScript = global::ActGen.Activations.SoftsignTorchScript };
 
     /// <summary>Registers Softsign with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -30,6 +30,11 @@ public static partial class Activations
         global::ActGen.Activations.SwishDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.SwishTorchScript);
+
+    /// <summary>Swish's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string SwishTorchScript =
         """
         def forward(x, beta: float):
             return (x * torch.sigmoid((beta * x)))
@@ -38,7 +43,7 @@ public static partial class Activations
             t0 = (beta * x)
             t1 = torch.sigmoid(t0)
             return (gy * (t1 + (x * ((t1 * (1.0 - t1)) * beta))))
-        """);
+        """;
 
     /// <summary>The custom autograd function of Swish.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

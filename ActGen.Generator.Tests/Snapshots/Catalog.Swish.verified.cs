@@ -31,7 +31,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.SwishForward(input, output, (float)p[0]),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SwishBackward(input, gradOutput, gradInput, (float)p[0])))
-    { CreateModule = static () => new global::ActGen.Activations.SwishModule(), CudaSource = global::ActGen.Activations.SwishCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.SwishModule(), CudaSource = global::ActGen.Activations.SwishCudaSource, TorchScript = global::ActGen.Activations.SwishTorchScript };
 
     /// <summary>Registers Swish with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

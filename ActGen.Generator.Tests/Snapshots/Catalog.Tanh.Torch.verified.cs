@@ -30,13 +30,18 @@ public static partial class Activations
         global::ActGen.Activations.TanhDefinition,
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
         new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.TanhTorchScript);
+
+    /// <summary>Tanh's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    internal const string TanhTorchScript =
         """
         def forward(x):
             return torch.tanh(x)
 
         def backward(y, gy):
             return (gy * (1.0 - (y * y)))
-        """);
+        """;
 
     /// <summary>The custom autograd function of Tanh.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

@@ -30,7 +30,7 @@ public static partial class Activations
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.TanhForward(input, output),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.TanhBackwardFromOutput(input, gradOutput, gradInput)))
-    { CreateModule = static () => new global::ActGen.Activations.TanhModule(), BackwardFromOutput = true, CudaSource = global::ActGen.Activations.TanhCudaSource };
+    { CreateModule = static () => new global::ActGen.Activations.TanhModule(), BackwardFromOutput = true, CudaSource = global::ActGen.Activations.TanhCudaSource, TorchScript = global::ActGen.Activations.TanhTorchScript };
 
     /// <summary>Registers Tanh with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]

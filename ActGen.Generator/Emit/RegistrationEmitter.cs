@@ -14,6 +14,7 @@ internal static class RegistrationEmitter
         var initializers = (torch ? new[] { $"CreateModule = static () => new {self}.{MemberNames.Module(model.Name)}()" } : [])
             .Concat(activation.BackwardReadsOutput ? ["BackwardFromOutput = true"] : [])
             .Append($"CudaSource = {self}.{MemberNames.CudaSource(model.Name)}")
+            .Concat(torch ? [$"TorchScript = {self}.{MemberNames.TorchScript(model.Name)}"] : [])
             .ToList();
         var parameters = string.Join(", ", model.Parameters.Select(p =>
             $"new global::ActGen.ActivationParameter(\"{p.Name}\", global::ActGen.ParameterRole.{p.Kind}, "

@@ -59,7 +59,7 @@ internal sealed class TorchScriptEmitter(
         return op switch
         {
             BinaryOp.Max or BinaryOp.Min => Extremum(op, l, r),
-            BinaryOp.Pow => new(tensor ? $"torch.pow({l.Text}, {r.Text})" : $"({l.Text} ** {r.Text})", tensor),
+            BinaryOp.Pow => Power(l, r),
             _ => new($"({l.Text} {ScalarEmitter.Operator(op)} {r.Text})", tensor),
         };
     }
@@ -75,31 +75,60 @@ internal sealed class TorchScriptEmitter(
             : new($"({a.Text} {(op == LogicOp.And ? "and" : "or")} {b.Text})", false);
     }
 
+    /// <summary><c>== 0</c> on a boolean tensor: NNC fuses <c>eq</c>, not <c>logical_not</c>.</summary>
     public Code Not(Operand<Code> operand) => operand.Code.IsTensor
-        ? new($"torch.logical_not({operand.Code.Text})", true)
+        ? new($"({operand.Code.Text} == 0)", true)
         : new($"(not {operand.Code.Text})", false);
 
     /// <summary>
-    /// <c>torch.where</c> for a tensor condition (two float branches become tensors like the input, to keep its dtype);
-    /// a float condition picks a branch, both of one type (TorchScript types the conditional).
+    /// <c>torch.where</c> for a tensor condition; with two float branches the second becomes a tensor like the input
+    /// through a second <c>where</c> whose tensor branch is never taken, so the result keeps the input's dtype without a
+    /// <c>full_like</c> (which NNC does not fuse). A float condition picks a branch of floats as Python does; with a tensor
+    /// branch it becomes a tensor condition, since a conditional over tensors splits NNC's fusion group into blocks.
     /// </summary>
     public Code Select(Operand<Code> condition, Operand<Code> then, Operand<Code> otherwise)
     {
         var (c, t, e) = (condition.Code, then.Code, otherwise.Code);
-        return c.IsTensor
-            ? (t.IsTensor || e.IsTensor
-                ? new($"torch.where({c.Text}, {t.Text}, {e.Text})", true)
-                : new($"torch.where({c.Text}, {AsTensor(t).Text}, {AsTensor(e).Text})", true))
-            : t.IsTensor == e.IsTensor
-                ? new($"({t.Text} if {c.Text} else {e.Text})", t.IsTensor)
-                : new($"({AsTensor(t).Text} if {c.Text} else {AsTensor(e).Text})", true);
+        return (c.IsTensor, t.IsTensor || e.IsTensor) switch
+        {
+            (true, true) => new($"torch.where({c.Text}, {t.Text}, {e.Text})", true),
+            (true, false) => Floats(c.Text, t.Text, e.Text),
+            (false, false) => new($"({t.Text} if {c.Text} else {e.Text})", false),
+            (false, true) => new($"torch.where(({FloatAsTensor($"(1.0 if {c.Text} else 0.0)", like)} > 0.5), {t.Text}, {e.Text})", true),
+        };
     }
 
-    private Code AsTensor(Code a) => a.IsTensor ? a : new($"torch.full_like({like}, {a.Text})", true);
+    private Code Floats(string condition, string then, string otherwise) => new(Where(condition, then, otherwise, like), true);
+
+    private Code AsTensor(Code a) => a.IsTensor ? a : new(FloatAsTensor(a.Text, like), true);
+
+    /// <summary><c>where(c, a, b)</c> of two floats as a tensor like <paramref name="like"/>: <c>where(c, a, where(c, like, b))</c>.
+    /// </summary>
+    private static string Where(string condition, string then, string otherwise, string like) =>
+        $"torch.where({condition}, {then}, torch.where({condition}, {like}, {otherwise}))";
+
+    /// <summary>
+    /// A float as a tensor of <paramref name="like"/>'s shape and dtype, in ops NNC fuses (<c>full_like</c> it does not): a
+    /// select of the float on both sides, whose tensor branch is never taken.
+    /// </summary>
+    public static string FloatAsTensor(string value, string like) => Where($"({like} != {like})", value, value, like);
+
+    /// <summary>
+    /// A float exponent is <c>**</c> (<c>pow.Tensor_Scalar</c>, which NNC fuses); a tensor exponent stays <c>torch.pow</c>,
+    /// which it does not. A negative base literal is parenthesised: Python binds <c>-2.0 ** a</c> as <c>-(2.0 ** a)</c>.
+    /// </summary>
+    private static Code Power(Code l, Code r)
+    {
+        var b = l.Text.StartsWith("-", StringComparison.Ordinal) ? $"({l.Text})" : l.Text;
+        return r.IsTensor
+            ? new($"torch.pow({l.Text}, {r.Text})", true)
+            : new($"({b} ** {r.Text})", l.IsTensor);
+    }
 
     private static Code Extremum(BinaryOp op, Code l, Code r)
     {
-        var (tensorOp, bound, scalarOp) = op == BinaryOp.Max ? ("maximum", "min", "max") : ("minimum", "max", "min");
+        // torch.max(a, b) is aten::max.other, which NNC fuses (maximum it does not); both propagate NaN.
+        var (tensorOp, bound, scalarOp) = op == BinaryOp.Max ? ("max", "min", "max") : ("min", "max", "min");
         return (l.IsTensor, r.IsTensor) switch
         {
             (true, true) => new($"torch.{tensorOp}({l.Text}, {r.Text})", true),

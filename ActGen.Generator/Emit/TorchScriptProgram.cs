@@ -41,15 +41,33 @@ internal static class TorchScriptProgram
         var tensors = new HashSet<string>(tensorParameters) { input, gy, names.Of(OutputForm.Output) };
         Define(w, "forward", [input, .. tensorParameters, .. hyper], activation.Forward, names, tensors, input, Function);
         var source = activation.BackwardReadsOutput ? names.Of(OutputForm.Output) : input;
-        Define(w, "backward", [source, gy, .. tensorParameters, .. hyper], activation.Backward, names, tensors, source, Function);
+        var backward = IntoBranches(activation.Backward, Lowering.GradOutput);
+        Define(w, "backward", [source, gy, .. tensorParameters, .. hyper], backward, names, tensors, source, Function);
         foreach (var d in activation.ParameterDerivatives)
         {
             var index = model.Parameters.Select(p => p.Name).ToList().IndexOf(d.Parameter);
-            Define(w, $"grad_{index}", [input, gy, .. tensorParameters, .. hyper], d.Gradient, names, tensors, input, Function);
+            var gradient = IntoBranches(d.Gradient, Lowering.GradOutput);
+            Define(w, $"grad_{index}", [input, gy, .. tensorParameters, .. hyper], gradient, names, tensors, input, Function);
         }
 
         return w.ToString();
     }
+
+    /// <summary>
+    /// gy · where(c, a, b) → where(c, gy · a, gy · b), into nested selects: a branch that is a constant of f′ becomes a
+    /// tensor product, so no tensor has to be made for it (NNC fuses neither <c>full_like</c> nor a conditional over
+    /// tensors). The same products, so the same values (gy · 0 is still NaN for an infinite gy) and the same gradients.
+    /// </summary>
+    private static Expr IntoBranches(Expr e, string gy) => e switch
+    {
+        Binary(BinaryOp.Mul, Ref r, If i) when r.Name == gy => Split(r, i, gy),
+        Binary(BinaryOp.Mul, If i, Ref r) when r.Name == gy => Split(r, i, gy),
+        Let l => l with { Body = IntoBranches(l.Body, gy) },
+        _ => e,
+    };
+
+    private static Expr Split(Ref gy, If select, string name) =>
+        new If(select.Condition, IntoBranches(E.Mul(gy, select.Then), name), IntoBranches(E.Mul(gy, select.Else), name));
 
     /// <param name="like">The tensor argument a constant result (or a promoted scalar) takes its shape and dtype from.</param>
     private static void Define(
@@ -72,7 +90,7 @@ internal static class TorchScriptProgram
         }
 
         var result = TorchScriptEmitter.Emit(chain.Result, names.Of, IsTensor, like, function);
-        w.Line(result.IsTensor ? $"return {result.Text}" : $"return torch.full_like({like}, {result.Text})");
+        w.Line($"return {(result.IsTensor ? result.Text : TorchScriptEmitter.FloatAsTensor(result.Text, like))}");
         w.Dedent().Line();
     }
 }

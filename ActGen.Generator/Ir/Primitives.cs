@@ -24,6 +24,12 @@ internal static class Primitives
 
     private static double? At(double a, double point, double value) => a == point ? value : null;
 
+    /// <summary>
+    /// MathX.Sign in ops NNC fuses (it has no <c>sign</c>): ±1, else a · 0, which is ±0 for ±0 and NaN for NaN as on CPU,
+    /// with derivative 0 everywhere, as <c>torch.sign</c>'s.
+    /// </summary>
+    private static string TorchSign(string a) => $"torch.where(({a} > 0.0), 1.0, torch.where(({a} < 0.0), -1.0, ({a} * 0.0)))";
+
     /// <summary>Zero almost everywhere (step functions), as PyTorch's backward has it.</summary>
     private static Expr Flat(Expr u, Expr self) => Zero;
 
@@ -39,11 +45,11 @@ internal static class Primitives
         new(UnaryOp.Sqrt, "Sqrt", null, (_, self) => Div(N(0.5), self), a => System.Math.Sqrt(a),
             FromMath("Sqrt"), VectorCall($"{Vec}.SquareRoot"), Torch("sqrt"), "sqrt"),
         new(UnaryOp.Cbrt, "Cbrt", null, (_, self) => Div(One, Mul(N(3), Mul(self, self))), a => At(a, 0, 0),
-            FromMath("Cbrt"), null, a => $"(torch.sign({a}) * torch.pow(torch.abs({a}), 1.0 / 3.0))", "cbrt"),
+            FromMath("Cbrt"), null, a => $"({TorchSign(a)} * (torch.abs({a}) ** (1.0 / 3.0)))", "cbrt"),
         new(UnaryOp.Abs, "Abs", null, (u, _) => Call(UnaryOp.Sign, u), a => System.Math.Abs(a),
             FromMath("Abs"), VectorCall($"{Vec}.Abs"), Torch("abs"), "fabs"),
         new(UnaryOp.Sign, "Sign", "Sign", Flat, a => double.IsNaN(a) ? null : System.Math.Sign(a),
-            FromMathX("Sign"), VectorCall($"{MathX}.Sign"), Torch("sign"), "actgen_sign"),
+            FromMathX("Sign"), VectorCall($"{MathX}.Sign"), TorchSign, "actgen_sign"),
         new(UnaryOp.Tanh, "Tanh", null, (_, self) => Sub(One, Mul(self, self)), a => System.Math.Tanh(a),
             FromMath("Tanh"), VectorCall($"{MathX}.Tanh"), Torch("tanh"), "tanh"),
         new(UnaryOp.Sinh, "Sinh", null, (u, _) => Call(UnaryOp.Cosh, u), a => System.Math.Sinh(a),

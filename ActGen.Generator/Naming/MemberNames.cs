@@ -33,6 +33,8 @@ internal static class MemberNames
 
     public static string Torch(string activation) => activation + "Torch";
 
+    public static string TorchScript(string activation) => activation + "TorchScript";
+
     /// <summary>The cache behind <see cref="Torch"/>: a name of its own even where the activation's name starts in lower case.</summary>
     public static string TorchField(string activation) => activation + "TorchCache";
 
@@ -60,6 +62,7 @@ internal static class MemberNames
                 (Module(activation), "its TorchSharp module"),
                 (Function(activation), "its autograd function"),
                 (Torch(activation), "its TorchSharp glue"),
+                (TorchScript(activation), "its TorchScript program"),
                 (TorchField(activation), "its TorchSharp glue's cache"),
             }
             : [];

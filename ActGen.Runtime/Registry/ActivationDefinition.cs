@@ -30,6 +30,9 @@ public sealed record ActivationDefinition(
     /// <summary>The CUDA C++ source of its kernels, generated beside the C# (null from an ActGen that did not generate it).</summary>
     public string? CudaSource { get; init; }
 
+    /// <summary>Its TorchScript program (null where TorchSharp code was not generated, or from an older ActGen).</summary>
+    public string? TorchScript { get; init; }
+
     /// <summary>Every parameter's default (randomized ones at their evaluation value).</summary>
     public double[] Defaults => Parameters.Select(p => p.Default).ToArray();
 

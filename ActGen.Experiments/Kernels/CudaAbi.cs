@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace ActGen.Experiments.Kernels;
+
+/// <summary>One <c>extern "C"</c> kernel of an activation's CUDA source and its argument list.</summary>
+/// <param name="Kind"><c>forward</c>, <c>backward</c>, <c>backward_from_output</c> or <c>grad_{k}</c> (k the parameter's index).</param>
+/// <param name="Dtype"><c>float32</c> or <c>float64</c>.</param>
+/// <param name="Abi">Each argument as <c>type name</c>, without <c>__restrict__</c>.</param>
+internal sealed record CudaKernel(string Name, string Kind, string Dtype, IReadOnlyList<string> Abi);
+
+/// <summary>
+/// The kernel ABI the generator promises (README, "CUDA kernels"): <c>(const T* in[, const T* gy], T* out, long long n,
+/// parameters…)</c>, parameter k a <c>double pk</c> (hyper) or <c>const T* pk, long long pk_stride</c> (tensor), kernels
+/// forward, backward (or backward_from_output) and grad_k for each learnable k, in float and double; and what a source
+/// declares, read from its text, so that the two can be compared.
+/// </summary>
+internal static class CudaAbi
+{
+    private static readonly (string Suffix, string Dtype, string Type)[] Types =
+        [("f32", "float32", "float"), ("f64", "float64", "double")];
+
+    /// <summary>The kernels <paramref name="d"/>'s source must declare, named as <paramref name="prefix"/>_{kind}_{f32|f64}.</summary>
+    public static IReadOnlyList<CudaKernel> Expected(ActivationDefinition d, string prefix)
+    {
+        var kinds = new[] { "forward", d.BackwardFromOutput ? "backward_from_output" : "backward" }
+            .Concat(d.Parameters.Select((p, k) => (p, k)).Where(q => q.p.Role == ParameterRole.Learnable).Select(q => $"grad_{q.k}"));
+        return kinds
+            .SelectMany(kind => Types.Select(t => new CudaKernel($"{prefix}_{kind}_{t.Suffix}", kind, t.Dtype, Arguments(d, kind, t.Type))))
+            .ToList();
+    }
+
+    private static IReadOnlyList<string> Arguments(ActivationDefinition d, string kind, string type) =>
+        new[] { $"const {type}* in" }
+            .Concat(kind == "forward" ? [] : [$"const {type}* gy"])
+            .Concat([$"{type}* out", "long long n"])
+            .Concat(d.Parameters.SelectMany((p, k) => p.Role == ParameterRole.Hyper
+                ? new[] { $"double p{k}" }
+                : [$"const {type}* p{k}", $"long long p{k}_stride"]))
+            .ToList();
+
+    private static readonly Regex Kernel = new(@"extern ""C"" __global__ void (\w+)\(([^)]*)\)");
+
+    /// <summary>Every <c>__global__</c> kernel <paramref name="source"/> declares, with its arguments as written.</summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<string> Abi)> Declared(string source) =>
+        Kernel.Matches(source)
+            .Select(m => (m.Groups[1].Value, (IReadOnlyList<string>)m.Groups[2].Value.Split(',')
+                .Select(a => Regex.Replace(a.Replace("__restrict__", ""), @"\s+", " ").Trim().Replace(" *", "*"))
+                .ToList()))
+            .ToList();
+
+    /// <summary>The kernel names' common prefix (<c>actgen_{owner}__{name}</c>, the owner's dots as <c>__</c>), read from the source.</summary>
+    public static string? Prefix(string source) =>
+        Declared(source).Select(k => Regex.Match(k.Name, "^(.*)_forward_f32$")).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+}

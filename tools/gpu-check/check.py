@@ -1,0 +1,513 @@
+#!/usr/bin/env python3
+"""ActGen's device check: the generated CUDA kernels and TorchScript programs on a real GPU, from Python.
+
+Reads the export that `actgen kernels --export tools/gpu-check/generated` writes (committed beside this script). For each
+activation: compiles its CUDA source with NVRTC, loads it with the driver API in the primary context (torch's), launches
+every kernel on torch CUDA tensors on the default stream, compares forward, backward and each learnable parameter's
+gradient with torch autograd on the builtin (float32 and float64, odd lengths, an unaligned start, edge values), times
+forward and forward+backward against the builtin and a device-to-device copy, counts kernel launches per call with
+torch.profiler, and runs the TorchScript program on CUDA (values, and whether NNC fused it: prim::TensorExprGroup).
+
+Only the standard library and torch. `--self-test` needs neither torch nor a GPU: it checks the manifest against the
+sources (kernel names, ABI strings, TorchScript functions, builtin calls). Exit status 1 when a value check fails.
+"""
+import argparse
+import ast
+import csv
+import ctypes
+import glob
+import json
+import math
+import os
+import pathlib
+import re
+import sys
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+KERNEL = re.compile(r'extern "C" __global__ void (\w+)\(([^)]*)\)')
+EDGES = [0.0, -0.0, 1e-30, -1e-30, 0.5, -0.5, 20.0, -20.0, 88.0, -88.0, 800.0, -800.0,
+         math.inf, -math.inf, math.nan]
+TOLERANCE = {"float64": (1e-9, 1e-12), "float32": (2e-4, 2e-5)}  # (relative, absolute): first guesses, not yet run on a GPU
+
+
+# ---------------------------------------------------------------- stdlib only: the manifest against the sources
+
+def declared(source):
+    """Every extern "C" __global__ kernel of a CUDA source: name -> arguments as 'type name', __restrict__ dropped."""
+    return {m.group(1): [re.sub(r"\s+", " ", a.replace("__restrict__", "")).strip() for a in m.group(2).split(",")]
+            for m in KERNEL.finditer(source)}
+
+
+def expected_abi(activation, kind, dtype):
+    """The ABI README promises: (const T* in[, const T* gy], T* out, long long n, parameters...)."""
+    t = "float" if dtype == "float32" else "double"
+    abi = [f"const {t}* in"] + ([] if kind == "forward" else [f"const {t}* gy"]) + [f"{t}* out", "long long n"]
+    for k, p in enumerate(activation["parameters"]):
+        abi += [f"double p{k}"] if p["role"] == "hyper" else [f"const {t}* p{k}", f"long long p{k}_stride"]
+    return abi
+
+
+def expected_kinds(activation):
+    kinds = ["forward", "backward_from_output" if activation["backwardFromOutput"] else "backward"]
+    return kinds + [f"grad_{k}" for k, p in enumerate(activation["parameters"]) if p["role"] == "learnable"]
+
+
+def load(export):
+    manifest = json.loads((export / "manifest.json").read_text(encoding="utf-8"))
+    if manifest.get("format") != 1:
+        raise SystemExit(f"{export / 'manifest.json'}: format {manifest.get('format')!r}, this script reads format 1")
+    return manifest["activations"]
+
+
+def self_test(export):
+    """Problems found in the export, as lines; empty when every check holds."""
+    problems = []
+    activations = load(export)
+    for a in activations:
+        where = a["id"]
+        source = (export / a["cuda"]).read_text(encoding="utf-8")
+        kernels = declared(source)
+        listed = {k["name"] for k in a["kernels"]}
+        problems += [f"{where}: kernel {name} in the source, not in the manifest" for name in sorted(set(kernels) - listed)]
+        kinds = sorted({k["kind"] for k in a["kernels"]})
+        if kinds != sorted(expected_kinds(a)):
+            problems.append(f"{where}: kernel kinds {kinds}, expected {sorted(expected_kinds(a))}")
+        for k in a["kernels"]:
+            if k["name"] not in kernels:
+                problems.append(f"{where}: {k['name']} is not declared in {a['cuda']}")
+            elif kernels[k["name"]] != k["abi"]:
+                problems.append(f"{where}: {k['name']} is declared ({', '.join(kernels[k['name']])}), "
+                                f"manifest says ({', '.join(k['abi'])})")
+            if k["abi"] != expected_abi(a, k["kind"], k["dtype"]):
+                problems.append(f"{where}: {k['name']}'s ABI ({', '.join(k['abi'])}) is not the documented one")
+            if not k["name"].endswith(f"_{k['kind']}_{'f32' if k['dtype'] == 'float32' else 'f64'}"):
+                problems.append(f"{where}: {k['name']} does not end in its kind and dtype")
+        if a["torchscript"] is not None:
+            script = (export / a["torchscript"]).read_text(encoding="utf-8")
+            functions = set(re.findall(r"^def (\w+)\(", script, re.M))
+            wanted = {"forward", "backward"} | {k for k in expected_kinds(a) if k.startswith("grad_")}
+            problems += [f"{where}: TorchScript program lacks def {f}" for f in sorted(wanted - functions)]
+        if a["builtin"] is not None:
+            try:
+                tree = ast.parse(a["builtin"]["call"], mode="eval")
+            except SyntaxError as e:
+                problems.append(f"{where}: builtin call does not parse: {e}")
+                continue
+            names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+            allowed = {"x", "torch", "F"} | {p["name"] for p in a["parameters"]}
+            problems += [f"{where}: builtin call uses unknown name {n}" for n in sorted(names - allowed)]
+    return problems, activations
+
+
+# ---------------------------------------------------------------- NVRTC and the driver, through ctypes
+
+def nvrtc_candidates(torch):
+    found = [os.environ["ACTGEN_NVRTC"]] if os.environ.get("ACTGEN_NVRTC") else []
+    site = pathlib.Path(torch.__file__).resolve().parent.parent
+    for pattern in ["nvidia/cu13/lib/libnvrtc.so*", "nvidia/cuda_nvrtc/lib/libnvrtc.so*", "nvidia/*/lib/libnvrtc.so*"]:
+        found += sorted(glob.glob(str(site / pattern)))
+    found += sorted(glob.glob("/usr/local/cuda/lib64/libnvrtc.so*")) + sorted(glob.glob("/usr/local/cuda/targets/*/lib/libnvrtc.so*"))
+    return [f for f in found if "builtins" not in f and "alt" not in os.path.basename(f)]
+
+
+class Nvrtc:
+    def __init__(self, torch):
+        errors = []
+        for path in nvrtc_candidates(torch):
+            try:
+                self.lib, self.path = ctypes.CDLL(path), path
+                break
+            except OSError as e:
+                errors.append(f"{path}: {e}")
+        else:
+            raise SystemExit("gpu-check: no NVRTC found (set ACTGEN_NVRTC): " + "; ".join(errors))
+        self.lib.nvrtcGetErrorString.restype = ctypes.c_char_p
+        major, minor = ctypes.c_int(), ctypes.c_int()
+        self.lib.nvrtcVersion(ctypes.byref(major), ctypes.byref(minor))
+        self.version = f"{major.value}.{minor.value}"
+
+    def _check(self, status, what, program=None):
+        if status != 0:
+            log = self.log(program) if program is not None else ""
+            raise RuntimeError(f"{what}: {self.lib.nvrtcGetErrorString(status).decode()}\n{log}")
+
+    def log(self, program):
+        size = ctypes.c_size_t()
+        self.lib.nvrtcGetProgramLogSize(program, ctypes.byref(size))
+        buffer = ctypes.create_string_buffer(size.value)
+        self.lib.nvrtcGetProgramLog(program, buffer)
+        return buffer.value.decode(errors="replace")
+
+    def compile(self, source, name, arch):
+        """A cubin for sm_{arch}; PTX for compute_{arch} where this NVRTC does not know the architecture."""
+        for target, binary in [(f"sm_{arch}", "CUBIN"), (f"compute_{arch}", "PTX")]:
+            program = ctypes.c_void_p()
+            self._check(self.lib.nvrtcCreateProgram(ctypes.byref(program), source.encode(), name.encode(), 0, None, None), "create")
+            options = [b"--std=c++17", f"--gpu-architecture={target}".encode(), b"-default-device", b"-DNDEBUG"]
+            status = self.lib.nvrtcCompileProgram(program, len(options), (ctypes.c_char_p * len(options))(*options))
+            if status != 0 and binary == "CUBIN" and "gpu-architecture" in self.log(program):
+                continue
+            self._check(status, f"compile {name} for {target}", program)
+            size = ctypes.c_size_t()
+            self._check(getattr(self.lib, f"nvrtcGet{binary}Size")(program, ctypes.byref(size)), "size")
+            image = ctypes.create_string_buffer(size.value)
+            self._check(getattr(self.lib, f"nvrtcGet{binary}")(program, image), "get")
+            self.lib.nvrtcDestroyProgram(ctypes.byref(program))
+            return image.raw, binary
+        raise RuntimeError(f"NVRTC {self.version} knows neither sm_{arch} nor compute_{arch}")
+
+
+class Driver:
+    def __init__(self, device):
+        self.lib = ctypes.CDLL("libcuda.so.1")
+        self._check(self.lib.cuInit(0), "cuInit")
+        handle, self.context = ctypes.c_int(), ctypes.c_void_p()
+        self._check(self.lib.cuDeviceGet(ctypes.byref(handle), device), "cuDeviceGet")
+        self._check(self.lib.cuDevicePrimaryCtxRetain(ctypes.byref(self.context), handle), "cuDevicePrimaryCtxRetain")
+        self._check(self.lib.cuCtxSetCurrent(self.context), "cuCtxSetCurrent")
+
+    def _check(self, status, what):
+        if status != 0:
+            text = ctypes.c_char_p()
+            self.lib.cuGetErrorString(status, ctypes.byref(text))
+            raise RuntimeError(f"{what}: CUDA error {status} {text.value.decode() if text.value else ''}")
+
+    def module(self, image):
+        module = ctypes.c_void_p()
+        self._check(self.lib.cuModuleLoadData(ctypes.byref(module), image), "cuModuleLoadData")
+        return module
+
+    def function(self, module, name):
+        function = ctypes.c_void_p()
+        self._check(self.lib.cuModuleGetFunction(ctypes.byref(function), module, name.encode()), f"cuModuleGetFunction {name}")
+        return function
+
+    def launch(self, function, grid, block, arguments, stream):
+        """On torch's current stream (the default one unless a caller changed it), so ordering with torch's kernels holds."""
+        self._check(self.lib.cuCtxSetCurrent(self.context), "cuCtxSetCurrent")
+        pointers = (ctypes.c_void_p * len(arguments))(*[ctypes.cast(ctypes.byref(a), ctypes.c_void_p) for a in arguments])
+        status = self.lib.cuLaunchKernel(function, grid, 1, 1, block, 1, 1, 0, ctypes.c_void_p(stream), pointers, None)
+        self._check(status, "cuLaunchKernel")
+
+
+# ---------------------------------------------------------------- the checks on the GPU
+
+class Activation:
+    """One exported activation, compiled and ready to launch."""
+
+    def __init__(self, torch, entry, export, nvrtc, driver, arch, sms):
+        self.torch, self.entry, self.driver, self.sms = torch, entry, driver, sms
+        source = (export / entry["cuda"]).read_text(encoding="utf-8")
+        started = time.perf_counter()
+        image, self.binary = nvrtc.compile(source, entry["cuda"], arch)
+        self.compile_s = time.perf_counter() - started
+        module = driver.module(image)
+        self.kernels = {(k["kind"], k["dtype"]): (driver.function(module, k["name"]), k["abi"]) for k in entry["kernels"]}
+        self.script = None
+        if entry["torchscript"]:
+            self.script = torch.jit.CompilationUnit((export / entry["torchscript"]).read_text(encoding="utf-8"))
+
+    def parameters(self, dtype, device="cuda"):
+        """Each parameter at its default: a float (hyper) or a one-element tensor (learnable, randomized)."""
+        torch = self.torch
+        return {p["name"]: p["default"] if p["role"] == "hyper"
+                else torch.tensor([p["default"]], dtype=dtype, device=device) for p in self.entry["parameters"]}
+
+    def run(self, kind, x, gy=None, values=None):
+        """Launches one kernel on x (and gy); returns its output, a new tensor like x."""
+        torch = self.torch
+        values = values or self.parameters(x.dtype)
+        out = torch.empty_like(x)
+        function, abi = self.kernels[(kind, str(x.dtype).replace("torch.", ""))]
+        names = [p["name"] for p in self.entry["parameters"]]
+        arguments = []
+        for argument in abi:
+            name = argument.split(" ")[-1]
+            if name in ("in", "gy", "out"):
+                arguments.append(ctypes.c_void_p({"in": x, "gy": gy, "out": out}[name].data_ptr()))
+            elif name == "n":
+                arguments.append(ctypes.c_longlong(x.numel()))
+            elif name.endswith("_stride"):
+                value = values[names[int(name[1:-len("_stride")])]]
+                arguments.append(ctypes.c_longlong(0 if value.numel() == 1 else 1))
+            elif argument.startswith("double"):
+                arguments.append(ctypes.c_double(values[names[int(name[1:])]]))
+            else:
+                arguments.append(ctypes.c_void_p(values[names[int(name[1:])]].data_ptr()))
+        block = 256
+        grid = max(1, min((x.numel() + block - 1) // block, self.sms * 32))
+        self.driver.launch(function, grid, block, arguments, torch.cuda.current_stream().cuda_stream)
+        return out
+
+    def builtin(self, x, values):
+        torch = self.torch
+        return eval(self.entry["builtin"]["call"], {"torch": torch, "F": torch.nn.functional, "x": x, **values})  # noqa: S307
+
+    def script_call(self, function, first, gy, values):
+        tensors = [values[p["name"]] for p in self.entry["parameters"] if p["role"] != "hyper"]
+        hyper = [values[p["name"]] for p in self.entry["parameters"] if p["role"] == "hyper"]
+        return getattr(self.script, function)(first, *([] if gy is None else [gy]), *tensors, *hyper)
+
+
+def inputs(torch, dtype, n, shift):
+    """n values (the edges, a grid of [-12, 12], normal draws), starting `shift` elements into a buffer: 1 is unaligned."""
+    generator = torch.Generator(device="cuda").manual_seed(n)
+    base = torch.cat([torch.tensor(EDGES, dtype=torch.float64, device="cuda"),
+                      torch.linspace(-12, 12, 2001, dtype=torch.float64, device="cuda"),
+                      torch.randn(n, dtype=torch.float64, device="cuda", generator=generator) * 3])[:n]
+    buffer = torch.empty(n + shift, dtype=dtype, device="cuda")
+    view = buffer[shift:]
+    view.copy_(base.to(dtype))
+    return view
+
+
+def compare(ours, reference, dtype, x, mask=None):
+    """(failures, limits, worst): elements off tolerance, NaN where the other is not, or infinities that differ; limits
+    are elements at an infinite input where ActGen is finite and the reference NaN (README: hardswish(-inf) = 0, ...)."""
+    relative, absolute = TOLERANCE[dtype]
+    a, b, x = ours.double(), reference.double(), x.double()
+    if mask is not None:
+        a, b, x = a[mask], b[mask], x[mask]
+    both_nan = a.isnan() & b.isnan()
+    limits = b.isnan() & a.isfinite() & x.isinf()
+    same_inf = a.isinf() & b.isinf() & (a == b)
+    close = (a - b).abs() <= absolute + relative * b.abs()
+    ok = both_nan | limits | same_inf | close
+    return int((~ok).sum().item()), int(limits.sum().item()), (a - b).abs()[~ok].max().item() if (~ok).any() else 0.0
+
+
+def value_checks(act, torch, quick):
+    """Rows: kernel vs builtin (or vs the TorchScript program where there is no builtin), per dtype, length and start."""
+    rows = []
+    lengths = [1, 7, 4097] + ([] if quick else [1000003])
+    for dtype in [torch.float32, torch.float64]:
+        name = str(dtype).replace("torch.", "")
+        for n in lengths:
+            for shift in [0, 1]:
+                x = inputs(torch, dtype, n, shift)
+                gy = torch.linspace(0.5, 2.0, n, dtype=dtype, device="cuda")
+                values = act.parameters(dtype)
+                y = act.run("forward", x, values=values)
+                backward_kind = "backward_from_output" if act.entry["backwardFromOutput"] else "backward"
+                gx = act.run(backward_kind, y if backward_kind.endswith("output") else x, gy, values)
+                finite_input = ~x.isnan()
+                leaf = {k: (v.clone().requires_grad_(True) if not isinstance(v, float) else v) for k, v in values.items()}
+                xr = x.clone().requires_grad_(True)
+                if act.entry["builtin"] is not None:
+                    yr = act.builtin(xr, leaf)
+                    yr.backward(gy)
+                    reference, gxr, against = yr.detach(), xr.grad, "builtin"
+                else:
+                    reference = act.script_call("forward", x.double(), None, act.parameters(torch.float64)).to(dtype)
+                    gxr = act.script_call("backward", (reference if backward_kind.endswith("output") else x).double(), gy.double(),
+                                          act.parameters(torch.float64)).to(dtype)
+                    against = "torchscript float64"
+                case = f"{name} n={n} start+{shift}"
+                for what, ours, ref, mask in [("forward", y, reference, None), ("backward", gx, gxr, finite_input)]:
+                    bad, limits, worst = compare(ours, ref, name, x, mask)
+                    rows.append(dict(activation=act.entry["id"], check=what, case=case, against=against,
+                                     failures=bad, limits=limits, worst=worst))
+                if act.entry["builtin"] is not None:
+                    rows += parameter_checks(act, torch, x[x.isfinite()], gy[x.isfinite()], name, case)
+    return rows
+
+
+def parameter_checks(act, torch, x, gy, dtype, case):
+    """Each learnable parameter: the sum of the grad_k kernel's per-element gy * df/dθ against the builtin's θ.grad."""
+    rows = []
+    for k, p in enumerate(act.entry["parameters"]):
+        if p["role"] != "learnable" or x.numel() == 0:
+            continue
+        values = act.parameters(x.dtype)
+        leaf = {n: (v.clone().requires_grad_(True) if not isinstance(v, float) else v) for n, v in values.items()}
+        act.builtin(x, leaf).backward(gy)
+        per_element = act.run(f"grad_{k}", x, gy, values).double()
+        error = (per_element.sum() - leaf[p["name"]].grad.double().sum()).abs().item()
+        bound = 10 * TOLERANCE[dtype][0] * max(per_element.abs().sum().item(), 1.0)
+        rows.append(dict(activation=act.entry["id"], check=f"grad_{k} (sum)", case=case, against="builtin",
+                         failures=int(not error <= bound), limits=0, worst=error))
+    return rows
+
+
+def timed(torch, call, reps):
+    """Median milliseconds of call() over reps, by CUDA events, after two warm-up calls."""
+    call(), call()
+    times = []
+    for _ in range(reps):
+        start, stop = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+        start.record()
+        call()
+        stop.record()
+        stop.synchronize()
+        times.append(start.elapsed_time(stop))
+    return sorted(times)[len(times) // 2]
+
+
+def launches(torch, call):
+    """CUDA kernels one call launches (torch.profiler's device events, copies and memsets left out)."""
+    call()
+    torch.cuda.synchronize()
+    with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CUDA]) as profiler:
+        call()
+        torch.cuda.synchronize()
+    names = [e.name for e in profiler.events() if e.device_type == torch.autograd.DeviceType.CUDA]
+    return len([n for n in names if "memcpy" not in n.lower() and "memset" not in n.lower()])
+
+
+def speed(act, torch, n, reps):
+    x = torch.randn(n, device="cuda", dtype=torch.float32)
+    gy = torch.randn(n, device="cuda", dtype=torch.float32)
+    values = act.parameters(torch.float32)
+    backward_kind = "backward_from_output" if act.entry["backwardFromOutput"] else "backward"
+    out = torch.empty_like(x)
+
+    def ours_forward():
+        return act.run("forward", x, values=values)
+
+    def ours_both():
+        y = act.run("forward", x, values=values)
+        return act.run(backward_kind, y if backward_kind.endswith("output") else x, gy, values)
+
+    def copy():
+        out.copy_(x)
+
+    row = dict(activation=act.entry["id"], n=n)
+    copy_ms = timed(torch, copy, reps)
+    row["copy_gbps"] = 2 * 4 * n / copy_ms / 1e6
+    row["actgen_forward_ms"] = timed(torch, ours_forward, reps)
+    row["actgen_both_ms"] = timed(torch, ours_both, reps)
+    row["actgen_forward_of_copy"] = (2 * 4 * n / row["actgen_forward_ms"] / 1e6) / row["copy_gbps"]
+    row["actgen_both_of_copy"] = (5 * 4 * n / row["actgen_both_ms"] / 1e6) / row["copy_gbps"]
+    row["actgen_forward_launches"] = launches(torch, ours_forward)
+    row["actgen_both_launches"] = launches(torch, ours_both)
+    if act.entry["builtin"] is not None:
+        leaf = {k: (v.clone().requires_grad_(True) if not isinstance(v, float) else v) for k, v in values.items()}
+        xr = x.clone().requires_grad_(True)
+
+        def builtin_forward():
+            with torch.no_grad():
+                return act.builtin(x, values)
+
+        def builtin_both():
+            y = act.builtin(xr, leaf)
+            return torch.autograd.grad(y, xr, gy)
+
+        row["builtin_forward_ms"] = timed(torch, builtin_forward, reps)
+        row["builtin_both_ms"] = timed(torch, builtin_both, reps)
+        row["builtin_forward_launches"] = launches(torch, builtin_forward)
+        row["builtin_both_launches"] = launches(torch, builtin_both)
+        row["forward_vs_builtin"] = row["actgen_forward_ms"] / row["builtin_forward_ms"]
+        row["both_vs_builtin"] = row["actgen_both_ms"] / row["builtin_both_ms"]
+    return row
+
+
+def script_check(act, torch):
+    """The TorchScript program on CUDA: its forward against the kernel, NNC fusion after warm-up, kernels per call."""
+    if act.script is None:
+        return None
+    x = inputs(torch, torch.float32, 4097, 0)
+    values = act.parameters(torch.float32)
+    for _ in range(3):
+        y = act.script_call("forward", x, None, values)
+    graph = str(torch.jit.last_executed_optimized_graph())
+    bad, limits, worst = compare(y, act.run("forward", x, values=values), "float32", x)
+    gy = torch.ones_like(x)
+    backward_kind = "backward_from_output" if act.entry["backwardFromOutput"] else "backward"
+    first = y if backward_kind.endswith("output") else x
+    for _ in range(3):
+        gx = act.script_call("backward", first, gy, values)
+    backward_graph = str(torch.jit.last_executed_optimized_graph())
+    backward_bad, _, _ = compare(gx, act.run(backward_kind, first, gy, values), "float32", x, ~x.isnan())
+    return dict(activation=act.entry["id"], forward_failures=bad, backward_failures=backward_bad,
+                forward_fused="prim::TensorExprGroup" in graph,
+                backward_fused="prim::TensorExprGroup" in backward_graph,
+                forward_launches=launches(torch, lambda: act.script_call("forward", x, None, values)),
+                backward_launches=launches(torch, lambda: act.script_call("backward", first, gy, values)))
+
+
+def write_table(path, rows):
+    if not rows:
+        return
+    keys = list(dict.fromkeys(k for r in rows for k in r))
+    with open(path.with_suffix(".csv"), "w", newline="") as f:
+        writer = csv.DictWriter(f, keys)
+        writer.writeheader()
+        writer.writerows(rows)
+    with open(path.with_suffix(".md"), "w") as f:
+        f.write("| " + " | ".join(keys) + " |\n| " + " | ".join("---" for _ in keys) + " |\n")
+        for r in rows:
+            f.write("| " + " | ".join(f"{r.get(k, ''):.3g}" if isinstance(r.get(k), float) else str(r.get(k, "")) for k in keys) + " |\n")
+
+
+def on_gpu(args, activations):
+    import torch  # noqa: PLC0415 (the self-test runs without torch)
+    if not torch.cuda.is_available():
+        raise SystemExit("gpu-check: torch sees no CUDA device")
+    torch.cuda.init()
+    torch.empty(1, device="cuda")  # the primary context exists and is current from here on
+    properties = torch.cuda.get_device_properties(0)
+    arch = f"{properties.major}{properties.minor}"
+    nvrtc, driver = Nvrtc(torch), Driver(torch.cuda.current_device())
+    out = pathlib.Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    n = 1 << (22 if args.quick else 26)
+    values, speeds, scripts, errors = [], [], [], []
+    started = time.perf_counter()
+    for entry in activations:
+        if args.only and entry["name"].lower() not in args.only:
+            continue
+        try:
+            act = Activation(torch, entry, args.export, nvrtc, driver, arch, properties.multi_processor_count)
+            values += value_checks(act, torch, args.quick)
+            speeds.append(speed(act, torch, n, 5 if args.quick else 20))
+            if (s := script_check(act, torch)) is not None:
+                scripts.append(s)
+        except Exception as e:  # noqa: BLE001 (one activation's failure is a row, not the end of the run)
+            errors.append(dict(activation=entry["id"], error=f"{type(e).__name__}: {e}".replace("\n", " ")[:400]))
+        torch.cuda.synchronize()
+    write_table(out / "values", values)
+    write_table(out / "speed", speeds)
+    write_table(out / "torchscript", scripts)
+    write_table(out / "errors", errors)
+    failed = sorted({r["activation"] for r in values if r["failures"]}
+                    | {r["activation"] for r in scripts if r["forward_failures"] or r["backward_failures"]}
+                    | {r["activation"] for r in errors})
+    checked = len({r["activation"] for r in values} | {r["activation"] for r in errors})
+    fused = sum(1 for s in scripts if s["forward_fused"] and s["backward_fused"])
+    single = sum(1 for s in scripts if s["forward_launches"] == 1 and s["backward_launches"] == 1)
+    bandwidth = sum(1 for s in speeds if s["actgen_forward_of_copy"] >= 0.8 and s["actgen_both_of_copy"] >= 0.8)
+    faster = [s for s in speeds if "both_vs_builtin" in s]
+    no_slower = sum(1 for s in faster if s["forward_vs_builtin"] <= 1 and s["both_vs_builtin"] <= 1)
+    summary = (f"gpu-check on {properties.name} (sm_{arch}, NVRTC {nvrtc.version}, torch {torch.__version__}): "
+               f"values {checked - len(failed)}/{checked} ok{' (' + ', '.join(failed) + ')' if failed else ''}; "
+               f"≥80% of copy bandwidth {bandwidth}/{len(speeds)} at n={n}; "
+               f"no slower than builtin {no_slower}/{len(faster)}; "
+               f"one launch per forward {sum(1 for s in speeds if s['actgen_forward_launches'] == 1)}/{len(speeds)}; "
+               f"TorchScript fused by NNC {fused}/{len(scripts)}, one kernel per call {single}/{len(scripts)}"
+               f"{'; errors: ' + str(len(errors)) if errors else ''}; {time.perf_counter() - started:.0f} s")
+    (out / "summary.txt").write_text(summary + "\n")
+    print(summary)
+    return 1 if failed else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--export", type=pathlib.Path, default=HERE / "generated", help="the export (default: generated/)")
+    parser.add_argument("--out", default="gpu-check-out", help="folder for values/speed/torchscript tables and summary.txt")
+    parser.add_argument("--quick", action="store_true", help="fewer lengths, timing at 2^22 with 5 repetitions")
+    parser.add_argument("--only", type=lambda s: [n.strip().lower() for n in s.split(",")], help="activation names, comma-separated")
+    parser.add_argument("--self-test", action="store_true", help="check the export against its sources; needs no torch or GPU")
+    args = parser.parse_args()
+    problems, activations = self_test(args.export)
+    if args.self_test or problems:
+        for p in problems:
+            print(p)
+        kernels = sum(len(a["kernels"]) for a in activations)
+        print(f"self-test: {len(activations)} activations, {kernels} kernels, {len(problems)} problems")
+        return 1 if problems else 0
+    return on_gpu(args, activations)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+// ActGen: the CUDA kernels of ActGen.Activations.Gelu, generated from its C# expression. Do not edit.
+#ifndef ACTGEN_CUDA_PREAMBLE
+#define ACTGEN_CUDA_PREAMBLE
+template <typename T> __device__ __forceinline__ T actgen_sigmoid(T x) { return x >= T(0) ? T(1) / (T(1) + exp(-x)) : exp(x) / (T(1) + exp(x)); }
+template <typename T> __device__ __forceinline__ T actgen_softplus(T x) { return (x > T(0) ? x : T(0)) + log1p(exp(-fabs(x))); }
+template <typename T> __device__ __forceinline__ T actgen_sign(T x) { return x > T(0) ? T(1) : x < T(0) ? T(-1) : x; }
+__device__ __forceinline__ bool actgen_aligned16(const void* p) { return ((unsigned long long)p & 15ull) == 0; }
+template <typename T> __device__ __forceinline__ T actgen_max(T a, T b) { return isnan(a) || isnan(b) ? a + b : a > b ? a : b > a ? b : signbit(a) ? b : a; }
+template <typename T> __device__ __forceinline__ T actgen_min(T a, T b) { return isnan(a) || isnan(b) ? a + b : a < b ? a : b < a ? b : signbit(a) ? a : b; }
+#endif
+
+namespace actgen_ActGen__Activations__Gelu {
+
+template <typename T> __device__ __forceinline__ T forward(T x)
+{
+    return ((T(0.5) * x) * (T(1.0) + erf((x / T(1.4142135623730951)))));
+}
+
+template <typename T> __device__ __forceinline__ T backward(T x, T gy)
+{
+    const T t0 = (x / T(1.4142135623730951));
+    return (gy * ((T(0.5) * (T(1.0) + erf(t0))) + ((T(0.5) * x) * (T(0.7978845608028653) * exp((-(t0 * t0)))))));
+}
+
+}  // namespace actgen_ActGen__Activations__Gelu
+
+extern "C" __global__ void actgen_ActGen__Activations__Gelu_forward_f32(const float* __restrict__ in, float* __restrict__ out, long long n)
+{
+    const long long stride = (long long)blockDim.x * gridDim.x;
+    const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    long long done = 0;
+    if (actgen_aligned16(in) && actgen_aligned16(out))
+    {
+        const long long vectors = n / 4;
+        for (long long v = first; v < vectors; v += stride)
+        {
+            const float4 inv = reinterpret_cast<const float4*>(in)[v];
+            float4 result;
+            result.x = actgen_ActGen__Activations__Gelu::forward<float>(inv.x);
+            result.y = actgen_ActGen__Activations__Gelu::forward<float>(inv.y);
+            result.z = actgen_ActGen__Activations__Gelu::forward<float>(inv.z);
+            result.w = actgen_ActGen__Activations__Gelu::forward<float>(inv.w);
+            reinterpret_cast<float4*>(out)[v] = result;
+        }
+        done = vectors * 4;
+    }
+    for (long long i = done + first; i < n; i += stride)
+    {
+        out[i] = actgen_ActGen__Activations__Gelu::forward<float>(in[i]);
+    }
+}
+#ifdef ACTGEN_HOST_CHECK
+extern "C" void actgen_host_actgen_ActGen__Activations__Gelu_forward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
+{ (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Gelu_forward_f32((const float*)in, (float*)out, n); }); }
+#endif
+
+extern "C" __global__ void actgen_ActGen__Activations__Gelu_forward_f64(const double* __restrict__ in, double* __restrict__ out, long long n)
+{
+    const long long stride = (long long)blockDim.x * gridDim.x;
+    const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    long long done = 0;
+    if (actgen_aligned16(in) && actgen_aligned16(out))
+    {
+        const long long vectors = n / 2;
+        for (long long v = first; v < vectors; v += stride)
+        {
+            const double2 inv = reinterpret_cast<const double2*>(in)[v];
+            double2 result;
+            result.x = actgen_ActGen__Activations__Gelu::forward<double>(inv.x);
+            result.y = actgen_ActGen__Activations__Gelu::forward<double>(inv.y);
+            reinterpret_cast<double2*>(out)[v] = result;
+        }
+        done = vectors * 2;
+    }
+    for (long long i = done + first; i < n; i += stride)
+    {
+        out[i] = actgen_ActGen__Activations__Gelu::forward<double>(in[i]);
+    }
+}
+#ifdef ACTGEN_HOST_CHECK
+extern "C" void actgen_host_actgen_ActGen__Activations__Gelu_forward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
+{ (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Gelu_forward_f64((const double*)in, (double*)out, n); }); }
+#endif
+
+extern "C" __global__ void actgen_ActGen__Activations__Gelu_backward_f32(const float* __restrict__ in, const float* __restrict__ gy, float* __restrict__ out, long long n)
+{
+    const long long stride = (long long)blockDim.x * gridDim.x;
+    const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    long long done = 0;
+    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(out))
+    {
+        const long long vectors = n / 4;
+        for (long long v = first; v < vectors; v += stride)
+        {
+            const float4 inv = reinterpret_cast<const float4*>(in)[v];
+            const float4 gyv = reinterpret_cast<const float4*>(gy)[v];
+            float4 result;
+            result.x = actgen_ActGen__Activations__Gelu::backward<float>(inv.x, gyv.x);
+            result.y = actgen_ActGen__Activations__Gelu::backward<float>(inv.y, gyv.y);
+            result.z = actgen_ActGen__Activations__Gelu::backward<float>(inv.z, gyv.z);
+            result.w = actgen_ActGen__Activations__Gelu::backward<float>(inv.w, gyv.w);
+            reinterpret_cast<float4*>(out)[v] = result;
+        }
+        done = vectors * 4;
+    }
+    for (long long i = done + first; i < n; i += stride)
+    {
+        out[i] = actgen_ActGen__Activations__Gelu::backward<float>(in[i], gy[i]);
+    }
+}
+#ifdef ACTGEN_HOST_CHECK
+extern "C" void actgen_host_actgen_ActGen__Activations__Gelu_backward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
+{ (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Gelu_backward_f32((const float*)in, (const float*)gy, (float*)out, n); }); }
+#endif
+
+extern "C" __global__ void actgen_ActGen__Activations__Gelu_backward_f64(const double* __restrict__ in, const double* __restrict__ gy, double* __restrict__ out, long long n)
+{
+    const long long stride = (long long)blockDim.x * gridDim.x;
+    const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    long long done = 0;
+    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(out))
+    {
+        const long long vectors = n / 2;
+        for (long long v = first; v < vectors; v += stride)
+        {
+            const double2 inv = reinterpret_cast<const double2*>(in)[v];
+            const double2 gyv = reinterpret_cast<const double2*>(gy)[v];
+            double2 result;
+            result.x = actgen_ActGen__Activations__Gelu::backward<double>(inv.x, gyv.x);
+            result.y = actgen_ActGen__Activations__Gelu::backward<double>(inv.y, gyv.y);
+            reinterpret_cast<double2*>(out)[v] = result;
+        }
+        done = vectors * 2;
+    }
+    for (long long i = done + first; i < n; i += stride)
+    {
+        out[i] = actgen_ActGen__Activations__Gelu::backward<double>(in[i], gy[i]);
+    }
+}
+#ifdef ACTGEN_HOST_CHECK
+extern "C" void actgen_host_actgen_ActGen__Activations__Gelu_backward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
+{ (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Gelu_backward_f64((const double*)in, (const double*)gy, (double*)out, n); }); }
+#endif

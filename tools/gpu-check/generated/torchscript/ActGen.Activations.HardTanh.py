@@ -1,0 +1,6 @@
+def forward(x, minVal: float, maxVal: float):
+    return torch.where((x != x), x, torch.where((x <= minVal), minVal, torch.where((x >= maxVal), maxVal, x)))
+
+def backward(x, gy, minVal: float, maxVal: float):
+    t0 = (gy * 0.0)
+    return torch.where((x != x), (gy * x), torch.where((x <= minVal), t0, torch.where((x >= maxVal), t0, (gy * 1.0))))

@@ -1,0 +1,5 @@
+def forward(x, slope):
+    return torch.where((x != x), x, torch.where((x > 0.0), x, (slope * x)))
+
+def backward(x, gy, slope):
+    return torch.where((x != x), (gy * x), torch.where((x > 0.0), (gy * 1.0), (gy * slope)))
