@@ -15,7 +15,8 @@ namespace ActGen.Experiments.Training;
 /// φ(x·Wᵀ + b) as one <see cref="ActivationLinear"/> node over its <see cref="Linear"/>'s weight and bias instead of
 /// nn.Linear's node and the module's: same parameters, same initialisation, same gradients.
 /// </summary>
-public sealed record Mlp(IReadOnlyList<Linear> Layers, IReadOnlyList<nn.Module<Tensor, Tensor>> Activations, ActivationDefinition? Fused = null)
+public sealed record Mlp(
+    IReadOnlyList<Linear> Layers, IReadOnlyList<nn.Module<Tensor, Tensor>> Activations, ActivationDefinition? Fused = null)
 {
     public static Mlp Create(int inputs, int depth, int width, int outputs, Func<nn.Module<Tensor, Tensor>> activation) =>
         Create(inputs, depth, width, outputs, HiddenActivation.Module(activation));

@@ -31,17 +31,28 @@ public sealed class FusedMlpTests(ITestOutputHelper log) : IDisposable
     [InlineData("Sigmoid")]                        // backward from the output: the fused node recomputes y from z
     [InlineData("Relu")]                           // dead units
     [InlineData("LeakyRelu(negativeSlope=0.2)")]  // a hyper-parameter away from its default
+    [InlineData("Squareplus")]                     // a user activation (ActGen.Experiments' own)
     public void FusedTrainingMeasuresAsTheUnfusedLayers(string spelled)
     {
         TorchSetup.EnsureLoaded();
         var activation = Resolved(spelled);
         var fusedSeen = new List<bool>();
-        var fused = Train(HiddenActivation.Of(activation), (_, mlp, _) => fusedSeen.Add(mlp.Fused is not null));
-        var reference = Train(HiddenActivation.Unfused(activation));
+        var (fusedTensors, referenceTensors) = (new List<float[]>(), new List<float[]>());
+        var fused = Train(HiddenActivation.Of(activation), (_, mlp, _) =>
+        {
+            fusedSeen.Add(mlp.Fused is not null);
+            fusedTensors.AddRange(Histogrammed(mlp));
+        });
+        var reference = Train(HiddenActivation.Unfused(activation), (_, mlp, _) => referenceTensors.AddRange(Histogrammed(mlp)));
         Assert.All(fusedSeen, Assert.True);
         Assert.NotEmpty(fusedSeen);
         Assert.Equal(reference.Rows.Length, fused.Rows.Length);
         var worst = 0.0;
+        // What TensorBoard's histograms are drawn from: every layer's weights and ∂C/∂W at every measurement.
+        Assert.Equal(referenceTensors.Count, fusedTensors.Count);
+        for (var t = 0; t < fusedTensors.Count; t++)
+            for (var i = 0; i < fusedTensors[t].Length; i++)
+                worst = Math.Max(worst, Close(fusedTensors[t][i], referenceTensors[t][i], $"{spelled} histogram tensor {t} [{i}]"));
         for (var i = 0; i < fused.Rows.Length; i++)
             foreach (var (name, a, b) in Values(fused.Rows[i]).Zip(Values(reference.Rows[i]), (f, r) => (f.Name, f.Value, r.Value)))
             {
@@ -59,6 +70,7 @@ public sealed class FusedMlpTests(ITestOutputHelper log) : IDisposable
         manual_seed(5);
         var mlp = Mlp.Create(2, 3, 6, 2, HiddenActivation.Of(Resolved("Tanh")));
         var x = randn(7, 2);
+        Assert.All(mlp.Forward(x).PreActivations.Take(3), p => Assert.True(p.Z is null && p.FromFusedNode is null));   // nothing kept
         var (logits, pre, post) = mlp.Forward(x, measure: true);
         Assert.All(pre.Take(3), p => Assert.True(p.Z is null && p.FromFusedNode is not null && p.Grad is null));
         Assert.NotNull(pre[3].Z);   // the output layer stays nn.Linear
@@ -67,6 +79,17 @@ public sealed class FusedMlpTests(ITestOutputHelper log) : IDisposable
         var expected = pre[2].Grad!.mm(mlp.Layers[2].weight!) * (1 - post[1] * post[1]);
         Assert.True(allclose(pre[1].Grad!, expected, rtol: 1e-5, atol: 1e-7));
         Assert.Equal([7L, 6L], pre[1].Grad!.shape);
+    }
+
+    [Fact]
+    public void EveryCatalogActivationButPReluAndRReluIsFusedAndBuiltinModulesAreNot()
+    {
+        TorchSetup.EnsureLoaded();
+        ActivationRegistry.EnsureCatalog();
+        var unfused = ActivationRegistry.All.Where(d => d.Owner == "ActGen.Activations" && HiddenActivation.Of(d).Fused is null)
+            .Select(d => d.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(["PRelu", "RRelu"], unfused);
+        Assert.Null(Mlp.Create(2, 2, 4, 2, () => nn.ReLU()).Fused);
     }
 
     [Theory]
@@ -132,6 +155,9 @@ public sealed class FusedMlpTests(ITestOutputHelper log) : IDisposable
         var (rows, summary) = Trainer.Run(spec, TensorData.From(split.Train, CPU), TensorData.From(split.Test, CPU), 2, 2, CPU, sink);
         return (summary, rows.ToArray());
     }
+
+    private static IEnumerable<float[]> Histogrammed(Mlp mlp) =>
+        mlp.Layers.SelectMany(l => new[] { l.weight!, l.weight!.grad! }).Select(t => t.detach().cpu().data<float>().ToArray());
 
     private static IEnumerable<(string Name, double Value)> Values(LayerRow r) =>
     [
