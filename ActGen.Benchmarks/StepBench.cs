@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using ActGen.Experiments.Cli;
 using ActGen.Experiments.Training;
-using ActGen.Torch;
 using static TorchSharp.torch;
 
 namespace ActGen.Benchmarks;
@@ -42,7 +41,10 @@ public static class StepBench
     }
 
     /// <summary>One SGD step of a fresh MLP (same seed for every implementation) on a fixed random batch.</summary>
-    public static Action Step(StepSettings s, Func<nn.Module<Tensor, Tensor>> activation)
+    public static Action Step(StepSettings s, Func<nn.Module<Tensor, Tensor>> activation) => Step(s, HiddenActivation.Module(activation));
+
+    /// <summary>The same step through the sweep's MLP with an ActGen activation: its hidden layers fused (ActivationLinear).</summary>
+    public static Action Step(StepSettings s, HiddenActivation activation)
     {
         manual_seed(0);
         var mlp = Mlp.Create(s.Inputs, s.Depth, s.Width, s.Classes, activation);
@@ -55,26 +57,6 @@ public static class StepBench
             optimizer.zero_grad();
             var (logits, _, _) = mlp.Forward(x);
             Loss.Compute(HeadKind.Softmax, logits, labels).backward();
-            optimizer.step();
-        };
-    }
-
-    /// <summary>The same step with every hidden layer an <see cref="ActivationLinear"/> (the output layer stays nn.Linear).</summary>
-    public static Action FusedStep(StepSettings s, ActivationDefinition activation, double[] hyper)
-    {
-        manual_seed(0);
-        var hidden = Enumerable.Range(0, s.Depth)
-            .Select(i => new ActivationLinear(activation, i == 0 ? s.Inputs : s.Width, s.Width, hyper)).ToArray();
-        var output = nn.Linear(s.Width, s.Classes);
-        var optimizer = optim.SGD(hidden.SelectMany(l => l.parameters()).Concat(output.parameters()).ToArray(), s.Lr);
-        var x = randn(s.Batch, s.Inputs);
-        var labels = randint(s.Classes, [s.Batch]);
-        return () =>
-        {
-            using var scope = NewDisposeScope();
-            optimizer.zero_grad();
-            var h = hidden.Aggregate(x, (a, layer) => layer.forward(a));
-            Loss.Compute(HeadKind.Softmax, output.forward(h), labels).backward();
             optimizer.step();
         };
     }

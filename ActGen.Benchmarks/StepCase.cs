@@ -1,28 +1,42 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ActGen.Experiments.Training;
 using static TorchSharp.torch;
 using A = ActGen.Activations;
 
 namespace ActGen.Benchmarks;
 
 /// <summary>
-/// One activation in the step benchmark: a module factory per implementation (name as in bench.csv's impl) for the
-/// sweep's MLP, and the activation at the bench's parameters for the fused layers.
+/// One activation in the step benchmark: a module factory per implementation (name as in bench.csv's impl), each run
+/// as nn.Linear plus the module in every hidden layer, and the activation at the bench's parameters for the sweep's own
+/// MLP, whose hidden layers are fused.
 /// </summary>
 public sealed record StepCase(
     string Activation, IReadOnlyList<(string Impl, Func<nn.Module<Tensor, Tensor>> Create)> Modules,
     ActivationDefinition Definition, double[] Parameters)
 {
-    /// <summary>The MLP's hidden layers as <see cref="ActGen.Torch.ActivationLinear"/>: one autograd node per layer.</summary>
+    /// <summary>
+    /// The sweep's MLP as the sweep builds it (<see cref="HiddenActivation.Of"/>): every hidden layer one
+    /// <see cref="ActGen.Torch.ActivationLinear"/> node.
+    /// </summary>
     public const string Fused = "actgen-linear";
 
-    /// <summary>Every implementation's training step: the sweep's MLP with each module, then the fused layers.</summary>
+    /// <summary>Every implementation's training step: the MLP with each module, then with the fused layers.</summary>
     public IReadOnlyList<(string Impl, Func<StepSettings, Action> Step)> Steps =>
     [
         .. Modules.Select(m => (m.Impl, (Func<StepSettings, Action>)(s => StepBench.Step(s, m.Create)))),
-        (Fused, s => StepBench.FusedStep(s, Definition, Parameters)),
+        (Fused, s => StepBench.Step(s, FusedActivation())),
     ];
+
+    /// <summary>The activation at the bench's parameters (their defaults, as a resolved sweep activation carries them), fused.</summary>
+    private HiddenActivation FusedActivation()
+    {
+        var module = Modules.First(m => m.Impl == ImplName.ActGen).Create;
+        var parameters = Definition.Parameters.Select((p, i) => p with { Default = Parameters[i] }).ToArray();
+        var hidden = HiddenActivation.Of(Definition with { Parameters = parameters, CreateModule = module });
+        return hidden.Fused is not null ? hidden : throw new InvalidOperationException($"{Activation}: ActivationLinear does not take it.");
+    }
 
     /// <summary>
     /// The step case of <paramref name="c"/>: actgen is the module the sweep builds (the registry's, or Swish's with the

@@ -1,15 +1,13 @@
-using System;
 using ActGen.Experiments.Cli;
 using ActGen.Experiments.Results;
 using ActGen.Experiments.Theory;
-using static TorchSharp.torch;
 
 namespace ActGen.Experiments.Training;
 
-/// <summary>Everything one training run needs beyond its data: the key, how to build the activation, the init and the head.</summary>
+/// <summary>Everything one training run needs beyond its data: the key, the hidden layers' activation, the init and the head.</summary>
 public sealed record RunSpec(
     RunKey Key,
-    Func<nn.Module<Tensor, Tensor>> Activation,
+    HiddenActivation Activation,
     Init Init,
     HeadKind Head,
     OptimizerKind Optimizer,

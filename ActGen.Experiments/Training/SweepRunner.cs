@@ -23,6 +23,12 @@ public sealed record SweepRunner(Func<string, ActivationDefinition> Resolve)
     /// <summary>Activations come from ActGen's registry.</summary>
     public static SweepRunner FromRegistry { get; } = new(ActivationCatalog.Get);
 
+    /// <summary>
+    /// Hidden layers fused with their activation (<see cref="HiddenActivation.Of"/>); false builds nn.Linear plus the module in
+    /// every layer, the reference the fused sweep is tested against.
+    /// </summary>
+    internal bool FuseLayers { get; init; } = true;
+
     /// <summary>The command line's entry: Ctrl-C stops between steps, keeps every finished run and says so.</summary>
     public int Run(SweepOptions options, TextWriter output, TextWriter error)
     {
@@ -92,7 +98,8 @@ public sealed record SweepRunner(Func<string, ActivationDefinition> Resolve)
             var activation = definitions[run.Key.Activation];
             var finite = FiniteDepth.DecayPerLayer(activation.Apply, activation.ApplyDerivative, run.Init, split.Train.FeatureCount,
                 options.Width, Loss.Outputs(options.Head, split.Train.ClassCount), run.Key.Depth, inputSecondMoment);
-            var spec = new RunSpec(run.Key, activation.CreateModule!, run.Init, options.Head, options.Optimizer, options.LogEvery,
+            var hidden = FuseLayers ? HiddenActivation.Of(activation) : HiddenActivation.Unfused(activation);
+            var spec = new RunSpec(run.Key, hidden, run.Init, options.Head, options.Optimizer, options.LogEvery,
                 Predict(activation, run.Init), finite, options.MeasureOn);
             using var events = TensorBoardLog.Open(options.Out, run.Key);   // flushes each event as it comes
             var (rows, summary) = Trainer.Run(spec, train, test, split.Train.FeatureCount, split.Train.ClassCount, device,

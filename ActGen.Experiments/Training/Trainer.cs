@@ -86,12 +86,11 @@ public static class Trainer
     private static Measured Measure(Mlp mlp, HeadKind head, TensorData train, TensorData test, Tensor rows, optim.Optimizer optimizer)
     {
         optimizer.zero_grad();
-        var (logits, pre, post) = mlp.Forward(train.Features[rows]);
-        foreach (var z in pre) z.retain_grad();
+        var (logits, pre, post) = mlp.Forward(train.Features[rows], measure: true);
         var loss = Loss.Compute(head, logits, train.Labels[rows]);
         loss.backward();
         var layers = mlp.Layers.Select((layer, i) =>
-            LayerMeasure.Of(layer, post[i], i < mlp.Activations.Count ? pre[i].grad : null)).ToArray();
+            LayerMeasure.Of(layer, post[i], i < mlp.Activations.Count ? pre[i].Grad : null)).ToArray();
         var (trainLoss, trainAccuracy) = Evaluate(mlp, head, train);
         return new Measured(layers, trainLoss, loss.item<float>(), trainAccuracy, Evaluate(mlp, head, test).Accuracy);
     }

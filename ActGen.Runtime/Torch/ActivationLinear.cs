@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -36,8 +35,22 @@ public sealed class ActivationLinear : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input) => Apply(input, Weight, Bias, activation, hyper);
 
-    /// <summary>φ(x·Wᵀ + b) for x [batch, inputs] on the CPU, in W's dtype (float32 or float64).</summary>
-    public static Tensor Apply(Tensor x, Tensor weight, Tensor bias, ActivationDefinition activation, double[]? hyperParameters = null)
+    /// <summary>Whether the layer takes <paramref name="activation"/>: every parameter of it is a hyper-parameter.</summary>
+    public static bool Supports(ActivationDefinition activation)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        foreach (var p in activation.Parameters)
+            if (p.Role != ParameterRole.Hyper) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// φ(x·Wᵀ + b) for x [batch, inputs] on the CPU, in W's dtype (float32 or float64). Given
+    /// <paramref name="preActivationGradient"/>, backward leaves ∂C/∂z there (z = x·Wᵀ + b).
+    /// </summary>
+    public static Tensor Apply(
+        Tensor x, Tensor weight, Tensor bias, ActivationDefinition activation, double[]? hyperParameters = null,
+        PreActivationGradient? preActivationGradient = null)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(weight);
@@ -50,14 +63,14 @@ public sealed class ActivationLinear : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"bias must be [{weight.shape[0]}], not {Shape(bias)}.", nameof(bias));
         if (weight.dtype is not (ScalarType.Float32 or ScalarType.Float64) || x.dtype != weight.dtype || bias.dtype != weight.dtype)
             throw new ArgumentException($"x, weight and bias must share one dtype, float32 or float64 (got {x.dtype}, {weight.dtype}, {bias.dtype}).", nameof(x));
-        if (new[] { x, weight, bias }.Any(t => t.device_type != TorchSharp.DeviceType.CPU))
+        if (x.device_type != CPU.type || weight.device_type != CPU.type || bias.device_type != CPU.type)
             throw new ArgumentException("ActivationLinear runs on the CPU only.", nameof(x));
-        return ActivationLinearFunction.apply(x.contiguous(), weight, bias, activation, Hyper(activation, hyperParameters));
+        return ActivationLinearFunction.apply(x.contiguous(), weight, bias, activation, Hyper(activation, hyperParameters), preActivationGradient!);
     }
 
     private static double[] Hyper(ActivationDefinition activation, double[]? given)
     {
-        if (activation.Parameters.Any(p => p.Role != ParameterRole.Hyper))
+        if (!Supports(activation))
             throw new ArgumentException($"{activation.Name} has learnable or randomized parameters; ActivationLinear takes hyper-parameters only.", nameof(activation));
         var values = given ?? activation.Defaults;
         return values.Length == activation.Parameters.Count

@@ -9,13 +9,21 @@ namespace ActGen.Torch;
 /// y = φ(x·Wᵀ + b) as one autograd node: libtorch's addmm for z, the activation's generated span kernel over z, and in
 /// backward ∂C/∂z = ∂C/∂y·φ′(z) in one kernel pass, then libtorch's matmuls for ∂C/∂x, ∂C/∂W and ∂C/∂b. It saves x and W
 /// (as a linear layer must) and z only: where the activation's f′ is written in y, backward recomputes y from z.
-/// The kernels run on the calling thread (one chunk: the main job's z is 64 × 64). First order only.
+/// The kernels run on the calling thread (one chunk: the main job's z is 64 × 64). First order only. Given a
+/// <see cref="PreActivationGradient"/>, backward hands it ∂C/∂z, which it computes anyway.
 /// </summary>
 internal sealed class ActivationLinearFunction : autograd.SingleTensorFunction<ActivationLinearFunction>
 {
     public override string Name => "ActGen.ActivationLinear";
 
-    /// <summary>vars: x [batch, in], W [out, in], b [out], the <see cref="ActivationDefinition"/>, its parameters (double[]).</summary>
+    private const string DefinitionKey = "definition";
+    private const string ParametersKey = "parameters";
+    private const string PreActivationKey = "pre-activation";
+
+    /// <summary>
+    /// vars: x [batch, in], W [out, in], b [out], the <see cref="ActivationDefinition"/>, its parameters (double[]), and a
+    /// <see cref="PreActivationGradient"/> or null.
+    /// </summary>
     public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
     {
         var (x, weight, bias) = ((Tensor)vars[0], (Tensor)vars[1], (Tensor)vars[2]);
@@ -24,8 +32,9 @@ internal sealed class ActivationLinearFunction : autograd.SingleTensorFunction<A
         var y = empty_like(z);
         Forward(definition, z, y, parameters);
         ctx.save_for_backward([x, weight, z]);
-        ctx.save_data("definition", definition);
-        ctx.save_data("parameters", parameters);
+        ctx.save_data(DefinitionKey, definition);
+        ctx.save_data(ParametersKey, parameters);
+        ctx.save_data(PreActivationKey, vars[5]);
         return y;
     }
 
@@ -33,8 +42,8 @@ internal sealed class ActivationLinearFunction : autograd.SingleTensorFunction<A
     {
         var saved = ctx.get_saved_variables();
         var (x, weight, z) = (saved[0], saved[1], saved[2]);
-        var definition = (ActivationDefinition)ctx.get_data("definition");
-        var parameters = (double[])ctx.get_data("parameters");
+        var definition = (ActivationDefinition)ctx.get_data(DefinitionKey);
+        var parameters = (double[])ctx.get_data(ParametersKey);
         var gy = grad_output.contiguous();
         var gz = empty_like(z);
         var read = z;
@@ -45,7 +54,9 @@ internal sealed class ActivationLinearFunction : autograd.SingleTensorFunction<A
         }
 
         Backward(definition, read, gy, gz, parameters);
-        return [gz.mm(weight), gz.t().mm(x), gz.sum(dim: 0L), null!, null!];
+        if (ctx.get_data(PreActivationKey) is PreActivationGradient measured) measured.Grad = gz;
+        // The matmuls libtorch's own linear backward runs for a contiguous x (addmm's mm_mat1/mm_mat2_backward).
+        return [gz.mm(weight), gz.t().mm(x), gz.sum(dim: 0L), null!, null!, null!];
     }
 
     private static void Forward(ActivationDefinition d, Tensor input, Tensor output, double[] parameters)

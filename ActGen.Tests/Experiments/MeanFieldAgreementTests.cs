@@ -31,7 +31,7 @@ public class MeanFieldAgreementTests(ITestOutputHelper log)
         var finite = FiniteDepth.DecayPerLayer(activation.Apply, activation.ApplyDerivative, init, 2, Width, 2, Depth,
             split.Train.Features.Average(v => (double)v * v));
         var key = new RunKey(name, init.Name, Depth, Width, 7, "circles", "sgd", 0.1, 0, 448);
-        var spec = new RunSpec(key, activation.CreateModule!, init, HeadKind.Softmax, OptimizerKind.Sgd, 1, fixedPoint, finite);
+        var spec = new RunSpec(key, HiddenActivation.Of(activation), init, HeadKind.Softmax, OptimizerKind.Sgd, 1, fixedPoint, finite);
         var (_, summary) = Trainer.Run(spec, TensorData.From(split.Train, CPU), TensorData.From(split.Test, CPU), 2, 2, CPU);
         return (summary, fixedPoint);
     }

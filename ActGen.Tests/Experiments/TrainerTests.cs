@@ -20,7 +20,7 @@ public class TrainerTests(ITestOutputHelper log)
         ActGen.TorchSetup.EnsureLoaded();
         var split = Split.Of(Circles.Generate(400, 0.1, 0.5, seed: 1), 0.25, seed: 2);
         var key = new RunKey("act", init.Name, depth, width, 3, "circles", "sgd", 0.1, steps, 256);
-        var spec = new RunSpec(key, activation, init, head, OptimizerKind.Sgd, logEvery, prediction);
+        var spec = new RunSpec(key, HiddenActivation.Module(activation), init, head, OptimizerKind.Sgd, logEvery, prediction);
         var (rows, summary) = Trainer.Run(spec, TensorData.From(split.Train, CPU), TensorData.From(split.Test, CPU), 2, 2, CPU);
         return (summary, rows.ToArray());
     }

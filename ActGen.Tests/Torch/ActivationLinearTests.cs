@@ -66,6 +66,27 @@ public sealed class ActivationLinearTests
         for (var i = 0; i < 3; i++) Assert.True(allclose(g1[i], g2[i], rtol: 1e-10, atol: 1e-12), $"{name}: gradient {i}");
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void PreActivationGradientIsWhatRetainGradKeepsOnZ(string name, double[] hyper)
+    {
+        TorchSetup.EnsureLoaded();
+        using var scope = NewDisposeScope();
+        var definition = Definition(name);
+        var (x0, w0, b0) = Inputs(seed: 6);
+        Tensor Leaf(Tensor t) => t.clone().requires_grad_(true);
+        var measured = new PreActivationGradient();
+        var fused = ActivationLinear.Apply(Leaf(x0), Leaf(w0), Leaf(b0), definition, hyper.Length == 0 ? null : hyper, measured);
+        var z = F.linear(Leaf(x0), Leaf(w0), Leaf(b0));
+        z.retain_grad();
+        var composed = Composed(name, z, hyper.Length == 0 ? definition.Defaults : hyper);
+        Assert.Null(measured.Grad);
+        var gy = randn(fused.shape, dtype: ScalarType.Float64, generator: new TorchSharp.torch.Generator(7));
+        fused.backward([gy]);
+        composed.backward([gy]);
+        Assert.True(allclose(measured.Grad!, z.grad!, rtol: 1e-10, atol: 1e-12), name);
+    }
+
     [Fact]
     public void ModuleTrainsItsWeightAndBias()
     {
