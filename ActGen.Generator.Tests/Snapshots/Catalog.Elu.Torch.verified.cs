@@ -36,6 +36,9 @@ public static partial class Activations
 
         def backward(x, gy, alpha: float):
             return (gy * torch.where((x != x), x, torch.where((x > 0.0), 1.0, (alpha * torch.exp(x)))))
+
+        def second_x_x(x, gy, gg, alpha: float):
+            return (gg * (gy * torch.where((x != x), x, torch.where((x > 0.0), 0.0, (alpha * torch.exp(x))))))
         """);
 
     /// <summary>The custom autograd function of Elu.</summary>

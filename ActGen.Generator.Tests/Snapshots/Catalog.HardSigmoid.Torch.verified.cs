@@ -36,6 +36,9 @@ public static partial class Activations
 
         def backward(x, gy):
             return (gy * torch.where((x != x), x, torch.where((x <= -3.0), 0.0, torch.where((x >= 3.0), torch.full_like(x, 0.0), torch.full_like(x, 0.16666666666666666)))))
+
+        def second_x_x(x, gy, gg):
+            return (gg * (gy * torch.where((x != x), x, 0.0)))
         """);
 
     /// <summary>The custom autograd function of HardSigmoid.</summary>

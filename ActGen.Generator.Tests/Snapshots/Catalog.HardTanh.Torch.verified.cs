@@ -36,6 +36,9 @@ public static partial class Activations
 
         def backward(x, gy, minVal: float, maxVal: float):
             return (gy * torch.where((x != x), x, torch.where((x <= minVal), 0.0, torch.where((x >= maxVal), torch.full_like(x, 0.0), torch.full_like(x, 1.0)))))
+
+        def second_x_x(x, gy, gg, minVal: float, maxVal: float):
+            return (gg * (gy * torch.where((x != x), x, 0.0)))
         """);
 
     /// <summary>The custom autograd function of HardTanh.</summary>

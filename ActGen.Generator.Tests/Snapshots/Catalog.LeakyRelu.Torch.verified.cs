@@ -36,6 +36,9 @@ public static partial class Activations
 
         def backward(x, gy, negativeSlope: float):
             return (gy * torch.where((x != x), x, torch.where((x > 0.0), torch.full_like(x, 1.0), torch.full_like(x, negativeSlope))))
+
+        def second_x_x(x, gy, gg, negativeSlope: float):
+            return (gg * (gy * torch.where((x != x), x, 0.0)))
         """);
 
     /// <summary>The custom autograd function of LeakyRelu.</summary>

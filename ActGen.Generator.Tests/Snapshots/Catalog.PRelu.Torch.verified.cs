@@ -39,6 +39,15 @@ public static partial class Activations
 
         def grad_0(x, gy, weight):
             return (gy * torch.where((x != x), x, torch.where((x > 0.0), 0.0, x)))
+
+        def second_x_x(x, gy, gg, weight):
+            return (gg * (gy * torch.where((x != x), x, 0.0)))
+
+        def second_x_0(x, gy, gg, weight):
+            return (gg * (gy * torch.where((x != x), x, torch.where((x > 0.0), torch.full_like(x, 0.0), torch.full_like(x, 1.0)))))
+
+        def second_0_0(x, gy, gg, weight):
+            return (gg * (gy * torch.where((x != x), x, 0.0)))
         """);
 
     /// <summary>The custom autograd function of PRelu.</summary>

@@ -39,6 +39,9 @@ public static partial class Activations
 
         def backward(x, gy, slope):
             return (gy * torch.where((x != x), x, torch.where((x > 0.0), 1.0, slope)))
+
+        def second_x_x(x, gy, gg, slope):
+            return (gg * (gy * torch.where((x != x), x, 0.0)))
         """);
 
     /// <summary>The custom autograd function of RRelu.</summary>

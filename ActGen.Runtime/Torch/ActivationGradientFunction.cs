@@ -23,11 +23,16 @@ public sealed class ActivationGradientFunction : autograd.SingleTensorFunction<A
     [ThreadStatic]
     private static Tensor? forwardOutput;
 
+    /// <summary>Times this thread made the backward a function of its own (only under create_graph): tests read it.</summary>
+    [ThreadStatic]
+    internal static int Applications;
+
     public override string Name => "ActGen.ActivationGradient";
 
     /// <summary>The gradient with respect to <paramref name="wrt"/>, differentiable (releases the forward's own handle, as <c>ActivationFunction</c> does).</summary>
     internal static Tensor Apply(TorchActivation activation, string? wrt, Tensor source, Tensor gradOutput, Tensor[] tensors, double[] hyper)
     {
+        Applications++;
         try
         {
             return apply([new Call(activation, wrt, hyper), source, gradOutput, .. tensors]);
