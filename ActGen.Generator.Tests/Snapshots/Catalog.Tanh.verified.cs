@@ -191,7 +191,7 @@ public static partial class Activations
         }
     }
 
-    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Tanh/∂x² written in the forward's output: the gradient of the backward TanhBackwardFromOutput with respect to its output[i] (autograd chains it to the input).</summary>
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Tanh/∂x² written in the forward's output: the gradient of the backward TanhBackwardFromOutput with respect to output[i] (autograd chains it to the input).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void TanhSecondBackwardFromOutput(global::System.ReadOnlySpan<double> output, global::System.ReadOnlySpan<double> gradOutput, global::System.ReadOnlySpan<double> gradGradInput, global::System.Span<double> gradient)
@@ -237,7 +237,7 @@ public static partial class Activations
         }
     }
 
-    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Tanh/∂x² written in the forward's output: the gradient of the backward TanhBackwardFromOutput with respect to its output[i] (autograd chains it to the input).</summary>
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Tanh/∂x² written in the forward's output: the gradient of the backward TanhBackwardFromOutput with respect to output[i] (autograd chains it to the input).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void TanhSecondBackwardFromOutput(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> gradOutput, global::System.ReadOnlySpan<float> gradGradInput, global::System.Span<float> gradient)

@@ -17,6 +17,13 @@ internal static class SecondOrder
     /// <summary>The name the gradient of the backward's result takes in second-order bodies.</summary>
     public static readonly string GradGrad = Namer.InternalName("gg");
 
+    /// <summary>
+    /// The largest forward, calls inlined, that gets second-order kernels. Inlining a composition can grow exponentially
+    /// (a callee using its input twice, k levels deep); beyond this the activation gets none, and its backward under
+    /// create_graph stays the TorchScript program's composition (right, not fused).
+    /// </summary>
+    public const int MaxInlinedSize = 600;
+
     /// <param name="forward">The simplified forward, calls and all.</param>
     /// <param name="outputForm">∂f/∂x written in y (unguarded), where backward reads the output; else null.</param>
     public static EquatableArray<SecondDerivative> Lower(
@@ -30,11 +37,21 @@ internal static class SecondOrder
             Simplifier.Simplify(Mul(new Ref(GradGrad), Mul(new Ref(Lowering.GradOutput), Guard(d2, input, losesNan))));
 
         // Calls are inlined here: a callee's members give its first derivative only.
-        var full = Simplifier.Simplify(ExpandAll(forward, models, resolved));
+        if (ExpandAll(forward, models, resolved) is not { } expanded)
+        {
+            return EquatableArray<SecondDerivative>.Empty;
+        }
+
+        var full = Simplifier.Simplify(expanded);
         var forwardLosesNan = !NanPropagation.Guard(full, model.Input).Equals(full);
         if (outputForm is not null)
         {
-            var h = Simplifier.Simplify(ExpandAll(outputForm, models, resolved));
+            if (ExpandAll(outputForm, models, resolved) is not { } inlined)
+            {
+                return EquatableArray<SecondDerivative>.Empty;
+            }
+
+            var h = Simplifier.Simplify(inlined);
             var dh = Simplifier.Simplify(Differentiation.Differentiate(h, OutputForm.Output));
             var losesNan = !NanPropagation.Guard(h, OutputForm.Output).Equals(h);
             return EquatableArray.Of(new SecondDerivative(null, null, Scaled(dh, OutputForm.Output, losesNan)));
@@ -67,8 +84,25 @@ internal static class SecondOrder
             ? guarded
             : new If(new Compare(CompareOp.NotEqual, new Ref(input), new Ref(input)), new Ref(input), e);
 
-    /// <summary>Every call inlined, a call of a callee's derivative as that derivative of its body.</summary>
-    private static Expr ExpandAll(Expr e, IReadOnlyDictionary<string, ActivationModel> models, IReadOnlyDictionary<string, Expr> resolved)
+    /// <summary>
+    /// Every call inlined, a call of a callee's derivative as that derivative of its body; null as soon as the result
+    /// would pass <see cref="MaxInlinedSize"/> (checked after every call, so the work stays bounded too).
+    /// </summary>
+    private static Expr? ExpandAll(Expr e, IReadOnlyDictionary<string, ActivationModel> models, IReadOnlyDictionary<string, Expr> resolved)
+    {
+        try
+        {
+            return Expand(e, models, resolved);
+        }
+        catch (TooLarge)
+        {
+            return null;
+        }
+    }
+
+    private sealed class TooLarge : System.Exception;
+
+    private static Expr Expand(Expr e, IReadOnlyDictionary<string, ActivationModel> models, IReadOnlyDictionary<string, Expr> resolved)
     {
         Expr Go(Expr node)
         {
@@ -84,7 +118,8 @@ internal static class SecondOrder
             var value = CallTargets.IsDerivative(a.Target)
                 ? Simplifier.Simplify(Differentiation.Differentiate(body, callee.Input))
                 : body;
-            return Inliner.Bind(callee, value, a.Args);
+            var bound = Inliner.Bind(callee, value, a.Args);
+            return Traversal.Size(bound) <= MaxInlinedSize ? bound : throw new TooLarge();
         }
 
         return Go(e);

@@ -52,8 +52,8 @@ internal static class KernelSet
         var name = activation.Model.Name;
         string Of(string? v) => v ?? activation.Model.Input;
         var summary = activation.BackwardReadsOutput
-            ? $"gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²{name}/∂{activation.Model.Input}² written in the forward's output: the gradient "
-                + $"of the backward {BackwardName(activation)} with respect to its output[i] (autograd chains it to the input)."
+            ? $"gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²{name}/∂{activation.Model.Input}² written in the forward's output: "
+                + $"the gradient of the backward {BackwardName(activation)} with respect to output[i] (autograd chains it to the input)."
             : $"gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²{name}/∂{Of(d.First)}∂{Of(d.Second)}(input[i]): the "
                 + "second-order term of the backward's own backward, in one pass.";
         return new(SecondBackwardName(activation, d), summary, true, "gradient", d.Body, [],

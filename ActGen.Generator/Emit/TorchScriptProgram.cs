@@ -62,7 +62,8 @@ internal static class TorchScriptProgram
     /// <summary><c>second_{a}_{b}</c>: a, b each <c>x</c> (the input, or y where backward reads it) or a declaration index.</summary>
     private static string SecondName(ActivationModel model, SecondDerivative d)
     {
-        string Of(string? v) => v is null ? "x" : model.Parameters.Select(p => p.Name).ToList().IndexOf(v).ToString(CultureInfo.InvariantCulture);
+        var order = model.Parameters.Select(p => p.Name).ToList();
+        string Of(string? v) => v is null ? "x" : order.IndexOf(v).ToString(CultureInfo.InvariantCulture);
         return $"second_{Of(d.First)}_{Of(d.Second)}";
     }
 

@@ -92,7 +92,8 @@ public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<
         {
             ownFunction
                 ? ActivationGradientFunction.Apply(Activation, null, x, grad_output, tensors, hyper)
-                : GradientAnchor.Anchored(Invocation.Backward(Activation, x, grad_output, tensors, hyper, differentiable), x, differentiable),
+                : GradientAnchor.Anchored(
+                    Invocation.Backward(Activation, x, grad_output, tensors, hyper, differentiable), x, differentiable),
         };
         gradients.AddRange(parameters.Select((p, i) => p.Role == ParameterRole.Learnable && tensors[i].requires_grad
             ? ownFunction

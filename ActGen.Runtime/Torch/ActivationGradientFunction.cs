@@ -29,8 +29,12 @@ public sealed class ActivationGradientFunction : autograd.SingleTensorFunction<A
 
     public override string Name => "ActGen.ActivationGradient";
 
-    /// <summary>The gradient with respect to <paramref name="wrt"/>, differentiable (releases the forward's own handle, as <c>ActivationFunction</c> does).</summary>
-    internal static Tensor Apply(TorchActivation activation, string? wrt, Tensor source, Tensor gradOutput, Tensor[] tensors, double[] hyper)
+    /// <summary>
+    /// The gradient with respect to <paramref name="wrt"/>, differentiable (releases the forward's own handle, as
+    /// <c>ActivationFunction</c> does).
+    /// </summary>
+    internal static Tensor Apply(
+        TorchActivation activation, string? wrt, Tensor source, Tensor gradOutput, Tensor[] tensors, double[] hyper)
     {
         Applications++;
         try
@@ -69,8 +73,9 @@ public sealed class ActivationGradientFunction : autograd.SingleTensorFunction<A
         catch (Exception e)
         {
             Console.Error.WriteLine($"ActGen: the second-order backward failed, so autograd will report an invalid gradient: {e.Message}");
-            var count = ctx.get_saved_variables().Count;
-            return [null!, empty(0), .. Enumerable.Repeat((Tensor)null!, count - 1)];
+            // The call's own data, not the saved tensors: unpacking those may be what failed.
+            var tensors = ctx.get_data(CallKey) is Call call ? call.Activation.TensorParameters.Count : 0;
+            return [null!, empty(0), null!, .. Enumerable.Repeat((Tensor)null!, tensors)];
         }
     }
 

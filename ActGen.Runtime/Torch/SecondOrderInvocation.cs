@@ -19,8 +19,8 @@ internal static class SecondOrderInvocation
     /// parameter's name); <paramref name="source"/> is x, or y where the backward reads the output.
     /// </summary>
     public static Tensor Second(
-        TorchActivation a, string? first, string? second, Tensor source, Tensor gradOutput, Tensor gradGrad, Tensor[] tensors, double[] hyper,
-        bool differentiable)
+        TorchActivation a, string? first, string? second, Tensor source, Tensor gradOutput, Tensor gradGrad, Tensor[] tensors,
+        double[] hyper, bool differentiable)
     {
         var (@double, single) = (a.Definition.Double.Second(first, second), a.Definition.Single.Second(first, second));
         return !differentiable && @double is not null && single is not null && Fused(source, gradOutput, gradGrad)

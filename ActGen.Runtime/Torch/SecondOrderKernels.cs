@@ -25,8 +25,8 @@ internal static class SecondOrderKernels
         where T : unmanaged
     {
         var result = empty_like(source);
-        ManagedKernels.Blocks([source, gradOutput, gradGradInput, result], int.MaxValue, v => ManagedKernels.Chunks(v[0].numel(), (start, length) =>
-            kernel(
+        Tensor[] tensors = [source, gradOutput, gradGradInput, result];
+        ManagedKernels.Blocks(tensors, int.MaxValue, v => ManagedKernels.Chunks(v[0].numel(), (start, length) => kernel(
                 Span<T>(v[0]).Slice(start, length),
                 Span<T>(v[1]).Slice(start, length),
                 Span<T>(v[2]).Slice(start, length),

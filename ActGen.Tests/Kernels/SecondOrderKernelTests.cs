@@ -52,7 +52,8 @@ public class SecondOrderKernelTests
             var gotSingle = d.BackwardFromOutput ? single[i] * d.Derivative(x, p) : single[i];
             var expected = gg[i] * gy[i] * second;
             Assert.True(Math.Abs(got - expected) <= 1e-7 * (1 + Math.Abs(expected)), $"{name} at {x}: {got} against {expected}");
-            Assert.True(Math.Abs(gotSingle - expected) <= 1e-4 * (1 + Math.Abs(expected)), $"{name} (float) at {x}: {gotSingle} against {expected}");
+            Assert.True(Math.Abs(gotSingle - expected) <= 1e-4 * (1 + Math.Abs(expected)),
+                $"{name} (float) at {x}: {gotSingle} against {expected}");
         }
     }
 
@@ -73,7 +74,8 @@ public class SecondOrderKernelTests
             var expectedMixed = gg[i] * gy[i] * (d.Derivative(x, new[] { 0.3 + H }) - d.Derivative(x, new[] { 0.3 - H })) / (2 * H);
             Assert.True(Math.Abs(mixed[i] - expectedMixed) <= 1e-7, $"∂²/∂x∂w at {x}: {mixed[i]} against {expectedMixed}");
             // f is linear in the weight: ∂²f/∂w² = 0 (central second difference of f).
-            var expectedWeight = gg[i] * gy[i] * (d.Function(x, new[] { 0.3 + 1e-3 }) - 2 * d.Function(x, p) + d.Function(x, new[] { 0.3 - 1e-3 })) / 1e-6;
+            var differenced = d.Function(x, new[] { 0.3 + 1e-3 }) - 2 * d.Function(x, p) + d.Function(x, new[] { 0.3 - 1e-3 });
+            var expectedWeight = gg[i] * gy[i] * differenced / 1e-6;
             Assert.True(Math.Abs(weight[i] - expectedWeight) <= 1e-6, $"∂²/∂w² at {x}: {weight[i]} against {expectedWeight}");
         }
     }

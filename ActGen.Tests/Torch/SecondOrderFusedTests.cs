@@ -54,7 +54,8 @@ public class SecondOrderFusedTests
         Assert.True(SecondOrderKernels.Runs > before, $"{name}: the fused second-order kernel did not run");
         var expected = HessianVector(composed, x, v);
         var tolerance = type == ScalarType.Float64 ? 1e-9 : 1e-4;
-        Assert.True(fused.allclose(expected, rtol: tolerance, atol: tolerance), $"{name}: {fused.to(float64).Show()} against {expected.to(float64).Show()}");
+        Assert.True(fused.allclose(expected, rtol: tolerance, atol: tolerance),
+            $"{name}: {fused.to(float64).Show()} against {expected.to(float64).Show()}");
 
         // Transposed, or with the program forced, the same values come from the program, not the kernels.
         var transposed = tensor(Points, type).reshape(2, 4).t().detach().requires_grad_(true);

@@ -52,7 +52,8 @@ public class SecondOrderGeneratedTests
                 }
 
                 var expected = v[i].item<double>() * second;
-                Assert.True(Math.Abs(values[i] - expected) <= 1e-5 * (1 + Math.Abs(expected)), $"F{k} at {Points[i]}: {values[i]} against {expected}");
+                Assert.True(Math.Abs(values[i] - expected) <= 1e-5 * (1 + Math.Abs(expected)),
+                    $"F{k} at {Points[i]}: {values[i]} against {expected}");
                 checkedPoints++;
             }
         }
@@ -61,7 +62,45 @@ public class SecondOrderGeneratedTests
         Assert.True(SecondOrderKernels.Runs >= fusedRuns + count);
     }
 
-    private const string LearnableSource = """
+    /// <summary>B_k calls B_{k-1} twice: inlined, B8 holds 256 copies of B0, too large for second-order kernels.</summary>
+    private const string DoublingSource = """
+        using System;
+        using ActGen;
+        namespace SecondDoubling;
+        public static partial class Acts
+        {
+            [Activation] public static double B0(double x) => Math.Tanh(x) + 1.5;
+            [Activation] public static double B1(double x) => B0(x) * B0(x / 2 + 0.25);
+            [Activation] public static double B2(double x) => B1(x) * B1(x / 2 + 0.25);
+            [Activation] public static double B3(double x) => B2(x) * B2(x / 2 + 0.25);
+            [Activation] public static double B4(double x) => B3(x) * B3(x / 2 + 0.25);
+            [Activation] public static double B5(double x) => B4(x) * B4(x / 2 + 0.25);
+            [Activation] public static double B6(double x) => B5(x) * B5(x / 2 + 0.25);
+            [Activation] public static double B7(double x) => B6(x) * B6(x / 2 + 0.25);
+            [Activation] public static double B8(double x) => B7(x) * B7(x / 2 + 0.25);
+        }
+        """;
+
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(8, false)]
+    public void ACompositionTooLargeToInlineStillHasARightSecondOrderByTheProgram(int level, bool fused)
+    {
+        ActGen.TorchSetup.EnsureLoaded();
+        var run = GeneratorHarness.Generate(DoublingSource);
+        Assert.Empty(run.GeneratorDiagnostics);
+        var method = GeneratorHarness.Load(run).GetType("SecondDoubling.Acts")!.GetMethod($"B{level}", [typeof(Tensor)])!;
+        Tensor Composed(Tensor x, int k) => k == 0 ? tanh(x) + 1.5 : Composed(x, k - 1) * Composed(x / 2 + 0.25, k - 1);
+        var x = tensor(Points, float64).requires_grad_(true);
+        var v = linspace(-1, 1, Points.Length, dtype: float64);
+        var runs = SecondOrderKernels.Runs;
+        var got = HessianVector(t => (Tensor)method.Invoke(null, [t])!, x, v);
+        Assert.Equal(fused, SecondOrderKernels.Runs > runs);
+        var expected = HessianVector(t => Composed(t, level), x, v);
+        Assert.True(got.allclose(expected, rtol: 1e-9, atol: 1e-9), $"B{level}: {got.Show()} against {expected.Show()}");
+    }
+
+    private const string LearnableSource = """"""
         using System;
         using ActGen;
         namespace SecondLearnable;
@@ -101,14 +140,18 @@ public class SecondOrderGeneratedTests
         var x = layout.StartsWith("transposed", StringComparison.Ordinal)
             ? tensor(Points, float64).reshape(2, 4).t()
             : tensor(Points, float64).reshape(4, 2);
-        var a = layout.EndsWith("per row", StringComparison.Ordinal) ? tensor(new[] { 0.3, -0.6, 0.9, 1.4 }, float64).reshape(4, 1) : tensor(new[] { 0.3 }, float64);
+        var a = layout.EndsWith("per row", StringComparison.Ordinal)
+            ? tensor(new[] { 0.3, -0.6, 0.9, 1.4 }, float64).reshape(4, 1)
+            : tensor(new[] { 0.3 }, float64);
         var runs = SecondOrderKernels.Runs;
         var (gotX, gotA) = Penalty(Generated, x, a);
         var fused = SecondOrderKernels.Runs > runs;
         Assert.Equal(layout == "contiguous, one value", fused);
         var (expectedX, expectedA) = Penalty(Composed, x, a);
-        Assert.True(gotX.allclose(expectedX, rtol: 1e-9, atol: 1e-9), $"{layout}: ∂/∂x {gotX.reshape(-1).Show()} against {expectedX.reshape(-1).Show()}");
-        Assert.True(gotA.allclose(expectedA, rtol: 1e-9, atol: 1e-9), $"{layout}: ∂/∂a {gotA.reshape(-1).Show()} against {expectedA.reshape(-1).Show()}");
+        Assert.True(gotX.allclose(expectedX, rtol: 1e-9, atol: 1e-9),
+            $"{layout}: ∂/∂x {gotX.reshape(-1).Show()} against {expectedX.reshape(-1).Show()}");
+        Assert.True(gotA.allclose(expectedA, rtol: 1e-9, atol: 1e-9),
+            $"{layout}: ∂/∂a {gotA.reshape(-1).Show()} against {expectedA.reshape(-1).Show()}");
     }
 
     [Fact]
