@@ -121,5 +121,8 @@ public class CompositionTests
         // A call has no vector form: a kernel that calls runs its scalar loop only; one that inlines keeps its vector loop.
         Assert.DoesNotContain("Vector.IsHardwareAccelerated", run.Source(".B12.g.cs"));
         Assert.Contains("Vector.IsHardwareAccelerated", run.Source(".B0.g.cs"));
+        // The second order inlines calls, so only levels small enough inlined get its kernels (the rest compose it).
+        Assert.Contains("void B2SecondBackward(", run.Source(".B2.g.cs"));
+        Assert.DoesNotContain("SecondBackward(", run.Source(".B12.g.cs"));
     }
 }

@@ -47,6 +47,23 @@ public static partial class Activations
             t4 = (1.5957691216057308 * t3)
             t5 = torch.sigmoid(t4)
             return (gy * (t5 + (x * ((t5 * (1.0 - t5)) * (1.5957691216057308 * (1.0 + (((t0 + t0) * x) + t1)))))))
+
+        def second_x_x(x, gy, gg):
+            t0 = (0.044715 * x)
+            t1 = (t0 * x)
+            t2 = (t1 * x)
+            t3 = (x + t2)
+            t4 = (1.5957691216057308 * t3)
+            t5 = torch.sigmoid(t4)
+            t6 = (1.0 - t5)
+            t7 = (t5 * t6)
+            t8 = (t0 + t0)
+            t9 = (t8 * x)
+            t10 = (t9 + t1)
+            t11 = (1.0 + t10)
+            t12 = (1.5957691216057308 * t11)
+            t13 = (t7 * t12)
+            return (gg * (gy * (t13 + (t13 + (x * ((((t13 * t6) - (t5 * t13)) * t12) + (t7 * (1.5957691216057308 * (((0.08943 * x) + t8) + t8)))))))))
         """;
 
     /// <summary>The custom autograd function of GeluTanh.</summary>

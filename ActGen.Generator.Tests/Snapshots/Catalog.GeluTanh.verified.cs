@@ -31,10 +31,22 @@ public static partial class Activations
         static (x, _) => global::ActGen.Activations.GeluTanhDerivative(x),
         new global::ActGen.ActivationKernels<double>(
             static (input, output, p) => global::ActGen.Activations.GeluTanhForward(input, output),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.GeluTanhBackward(input, gradOutput, gradInput)),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.GeluTanhBackward(input, gradOutput, gradInput))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<double>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.GeluTanhSecondBackward(input, gradOutput, gradGradInput, gradient)),
+            },
+        },
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.GeluTanhForward(input, output),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.GeluTanhBackward(input, gradOutput, gradInput)))
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.GeluTanhBackward(input, gradOutput, gradInput))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<float>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.GeluTanhSecondBackward(input, gradOutput, gradGradInput, gradient)),
+            },
+        })
     { CreateModule = static () => new global::ActGen.Activations.GeluTanhModule(), CudaSource = global::ActGen.Activations.GeluTanhCudaSource, TorchScript = global::ActGen.Activations.GeluTanhTorchScript };
 
     /// <summary>Registers GeluTanh with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
@@ -205,6 +217,154 @@ public static partial class Activations
             var t4 = 1.5957692f * t3;
             var t5 = global::ActGen.MathX.Sigmoid(t4);
             gradInput[i] = gy * (t5 + x * (t5 * (1f - t5) * (1.5957692f * (1f + ((t0 + t0) * x + t1)))));
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²GeluTanh/∂x∂x(input[i]): the second-order term of the backward's own backward, in one pass.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void GeluTanhSecondBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.ReadOnlySpan<double> gradGradInput, global::System.Span<double> gradient)
+    {
+        if (gradOutput.Length != input.Length || gradGradInput.Length != input.Length || gradient.Length != input.Length)
+        {
+            throw new global::System.ArgumentException("input, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(input, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
+            {
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var t0 = new global::System.Numerics.Vector<double>(0.044715) * xV;
+                var t1 = t0 * xV;
+                var t2 = t1 * xV;
+                var t3 = xV + t2;
+                var t4 = new global::System.Numerics.Vector<double>(1.5957691216057308) * t3;
+                var t5 = global::ActGen.MathX.Sigmoid(t4);
+                var t6 = global::System.Numerics.Vector<double>.One - t5;
+                var t7 = t5 * t6;
+                var t8 = t0 + t0;
+                var t9 = t8 * xV;
+                var t10 = t9 + t1;
+                var t11 = global::System.Numerics.Vector<double>.One + t10;
+                var t12 = new global::System.Numerics.Vector<double>(1.5957691216057308) * t11;
+                var t13 = t7 * t12;
+                var result = ggv * (gyv * (t13 + (t13 + xV * ((t13 * t6 - t5 * t13) * t12 + t7 * (new global::System.Numerics.Vector<double>(1.5957691216057308) * (new global::System.Numerics.Vector<double>(0.08943) * xV + t8 + t8))))));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < input.Length; i++)
+        {
+            var x = input[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            var t0 = 0.044715 * x;
+            var t1 = t0 * x;
+            var t2 = t1 * x;
+            var t3 = x + t2;
+            var t4 = 1.5957691216057308 * t3;
+            var t5 = global::ActGen.MathX.Sigmoid(t4);
+            var t6 = 1.0 - t5;
+            var t7 = t5 * t6;
+            var t8 = t0 + t0;
+            var t9 = t8 * x;
+            var t10 = t9 + t1;
+            var t11 = 1.0 + t10;
+            var t12 = 1.5957691216057308 * t11;
+            var t13 = t7 * t12;
+            gradient[i] = gg * (gy * (t13 + (t13 + x * ((t13 * t6 - t5 * t13) * t12 + t7 * (1.5957691216057308 * (0.08943 * x + t8 + t8))))));
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²GeluTanh/∂x∂x(input[i]): the second-order term of the backward's own backward, in one pass.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void GeluTanhSecondBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.ReadOnlySpan<float> gradGradInput, global::System.Span<float> gradient)
+    {
+        if (gradOutput.Length != input.Length || gradGradInput.Length != input.Length || gradient.Length != input.Length)
+        {
+            throw new global::System.ArgumentException("input, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(input, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
+            {
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var t0 = new global::System.Numerics.Vector<float>(0.044715f) * xV;
+                var t1 = t0 * xV;
+                var t2 = t1 * xV;
+                var t3 = xV + t2;
+                var t4 = new global::System.Numerics.Vector<float>(1.5957692f) * t3;
+                var t5 = global::ActGen.MathX.Sigmoid(t4);
+                var t6 = global::System.Numerics.Vector<float>.One - t5;
+                var t7 = t5 * t6;
+                var t8 = t0 + t0;
+                var t9 = t8 * xV;
+                var t10 = t9 + t1;
+                var t11 = global::System.Numerics.Vector<float>.One + t10;
+                var t12 = new global::System.Numerics.Vector<float>(1.5957692f) * t11;
+                var t13 = t7 * t12;
+                var result = ggv * (gyv * (t13 + (t13 + xV * ((t13 * t6 - t5 * t13) * t12 + t7 * (new global::System.Numerics.Vector<float>(1.5957692f) * (new global::System.Numerics.Vector<float>(0.08943f) * xV + t8 + t8))))));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < input.Length; i++)
+        {
+            var x = input[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            var t0 = 0.044715f * x;
+            var t1 = t0 * x;
+            var t2 = t1 * x;
+            var t3 = x + t2;
+            var t4 = 1.5957692f * t3;
+            var t5 = global::ActGen.MathX.Sigmoid(t4);
+            var t6 = 1f - t5;
+            var t7 = t5 * t6;
+            var t8 = t0 + t0;
+            var t9 = t8 * x;
+            var t10 = t9 + t1;
+            var t11 = 1f + t10;
+            var t12 = 1.5957692f * t11;
+            var t13 = t7 * t12;
+            gradient[i] = gg * (gy * (t13 + (t13 + x * ((t13 * t6 - t5 * t13) * t12 + t7 * (1.5957692f * (0.08943f * x + t8 + t8))))));
         }
     }
 }

@@ -42,6 +42,9 @@ public static partial class Activations
         def backward(x, gy):
             t0 = (gy * 0.0)
             return torch.where((x != x), (gy * x), torch.where((x <= -3.0), t0, torch.where((x >= 3.0), t0, (gy * 0.16666666666666666))))
+
+        def second_x_x(x, gy, gg):
+            return (gg * (gy * torch.where((x != x), x, 0.0)))
         """;
 
     /// <summary>The custom autograd function of HardSigmoid.</summary>

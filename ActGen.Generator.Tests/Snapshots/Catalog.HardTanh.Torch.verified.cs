@@ -42,6 +42,9 @@ public static partial class Activations
         def backward(x, gy, minVal: float, maxVal: float):
             t0 = (gy * 0.0)
             return torch.where((x != x), (gy * x), torch.where((x <= minVal), t0, torch.where((x >= maxVal), t0, (gy * 1.0))))
+
+        def second_x_x(x, gy, gg, minVal: float, maxVal: float):
+            return (gg * (gy * torch.where((x != x), x, 0.0)))
         """;
 
     /// <summary>The custom autograd function of HardTanh.</summary>

@@ -41,6 +41,9 @@ public static partial class Activations
 
         def backward(x, gy, negativeSlope: float):
             return torch.where((x != x), (gy * x), torch.where((x > 0.0), (gy * 1.0), (gy * negativeSlope)))
+
+        def second_x_x(x, gy, gg, negativeSlope: float):
+            return (gg * (gy * torch.where((x != x), x, 0.0)))
         """;
 
     /// <summary>The custom autograd function of LeakyRelu.</summary>

@@ -41,6 +41,10 @@ public static partial class Activations
 
         def backward(x, gy):
             return (gy * torch.sigmoid((-x)))
+
+        def second_x_x(x, gy, gg):
+            t0 = torch.sigmoid((-x))
+            return (-(gg * (gy * (t0 * (1.0 - t0)))))
         """;
 
     /// <summary>The custom autograd function of LogSigmoid.</summary>

@@ -52,6 +52,29 @@ public static partial class Activations
             t5 = (t2 + t4)
             t6 = (t5 / t3)
             return torch.where((x != x), (gy * x), torch.where((x > 20.0), (gy * 1.0), torch.where((x > 0.0), (gy * (1.0 - ((2.0 / t3) - (((2.0 * x) / t3) * t6)))), (gy * (((t2 + (x * t5)) / t3) - (((x * t2) / t3) * t6))))))
+
+        def second_x_x(x, gy, gg):
+            t0 = torch.exp(x)
+            t1 = (t0 + 2.0)
+            t2 = (t0 * t1)
+            t3 = (t2 + 2.0)
+            t4 = (2.0 / t3)
+            t5 = (2.0 * x)
+            t6 = (t5 / t3)
+            t7 = (t0 * t0)
+            t8 = (t2 + t7)
+            t9 = (t8 / t3)
+            t10 = (t7 + t7)
+            t11 = (t8 + t10)
+            t12 = (t11 / t3)
+            t13 = (t9 * t9)
+            t14 = (t12 - t13)
+            t15 = (x * t8)
+            t16 = (t2 + t15)
+            t17 = (t16 / t3)
+            t18 = (x * t2)
+            t19 = (t18 / t3)
+            return (gg * (gy * torch.where((x != x), x, torch.where((x > 20.0), 0.0, torch.where((x > 0.0), ((((t4 - (t6 * t9)) * t9) + (t6 * t14)) + (t4 * t9)), ((((t8 + (t8 + (x * t11))) / t3) - (t17 * t9)) - (((t17 - (t19 * t9)) * t9) + (t19 * t14))))))))
         """;
 
     /// <summary>The custom autograd function of Mish.</summary>

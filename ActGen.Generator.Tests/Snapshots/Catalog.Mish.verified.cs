@@ -32,10 +32,22 @@ public static partial class Activations
         static (x, _) => global::ActGen.Activations.MishDerivative(x),
         new global::ActGen.ActivationKernels<double>(
             static (input, output, p) => global::ActGen.Activations.MishForward(input, output),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.MishBackward(input, gradOutput, gradInput)),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.MishBackward(input, gradOutput, gradInput))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<double>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.MishSecondBackward(input, gradOutput, gradGradInput, gradient)),
+            },
+        },
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.MishForward(input, output),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.MishBackward(input, gradOutput, gradInput)))
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.MishBackward(input, gradOutput, gradInput))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<float>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.MishSecondBackward(input, gradOutput, gradGradInput, gradient)),
+            },
+        })
     { CreateModule = static () => new global::ActGen.Activations.MishModule(), CudaSource = global::ActGen.Activations.MishCudaSource, TorchScript = global::ActGen.Activations.MishTorchScript };
 
     /// <summary>Registers Mish with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
@@ -226,6 +238,178 @@ public static partial class Activations
             var t5 = t2 + t4;
             var t6 = t5 / t3;
             gradInput[i] = gy * (float.IsNaN(x) ? x : x > 20f ? 1f : x > 0f ? 1f - (2f / t3 - 2f * x / t3 * t6) : (t2 + x * t5) / t3 - x * t2 / t3 * t6);
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Mish/∂x∂x(input[i]): the second-order term of the backward's own backward, in one pass.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void MishSecondBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.ReadOnlySpan<double> gradGradInput, global::System.Span<double> gradient)
+    {
+        if (gradOutput.Length != input.Length || gradGradInput.Length != input.Length || gradient.Length != input.Length)
+        {
+            throw new global::System.ArgumentException("input, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(input, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
+            {
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var t0 = global::ActGen.MathX.Exp(xV);
+                var t1 = t0 + new global::System.Numerics.Vector<double>(2.0);
+                var t2 = t0 * t1;
+                var t3 = t2 + new global::System.Numerics.Vector<double>(2.0);
+                var t4 = new global::System.Numerics.Vector<double>(2.0) / t3;
+                var t5 = new global::System.Numerics.Vector<double>(2.0) * xV;
+                var t6 = t5 / t3;
+                var t7 = t0 * t0;
+                var t8 = t2 + t7;
+                var t9 = t8 / t3;
+                var t10 = t7 + t7;
+                var t11 = t8 + t10;
+                var t12 = t11 / t3;
+                var t13 = t9 * t9;
+                var t14 = t12 - t13;
+                var t15 = xV * t8;
+                var t16 = t2 + t15;
+                var t17 = t16 / t3;
+                var t18 = xV * t2;
+                var t19 = t18 / t3;
+                var result = ggv * (gyv * global::System.Numerics.Vector.ConditionalSelect(~global::System.Numerics.Vector.Equals(xV, xV), xV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, new global::System.Numerics.Vector<double>(20.0)), global::System.Numerics.Vector<double>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<double>.Zero), (t4 - t6 * t9) * t9 + t6 * t14 + t4 * t9, (t8 + (t8 + xV * t11)) / t3 - t17 * t9 - ((t17 - t19 * t9) * t9 + t19 * t14)))));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < input.Length; i++)
+        {
+            var x = input[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            var t0 = global::System.Math.Exp(x);
+            var t1 = t0 + 2.0;
+            var t2 = t0 * t1;
+            var t3 = t2 + 2.0;
+            var t4 = 2.0 / t3;
+            var t5 = 2.0 * x;
+            var t6 = t5 / t3;
+            var t7 = t0 * t0;
+            var t8 = t2 + t7;
+            var t9 = t8 / t3;
+            var t10 = t7 + t7;
+            var t11 = t8 + t10;
+            var t12 = t11 / t3;
+            var t13 = t9 * t9;
+            var t14 = t12 - t13;
+            var t15 = x * t8;
+            var t16 = t2 + t15;
+            var t17 = t16 / t3;
+            var t18 = x * t2;
+            var t19 = t18 / t3;
+            gradient[i] = gg * (gy * (double.IsNaN(x) ? x : x > 20.0 ? 0.0 : x > 0.0 ? (t4 - t6 * t9) * t9 + t6 * t14 + t4 * t9 : (t8 + (t8 + x * t11)) / t3 - t17 * t9 - ((t17 - t19 * t9) * t9 + t19 * t14)));
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Mish/∂x∂x(input[i]): the second-order term of the backward's own backward, in one pass.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void MishSecondBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.ReadOnlySpan<float> gradGradInput, global::System.Span<float> gradient)
+    {
+        if (gradOutput.Length != input.Length || gradGradInput.Length != input.Length || gradient.Length != input.Length)
+        {
+            throw new global::System.ArgumentException("input, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(input, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
+            {
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var t0 = global::ActGen.MathX.Exp(xV);
+                var t1 = t0 + new global::System.Numerics.Vector<float>(2f);
+                var t2 = t0 * t1;
+                var t3 = t2 + new global::System.Numerics.Vector<float>(2f);
+                var t4 = new global::System.Numerics.Vector<float>(2f) / t3;
+                var t5 = new global::System.Numerics.Vector<float>(2f) * xV;
+                var t6 = t5 / t3;
+                var t7 = t0 * t0;
+                var t8 = t2 + t7;
+                var t9 = t8 / t3;
+                var t10 = t7 + t7;
+                var t11 = t8 + t10;
+                var t12 = t11 / t3;
+                var t13 = t9 * t9;
+                var t14 = t12 - t13;
+                var t15 = xV * t8;
+                var t16 = t2 + t15;
+                var t17 = t16 / t3;
+                var t18 = xV * t2;
+                var t19 = t18 / t3;
+                var result = ggv * (gyv * global::System.Numerics.Vector.ConditionalSelect(~global::System.Numerics.Vector.Equals(xV, xV), xV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, new global::System.Numerics.Vector<float>(20f)), global::System.Numerics.Vector<float>.Zero, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<float>.Zero), (t4 - t6 * t9) * t9 + t6 * t14 + t4 * t9, (t8 + (t8 + xV * t11)) / t3 - t17 * t9 - ((t17 - t19 * t9) * t9 + t19 * t14)))));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < input.Length; i++)
+        {
+            var x = input[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            var t0 = global::System.MathF.Exp(x);
+            var t1 = t0 + 2f;
+            var t2 = t0 * t1;
+            var t3 = t2 + 2f;
+            var t4 = 2f / t3;
+            var t5 = 2f * x;
+            var t6 = t5 / t3;
+            var t7 = t0 * t0;
+            var t8 = t2 + t7;
+            var t9 = t8 / t3;
+            var t10 = t7 + t7;
+            var t11 = t8 + t10;
+            var t12 = t11 / t3;
+            var t13 = t9 * t9;
+            var t14 = t12 - t13;
+            var t15 = x * t8;
+            var t16 = t2 + t15;
+            var t17 = t16 / t3;
+            var t18 = x * t2;
+            var t19 = t18 / t3;
+            gradient[i] = gg * (gy * (float.IsNaN(x) ? x : x > 20f ? 0f : x > 0f ? (t4 - t6 * t9) * t9 + t6 * t14 + t4 * t9 : (t8 + (t8 + x * t11)) / t3 - t17 * t9 - ((t17 - t19 * t9) * t9 + t19 * t14)));
         }
     }
 }

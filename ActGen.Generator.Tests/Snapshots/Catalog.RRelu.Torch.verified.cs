@@ -44,6 +44,9 @@ public static partial class Activations
 
         def backward(x, gy, slope):
             return torch.where((x != x), (gy * x), torch.where((x > 0.0), (gy * 1.0), (gy * slope)))
+
+        def second_x_x(x, gy, gg, slope):
+            return (gg * (gy * torch.where((x != x), x, 0.0)))
         """;
 
     /// <summary>The custom autograd function of RRelu.</summary>

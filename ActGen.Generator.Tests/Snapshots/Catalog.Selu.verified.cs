@@ -25,10 +25,22 @@ public static partial class Activations
         static (x, _) => global::ActGen.Activations.SeluDerivative(x),
         new global::ActGen.ActivationKernels<double>(
             static (input, output, p) => global::ActGen.Activations.SeluForward(input, output),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SeluBackward(input, gradOutput, gradInput)),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SeluBackward(input, gradOutput, gradInput))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<double>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.SeluSecondBackward(input, gradOutput, gradGradInput, gradient)),
+            },
+        },
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.SeluForward(input, output),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SeluBackward(input, gradOutput, gradInput)))
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SeluBackward(input, gradOutput, gradInput))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<float>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.SeluSecondBackward(input, gradOutput, gradGradInput, gradient)),
+            },
+        })
     { CreateModule = static () => new global::ActGen.Activations.SeluModule(), CudaSource = global::ActGen.Activations.SeluCudaSource, TorchScript = global::ActGen.Activations.SeluTorchScript };
 
     /// <summary>Registers Selu with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
@@ -175,6 +187,98 @@ public static partial class Activations
             var x = input[i];
             var gy = gradOutput[i];
             gradInput[i] = gy * (float.IsNaN(x) ? x : 1.050701f * (x > 0f ? 1f : 1.6732632f * global::System.MathF.Exp(x)));
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Selu/∂x∂x(input[i]): the second-order term of the backward's own backward, in one pass.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void SeluSecondBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.ReadOnlySpan<double> gradGradInput, global::System.Span<double> gradient)
+    {
+        if (gradOutput.Length != input.Length || gradGradInput.Length != input.Length || gradient.Length != input.Length)
+        {
+            throw new global::System.ArgumentException("input, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(input, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
+            {
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var result = ggv * (gyv * global::System.Numerics.Vector.ConditionalSelect(~global::System.Numerics.Vector.Equals(xV, xV), xV, new global::System.Numerics.Vector<double>(1.0507009873554805) * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<double>.Zero), global::System.Numerics.Vector<double>.Zero, new global::System.Numerics.Vector<double>(1.6732632423543772) * global::ActGen.MathX.Exp(xV))));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < input.Length; i++)
+        {
+            var x = input[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            gradient[i] = gg * (gy * (double.IsNaN(x) ? x : 1.0507009873554805 * (x > 0.0 ? 0.0 : 1.6732632423543772 * global::System.Math.Exp(x))));
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Selu/∂x∂x(input[i]): the second-order term of the backward's own backward, in one pass.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void SeluSecondBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.ReadOnlySpan<float> gradGradInput, global::System.Span<float> gradient)
+    {
+        if (gradOutput.Length != input.Length || gradGradInput.Length != input.Length || gradient.Length != input.Length)
+        {
+            throw new global::System.ArgumentException("input, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(input, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
+            {
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var result = ggv * (gyv * global::System.Numerics.Vector.ConditionalSelect(~global::System.Numerics.Vector.Equals(xV, xV), xV, new global::System.Numerics.Vector<float>(1.050701f) * global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(xV, global::System.Numerics.Vector<float>.Zero), global::System.Numerics.Vector<float>.Zero, new global::System.Numerics.Vector<float>(1.6732632f) * global::ActGen.MathX.Exp(xV))));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < input.Length; i++)
+        {
+            var x = input[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            gradient[i] = gg * (gy * (float.IsNaN(x) ? x : 1.050701f * (x > 0f ? 0f : 1.6732632f * global::System.MathF.Exp(x))));
         }
     }
 }

@@ -41,6 +41,9 @@ public static partial class Activations
 
         def backward(y, gy):
             return (gy * (y * (1.0 - y)))
+
+        def second_x_x(y, gy, gg):
+            return (gg * (gy * ((1.0 - y) - y)))
         """;
 
     /// <summary>The custom autograd function of Sigmoid.</summary>

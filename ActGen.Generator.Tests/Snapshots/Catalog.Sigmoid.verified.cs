@@ -26,10 +26,22 @@ public static partial class Activations
         static (x, _) => global::ActGen.Activations.SigmoidDerivative(x),
         new global::ActGen.ActivationKernels<double>(
             static (input, output, p) => global::ActGen.Activations.SigmoidForward(input, output),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SigmoidBackwardFromOutput(input, gradOutput, gradInput)),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SigmoidBackwardFromOutput(input, gradOutput, gradInput))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<double>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.SigmoidSecondBackwardFromOutput(input, gradOutput, gradGradInput, gradient)),
+            },
+        },
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.SigmoidForward(input, output),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SigmoidBackwardFromOutput(input, gradOutput, gradInput)))
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SigmoidBackwardFromOutput(input, gradOutput, gradInput))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<float>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.SigmoidSecondBackwardFromOutput(input, gradOutput, gradGradInput, gradient)),
+            },
+        })
     { CreateModule = static () => new global::ActGen.Activations.SigmoidModule(), BackwardFromOutput = true, CudaSource = global::ActGen.Activations.SigmoidCudaSource, TorchScript = global::ActGen.Activations.SigmoidTorchScript };
 
     /// <summary>Registers Sigmoid with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
@@ -176,6 +188,98 @@ public static partial class Activations
             var y = output[i];
             var gy = gradOutput[i];
             gradInput[i] = gy * (y * (1f - y));
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Sigmoid/∂x² written in the forward's output: the gradient of the backward SigmoidBackwardFromOutput with respect to output[i] (autograd chains it to the input).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void SigmoidSecondBackwardFromOutput(global::System.ReadOnlySpan<double> output, global::System.ReadOnlySpan<double> gradOutput, global::System.ReadOnlySpan<double> gradGradInput, global::System.Span<double> gradient)
+    {
+        if (gradOutput.Length != output.Length || gradGradInput.Length != output.Length || gradient.Length != output.Length)
+        {
+            throw new global::System.ArgumentException("output, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(output, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps output partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= output.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
+            {
+                var yv = global::System.Numerics.Vector.LoadUnsafe(ref outputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var result = ggv * (gyv * (global::System.Numerics.Vector<double>.One - yv - yv));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < output.Length; i++)
+        {
+            var y = output[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            gradient[i] = gg * (gy * (1.0 - y - y));
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Sigmoid/∂x² written in the forward's output: the gradient of the backward SigmoidBackwardFromOutput with respect to output[i] (autograd chains it to the input).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void SigmoidSecondBackwardFromOutput(global::System.ReadOnlySpan<float> output, global::System.ReadOnlySpan<float> gradOutput, global::System.ReadOnlySpan<float> gradGradInput, global::System.Span<float> gradient)
+    {
+        if (gradOutput.Length != output.Length || gradGradInput.Length != output.Length || gradient.Length != output.Length)
+        {
+            throw new global::System.ArgumentException("output, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(output, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps output partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            ref var outputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(output);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= output.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
+            {
+                var yv = global::System.Numerics.Vector.LoadUnsafe(ref outputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var result = ggv * (gyv * (global::System.Numerics.Vector<float>.One - yv - yv));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < output.Length; i++)
+        {
+            var y = output[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            gradient[i] = gg * (gy * (1f - y - y));
         }
     }
 }

@@ -26,10 +26,22 @@ public static partial class Activations
         static (x, m) => { var p = m.Span; return global::ActGen.Activations.SoftplusDerivative(x, p[0], p[1]); },
         new global::ActGen.ActivationKernels<double>(
             static (input, output, p) => global::ActGen.Activations.SoftplusForward(input, output, p[0], p[1]),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftplusBackward(input, gradOutput, gradInput, p[0], p[1])),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftplusBackward(input, gradOutput, gradInput, p[0], p[1]))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<double>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.SoftplusSecondBackward(input, gradOutput, gradGradInput, gradient, p[0], p[1])),
+            },
+        },
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.SoftplusForward(input, output, (float)p[0], (float)p[1]),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftplusBackward(input, gradOutput, gradInput, (float)p[0], (float)p[1])))
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftplusBackward(input, gradOutput, gradInput, (float)p[0], (float)p[1]))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<float>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.SoftplusSecondBackward(input, gradOutput, gradGradInput, gradient, (float)p[0], (float)p[1])),
+            },
+        })
     { CreateModule = static () => new global::ActGen.Activations.SoftplusModule(), CudaSource = global::ActGen.Activations.SoftplusCudaSource, TorchScript = global::ActGen.Activations.SoftplusTorchScript };
 
     /// <summary>Registers Softplus with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
@@ -192,6 +204,110 @@ public static partial class Activations
             var gy = gradOutput[i];
             var t0 = beta * x;
             gradInput[i] = gy * (float.IsNaN(x) ? x : t0 > threshold ? 1f : global::ActGen.MathX.Sigmoid(t0));
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Softplus/∂x∂x(input[i]): the second-order term of the backward's own backward, in one pass.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void SoftplusSecondBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.ReadOnlySpan<double> gradGradInput, global::System.Span<double> gradient, double beta = 1.0, double threshold = 20.0)
+    {
+        if (gradOutput.Length != input.Length || gradGradInput.Length != input.Length || gradient.Length != input.Length)
+        {
+            throw new global::System.ArgumentException("input, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(input, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var betaV = new global::System.Numerics.Vector<double>(beta);
+            var thresholdV = new global::System.Numerics.Vector<double>(threshold);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
+            {
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var t0 = betaV * xV;
+                var t1 = global::ActGen.MathX.Sigmoid(t0);
+                var result = ggv * (gyv * global::System.Numerics.Vector.ConditionalSelect(~global::System.Numerics.Vector.Equals(xV, xV), xV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), global::System.Numerics.Vector<double>.Zero, t1 * (global::System.Numerics.Vector<double>.One - t1) * betaV)));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < input.Length; i++)
+        {
+            var x = input[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            var t0 = beta * x;
+            var t1 = global::ActGen.MathX.Sigmoid(t0);
+            gradient[i] = gg * (gy * (double.IsNaN(x) ? x : t0 > threshold ? 0.0 : t1 * (1.0 - t1) * beta));
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Softplus/∂x∂x(input[i]): the second-order term of the backward's own backward, in one pass.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void SoftplusSecondBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.ReadOnlySpan<float> gradGradInput, global::System.Span<float> gradient, float beta = 1f, float threshold = 20f)
+    {
+        if (gradOutput.Length != input.Length || gradGradInput.Length != input.Length || gradient.Length != input.Length)
+        {
+            throw new global::System.ArgumentException("input, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(input, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var betaV = new global::System.Numerics.Vector<float>(beta);
+            var thresholdV = new global::System.Numerics.Vector<float>(threshold);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
+            {
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var t0 = betaV * xV;
+                var t1 = global::ActGen.MathX.Sigmoid(t0);
+                var result = ggv * (gyv * global::System.Numerics.Vector.ConditionalSelect(~global::System.Numerics.Vector.Equals(xV, xV), xV, global::System.Numerics.Vector.ConditionalSelect(global::System.Numerics.Vector.GreaterThan(t0, thresholdV), global::System.Numerics.Vector<float>.Zero, t1 * (global::System.Numerics.Vector<float>.One - t1) * betaV)));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < input.Length; i++)
+        {
+            var x = input[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            var t0 = beta * x;
+            var t1 = global::ActGen.MathX.Sigmoid(t0);
+            gradient[i] = gg * (gy * (float.IsNaN(x) ? x : t0 > threshold ? 0f : t1 * (1f - t1) * beta));
         }
     }
 }

@@ -27,10 +27,22 @@ public static partial class Activations
         static (x, _) => global::ActGen.Activations.SoftsignDerivative(x),
         new global::ActGen.ActivationKernels<double>(
             static (input, output, p) => global::ActGen.Activations.SoftsignForward(input, output),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftsignBackward(input, gradOutput, gradInput)),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftsignBackward(input, gradOutput, gradInput))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<double>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.SoftsignSecondBackward(input, gradOutput, gradGradInput, gradient)),
+            },
+        },
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.SoftsignForward(input, output),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftsignBackward(input, gradOutput, gradInput)))
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SoftsignBackward(input, gradOutput, gradInput))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<float>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.SoftsignSecondBackward(input, gradOutput, gradGradInput, gradient)),
+            },
+        })
     { CreateModule = static () => new global::ActGen.Activations.SoftsignModule(), CudaSource = global::ActGen.Activations.SoftsignCudaSource, TorchScript = global::ActGen.Activations.SoftsignTorchScript };
 
     /// <summary>Registers Softsign with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
@@ -185,6 +197,122 @@ public static partial class Activations
             var t0 = global::System.MathF.Abs(x);
             var t1 = 1f + t0;
             gradInput[i] = gy * (1f / t1 - x / t1 * (global::ActGen.MathX.Sign(x) / t1));
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Softsign/∂x∂x(input[i]): the second-order term of the backward's own backward, in one pass.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void SoftsignSecondBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.ReadOnlySpan<double> gradGradInput, global::System.Span<double> gradient)
+    {
+        if (gradOutput.Length != input.Length || gradGradInput.Length != input.Length || gradient.Length != input.Length)
+        {
+            throw new global::System.ArgumentException("input, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(input, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
+            {
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var t0 = global::System.Numerics.Vector.Abs(xV);
+                var t1 = global::ActGen.MathX.Sign(xV);
+                var t2 = global::System.Numerics.Vector<double>.One + t0;
+                var t3 = global::System.Numerics.Vector<double>.One / t2;
+                var t4 = t1 / t2;
+                var t5 = xV / t2;
+                var result = ggv * (gyv * (-(t3 * t4) - ((t3 - t5 * t4) * t4 - t5 * (t4 * t4))));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < input.Length; i++)
+        {
+            var x = input[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            var t0 = global::System.Math.Abs(x);
+            var t1 = global::ActGen.MathX.Sign(x);
+            var t2 = 1.0 + t0;
+            var t3 = 1.0 / t2;
+            var t4 = t1 / t2;
+            var t5 = x / t2;
+            gradient[i] = gg * (gy * (-(t3 * t4) - ((t3 - t5 * t4) * t4 - t5 * (t4 * t4))));
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Softsign/∂x∂x(input[i]): the second-order term of the backward's own backward, in one pass.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void SoftsignSecondBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.ReadOnlySpan<float> gradGradInput, global::System.Span<float> gradient)
+    {
+        if (gradOutput.Length != input.Length || gradGradInput.Length != input.Length || gradient.Length != input.Length)
+        {
+            throw new global::System.ArgumentException("input, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(input, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
+            {
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var t0 = global::System.Numerics.Vector.Abs(xV);
+                var t1 = global::ActGen.MathX.Sign(xV);
+                var t2 = global::System.Numerics.Vector<float>.One + t0;
+                var t3 = global::System.Numerics.Vector<float>.One / t2;
+                var t4 = t1 / t2;
+                var t5 = xV / t2;
+                var result = ggv * (gyv * (-(t3 * t4) - ((t3 - t5 * t4) * t4 - t5 * (t4 * t4))));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < input.Length; i++)
+        {
+            var x = input[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            var t0 = global::System.MathF.Abs(x);
+            var t1 = global::ActGen.MathX.Sign(x);
+            var t2 = 1f + t0;
+            var t3 = 1f / t2;
+            var t4 = t1 / t2;
+            var t5 = x / t2;
+            gradient[i] = gg * (gy * (-(t3 * t4) - ((t3 - t5 * t4) * t4 - t5 * (t4 * t4))));
         }
     }
 }

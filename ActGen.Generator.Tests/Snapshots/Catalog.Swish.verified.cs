@@ -27,10 +27,22 @@ public static partial class Activations
         static (x, m) => { var p = m.Span; return global::ActGen.Activations.SwishDerivative(x, p[0]); },
         new global::ActGen.ActivationKernels<double>(
             static (input, output, p) => global::ActGen.Activations.SwishForward(input, output, p[0]),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SwishBackward(input, gradOutput, gradInput, p[0])),
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SwishBackward(input, gradOutput, gradInput, p[0]))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<double>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.SwishSecondBackward(input, gradOutput, gradGradInput, gradient, p[0])),
+            },
+        },
         new global::ActGen.ActivationKernels<float>(
             static (input, output, p) => global::ActGen.Activations.SwishForward(input, output, (float)p[0]),
-            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SwishBackward(input, gradOutput, gradInput, (float)p[0])))
+            static (input, gradOutput, gradInput, p) => global::ActGen.Activations.SwishBackward(input, gradOutput, gradInput, (float)p[0]))
+        {
+            SecondOrder = new global::ActGen.SecondOrderKernel<float>[]
+            {
+                new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.SwishSecondBackward(input, gradOutput, gradGradInput, gradient, (float)p[0])),
+            },
+        })
     { CreateModule = static () => new global::ActGen.Activations.SwishModule(), CudaSource = global::ActGen.Activations.SwishCudaSource, TorchScript = global::ActGen.Activations.SwishTorchScript };
 
     /// <summary>Registers Swish with <see cref="global::ActGen.ActivationRegistry"/> when this assembly loads.</summary>
@@ -189,6 +201,120 @@ public static partial class Activations
             var t0 = beta * x;
             var t1 = global::ActGen.MathX.Sigmoid(t0);
             gradInput[i] = gy * (t1 + x * (t1 * (1f - t1) * beta));
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Swish/∂x∂x(input[i]): the second-order term of the backward's own backward, in one pass.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void SwishSecondBackward(global::System.ReadOnlySpan<double> input, global::System.ReadOnlySpan<double> gradOutput, global::System.ReadOnlySpan<double> gradGradInput, global::System.Span<double> gradient, double beta = 1.0)
+    {
+        if (gradOutput.Length != input.Length || gradGradInput.Length != input.Length || gradient.Length != input.Length)
+        {
+            throw new global::System.ArgumentException("input, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(input, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var betaV = new global::System.Numerics.Vector<double>(beta);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= input.Length - global::System.Numerics.Vector<double>.Count; i += global::System.Numerics.Vector<double>.Count)
+            {
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var t0 = betaV * xV;
+                var t1 = global::ActGen.MathX.Sigmoid(t0);
+                var t2 = global::System.Numerics.Vector<double>.One - t1;
+                var t3 = t1 * t2;
+                var t4 = t3 * betaV;
+                var result = ggv * (gyv * (t4 + (t4 + xV * ((t4 * t2 - t1 * t4) * betaV))));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < input.Length; i++)
+        {
+            var x = input[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            var t0 = beta * x;
+            var t1 = global::ActGen.MathX.Sigmoid(t0);
+            var t2 = 1.0 - t1;
+            var t3 = t1 * t2;
+            var t4 = t3 * beta;
+            gradient[i] = gg * (gy * (t4 + (t4 + x * ((t4 * t2 - t1 * t4) * beta))));
+        }
+    }
+
+    /// <summary>gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²Swish/∂x∂x(input[i]): the second-order term of the backward's own backward, in one pass.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void SwishSecondBackward(global::System.ReadOnlySpan<float> input, global::System.ReadOnlySpan<float> gradOutput, global::System.ReadOnlySpan<float> gradGradInput, global::System.Span<float> gradient, float beta = 1f)
+    {
+        if (gradOutput.Length != input.Length || gradGradInput.Length != input.Length || gradient.Length != input.Length)
+        {
+            throw new global::System.ArgumentException("input, gradOutput, gradGradInput, gradient must have the same length.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(input, gradient, out var offset0) && offset0 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps input partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradOutput, gradient, out var offset1) && offset1 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradOutput partially: pass the same span or separate ones.");
+        }
+        if (global::System.MemoryExtensions.Overlaps(gradGradInput, gradient, out var offset2) && offset2 != 0)
+        {
+            throw new global::System.ArgumentException("gradient overlaps gradGradInput partially: pass the same span or separate ones.");
+        }
+        var i = 0;
+        if (global::System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var betaV = new global::System.Numerics.Vector<float>(beta);
+            ref var inputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(input);
+            ref var gradOutputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradOutput);
+            ref var gradGradInputStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradGradInput);
+            ref var gradientStart = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(gradient);
+            for (; i <= input.Length - global::System.Numerics.Vector<float>.Count; i += global::System.Numerics.Vector<float>.Count)
+            {
+                var xV = global::System.Numerics.Vector.LoadUnsafe(ref inputStart, (nuint)i);
+                var gyv = global::System.Numerics.Vector.LoadUnsafe(ref gradOutputStart, (nuint)i);
+                var ggv = global::System.Numerics.Vector.LoadUnsafe(ref gradGradInputStart, (nuint)i);
+                var t0 = betaV * xV;
+                var t1 = global::ActGen.MathX.Sigmoid(t0);
+                var t2 = global::System.Numerics.Vector<float>.One - t1;
+                var t3 = t1 * t2;
+                var t4 = t3 * betaV;
+                var result = ggv * (gyv * (t4 + (t4 + xV * ((t4 * t2 - t1 * t4) * betaV))));
+                global::System.Numerics.Vector.StoreUnsafe(result, ref gradientStart, (nuint)i);
+            }
+        }
+        for (; i < input.Length; i++)
+        {
+            var x = input[i];
+            var gy = gradOutput[i];
+            var gg = gradGradInput[i];
+            var t0 = beta * x;
+            var t1 = global::ActGen.MathX.Sigmoid(t0);
+            var t2 = 1f - t1;
+            var t3 = t1 * t2;
+            var t4 = t3 * beta;
+            gradient[i] = gg * (gy * (t4 + (t4 + x * ((t4 * t2 - t1 * t4) * beta))));
         }
     }
 }

@@ -41,6 +41,9 @@ public static partial class Activations
 
         def backward(y, gy):
             return (gy * (1.0 - (y * y)))
+
+        def second_x_x(y, gy, gg):
+            return (-(gg * (gy * (y + y))))
         """;
 
     /// <summary>The custom autograd function of Tanh.</summary>

@@ -50,12 +50,12 @@ internal static class Lowering
             .Select(p => Guarded(Derivative(p.Name)) is var d ? new ParameterDerivative(p.Name, d, TimesGy(d)) : null!)
             .ToEquatableArray();
         var derivative = Derivative(model.Input);
-        var inOutput = OutputForm.Derivative(forward, derivative, model.Input, model.Parameters) is { } y
-            ? NanPropagation.Guard(y, OutputForm.Output)
-            : null;
+        var outputForm = OutputForm.Derivative(forward, derivative, model.Input, model.Parameters);
+        var inOutput = outputForm is null ? null : NanPropagation.Guard(outputForm, OutputForm.Output);
         var guarded = Guarded(derivative);
+        var secondOrder = SecondOrder.Lower(model, forward, outputForm, models, resolved);
         var lowered = new LoweredActivation(model, Guarded(forward), guarded, parameterDerivatives, inOutput, TimesGy(inOutput ?? guarded),
-            EquatableArray<LoweredCallee>.Empty);
+            secondOrder, EquatableArray<LoweredCallee>.Empty);
         return lowered with { Callees = Callees(lowered, models, resolved) };
     }
 

@@ -19,7 +19,10 @@ internal static class KernelEmitter
         var namer = Namer.For(model);
         var spans = new HashSet<string>(kernel.SpanParameters);
         var source = namer.Fresh(kernel.Source);
-        var reads = new[] { source }.Concat(kernel.ReadsGradOutput ? [namer.Fresh("gradOutput")] : []).ToList();
+        var reads = new[] { source }
+            .Concat(kernel.ReadsGradOutput ? [namer.Fresh("gradOutput")] : [])
+            .Concat(kernel.ReadsGradGrad ? [namer.Fresh("gradGradInput")] : [])
+            .ToList();
         var output = namer.Fresh(kernel.Output);
         var spanParameters = model.Parameters.Where(p => spans.Contains(p.Name)).Select(p => namer.User(p.Name)).ToList();
         var signature = string.Join(", ", reads.Select(r => $"global::System.ReadOnlySpan<{type.Keyword}> {r}")
@@ -88,6 +91,11 @@ internal static class KernelEmitter
             w.Line($"var {names.Vector(Lowering.GradOutput)} = {Load(reads[1])};");
         }
 
+        if (kernel.ReadsGradGrad)
+        {
+            w.Line($"var {names.Vector(SecondOrder.GradGrad)} = {Load(reads[2])};");
+        }
+
         foreach (var p in names.Model.Parameters.Where(p => names.Spans.Contains(p.Name)))
         {
             w.Line($"var {names.VectorOf(p.Name)} = {Load(namer.User(p.Name))};");
@@ -112,6 +120,11 @@ internal static class KernelEmitter
         if (kernel.ReadsGradOutput)
         {
             w.Line($"var {names.Scalar(Lowering.GradOutput)} = {names.Namer.Fresh("gradOutput")}[{i}];");
+        }
+
+        if (kernel.ReadsGradGrad)
+        {
+            w.Line($"var {names.Scalar(SecondOrder.GradGrad)} = {names.Namer.Fresh("gradGradInput")}[{i}];");
         }
 
         foreach (var (local, value) in chain.Locals)

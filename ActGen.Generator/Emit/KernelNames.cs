@@ -21,6 +21,7 @@ internal sealed record KernelNames(
     public string Scalar(string name) =>
         name == OutputForm.Output ? Namer.Fresh("y")
         : name == Lowering.GradOutput ? Namer.Fresh("gy")
+        : name == SecondOrder.GradGrad ? Namer.Fresh("gg")
         : Spans.Contains(name) ? $"{Namer.User(name)}[{Index}]"
         : Namer.Ir(name);
 
@@ -28,6 +29,7 @@ internal sealed record KernelNames(
     public string Vector(string name) =>
         name == OutputForm.Output ? Namer.Fresh("yv")
         : name == Lowering.GradOutput ? Namer.Fresh("gyv")
+        : name == SecondOrder.GradGrad ? Namer.Fresh("ggv")
         : Namer.UserNames.Contains(name) ? VectorOf(name)
         : Namer.Ir(name);
 

@@ -36,7 +36,34 @@ internal static class KernelSet
                     true, "gradParameter", d.Gradient, spans);
             }
         }
+
+        foreach (var d in activation.SecondOrder)
+        {
+            yield return SecondOrderKernel(activation, d);
+        }
     }
+
+    /// <summary>
+    /// gradient[i] = gg·gy·∂²f/∂a∂b: the backward's own backward (scalar parameters only; a parameter given per element
+    /// takes the TorchScript program's).
+    /// </summary>
+    private static Kernel SecondOrderKernel(LoweredActivation activation, SecondDerivative d)
+    {
+        var name = activation.Model.Name;
+        string Of(string? v) => v ?? activation.Model.Input;
+        var summary = activation.BackwardReadsOutput
+            ? $"gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²{name}/∂{activation.Model.Input}² written in the forward's output: "
+                + $"the gradient of the backward {BackwardName(activation)} with respect to output[i] (autograd chains it to the input)."
+            : $"gradient[i] = gradGradInput[i] · gradOutput[i] · ∂²{name}/∂{Of(d.First)}∂{Of(d.Second)}(input[i]): the "
+                + "second-order term of the backward's own backward, in one pass.";
+        return new(SecondBackwardName(activation, d), summary, true, "gradient", d.Body, [],
+            ReadsOutput: activation.BackwardReadsOutput, ReadsGradGrad: true);
+    }
+
+    /// <summary>The second-order kernel's name: from the output where backward reads it.</summary>
+    public static string SecondBackwardName(LoweredActivation activation, SecondDerivative d) => activation.BackwardReadsOutput
+        ? MemberNames.SecondBackwardFromOutput(activation.Model.Name)
+        : MemberNames.SecondBackward(activation.Model.Name, d.First, d.Second);
 
     /// <summary>The backward kernel's name: it says whether it reads the input or the output.</summary>
     public static string BackwardName(LoweredActivation activation) => activation.BackwardReadsOutput

@@ -51,7 +51,7 @@ internal static class RegistrationEmitter
 
     /// <summary>
     /// <c>new ActivationKernels&lt;T&gt;(forward, backward)</c>, with the per-element variants when the only tensor
-    /// parameter is randomized (its slopes are then drawn per element in training).
+    /// parameter is randomized (its slopes are then drawn per element in training), and the second-order kernels.
     /// </summary>
     private static void Kernels(SourceWriter w, LoweredActivation activation, NumericType type, string end)
     {
@@ -65,18 +65,29 @@ internal static class RegistrationEmitter
         var backward = $"{self}.{KernelSet.BackwardName(activation)}";
         w.Line($"    new global::ActGen.ActivationKernels<{type.Keyword}>(")
             .Line($"        static (input, output, p) => {forward}(input, output{Arguments(false)}),")
-            .Line($"        static (input, gradOutput, gradInput, p) => {backward}(input, gradOutput, gradInput{Arguments(false)}))"
-                + (each is null ? end : ""));
+            .Line($"        static (input, gradOutput, gradInput, p) => {backward}(input, gradOutput, gradInput{Arguments(false)}))")
+            .Line("    {");
         if (each is not null)
         {
-            w.Line("    {")
-                .Line("        PerElement = new(")
+            w.Line("        PerElement = new(")
                 .Line($"            static (input, output, each, p) => {forward}(input, output{Arguments(true)}),")
                 .Line($"            static (input, gradOutput, gradInput, each, p) => "
-                    + $"{backward}(input, gradOutput, gradInput{Arguments(true)})),")
-                .Line("    }" + end);
+                    + $"{backward}(input, gradOutput, gradInput{Arguments(true)})),");
         }
+
+        w.Line($"        SecondOrder = new global::ActGen.SecondOrderKernel<{type.Keyword}>[]")
+            .Line("        {");
+        foreach (var d in activation.SecondOrder)
+        {
+            w.Line($"            new({Quoted(d.First)}, {Quoted(d.Second)}, static (input, gradOutput, gradGradInput, gradient, p) => "
+                + $"{self}.{KernelSet.SecondBackwardName(activation, d)}(input, gradOutput, gradGradInput, gradient{Arguments(false)})),");
+        }
+
+        w.Line("        },")
+            .Line("    }" + end);
     }
+
+    private static string Quoted(string? name) => name is null ? "null" : $"\"{name}\"";
 
     /// <summary>
     /// ", p[0], p[1], …": every parameter from the array <c>p</c>, cast as given, except <paramref name="each"/>

@@ -8,7 +8,7 @@ namespace ActGen.Generator.Emit;
 
 /// <summary>
 /// Python spellings for one activation's program. The input is <c>x</c>; internal names drop their marker
-/// (<c>y</c>, <c>gy</c>, <c>t0</c>…); a parameter keeps its name when that is a plain ASCII name Python and TorchScript
+/// (<c>y</c>, <c>gy</c>, <c>gg</c>, <c>t0</c>…); a parameter keeps its name when that is a plain ASCII name Python and TorchScript
 /// accept and no internal name takes, else it becomes <c>p{k}_</c> (k its declaration index). Kept names never
 /// end in '_', so the two kinds never meet.
 /// </summary>
@@ -19,12 +19,12 @@ internal sealed record TorchScriptNames(IReadOnlyDictionary<string, string> Para
         "and", "or", "not", "if", "else", "elif", "lambda", "def", "return", "None", "True", "False", "in", "is",
         "pass", "class", "from", "import", "global", "with", "yield", "while", "for", "try", "except", "finally",
         "raise", "del", "as", "assert", "break", "continue", "nonlocal", "float", "int", "bool", "max", "min", "math",
-        "torch", "x", "y", "gy", "print", "range", "len", "abs", "list", "str", "tuple", "dict", "async", "await",
+        "torch", "x", "y", "gy", "gg", "print", "range", "len", "abs", "list", "str", "tuple", "dict", "async", "await",
     ];
 
     private static readonly Regex Plain = new("^[A-Za-z][A-Za-z0-9_]*$");
-    /// <summary>CSE locals (t0…) and the program's own functions (call_0, grad_1, …).</summary>
-    private static readonly Regex InternalLike = new("^(t[0-9]+|call_.*|grad_.*|forward|backward)$");
+    /// <summary>CSE locals (t0…) and the program's own functions (call_0, grad_1, second_x_0, …).</summary>
+    private static readonly Regex InternalLike = new("^(t[0-9]+|call_.*|grad_.*|second_.*|forward|backward)$");
 
     public static TorchScriptNames For(ActivationModel model) =>
         new(model.Parameters.Select((p, k) => (p.Name, Python: Keeps(p.Name) ? p.Name : $"p{k}_"))

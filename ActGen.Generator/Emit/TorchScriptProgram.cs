@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using ActGen.Generator.Calculus;
 using ActGen.Generator.Ir;
@@ -9,7 +10,8 @@ namespace ActGen.Generator.Emit;
 /// <summary>
 /// The TorchScript program of one activation: <c>forward(x, tensor params, hyper)</c>, <c>backward(x, gy, …)</c>
 /// (<c>backward(y, gy, …)</c> where f′ is written in the output) and <c>grad_{k}(x, gy, …)</c> per learnable
-/// parameter (k its declaration index), each returning one tensor; the activations it calls come first, as
+/// parameter (k its declaration index), <c>second_{a}_{b}(x, gy, gg, …)</c> per pair of variables (the backward's own
+/// backward, a and b <c>x</c> or a declaration index), each returning one tensor; the activations it calls come first, as
 /// <c>call_{i}</c> and <c>call_{i}_d</c> (their ∂/∂x). The user's names never reach Python: every name is spelled by
 /// <see cref="TorchScriptNames"/>.
 /// </summary>
@@ -38,7 +40,8 @@ internal static class TorchScriptProgram
         var hyper = ParameterOrder.Hyper(model).Select(p => $"{names.Of(p.Name)}: float").ToList();
         var input = names.Of(model.Input);
         var gy = names.Of(Lowering.GradOutput);
-        var tensors = new HashSet<string>(tensorParameters) { input, gy, names.Of(OutputForm.Output) };
+        var gg = names.Of(SecondOrder.GradGrad);
+        var tensors = new HashSet<string>(tensorParameters) { input, gy, gg, names.Of(OutputForm.Output) };
         Define(w, "forward", [input, .. tensorParameters, .. hyper], activation.Forward, names, tensors, input, Function);
         var source = activation.BackwardReadsOutput ? names.Of(OutputForm.Output) : input;
         var backward = IntoBranches(activation.Backward, Lowering.GradOutput);
@@ -48,6 +51,11 @@ internal static class TorchScriptProgram
             var index = model.Parameters.Select(p => p.Name).ToList().IndexOf(d.Parameter);
             var gradient = IntoBranches(d.Gradient, Lowering.GradOutput);
             Define(w, $"grad_{index}", [input, gy, .. tensorParameters, .. hyper], gradient, names, tensors, input, Function);
+        }
+
+        foreach (var d in activation.SecondOrder)
+        {
+            Define(w, SecondName(model, d), [source, gy, gg, .. tensorParameters, .. hyper], d.Body, names, tensors, source, Function);
         }
 
         return w.ToString();
@@ -68,6 +76,14 @@ internal static class TorchScriptProgram
 
     private static Expr Split(Ref gy, If select, string name) =>
         new If(select.Condition, IntoBranches(E.Mul(gy, select.Then), name), IntoBranches(E.Mul(gy, select.Else), name));
+
+    /// <summary><c>second_{a}_{b}</c>: a, b each <c>x</c> (the input, or y where backward reads it) or a declaration index.</summary>
+    private static string SecondName(ActivationModel model, SecondDerivative d)
+    {
+        var order = model.Parameters.Select(p => p.Name).ToList();
+        string Of(string? v) => v is null ? "x" : order.IndexOf(v).ToString(CultureInfo.InvariantCulture);
+        return $"second_{Of(d.First)}_{Of(d.Second)}";
+    }
 
     /// <param name="like">The tensor argument a constant result (or a promoted scalar) takes its shape and dtype from.</param>
     private static void Define(

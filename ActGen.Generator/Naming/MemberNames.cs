@@ -21,6 +21,20 @@ internal static class MemberNames
 
     public static string ParameterBackward(string activation, string parameter) => Backward(activation) + Identifiers.Pascal(parameter);
 
+    public static string SecondBackward(string activation) => activation + "SecondBackward";
+
+    public static string SecondBackwardFromOutput(string activation) => activation + "SecondBackwardFromOutput";
+
+    /// <summary>The second-order kernel of a pair of variables (null: the input; see <c>SecondDerivative</c>).</summary>
+    public static string SecondBackward(string activation, string? first, string? second) =>
+        (first, second) switch
+        {
+            (null, null) => SecondBackward(activation),
+            (null, { } b) => SecondBackward(activation) + Identifiers.Pascal(b),
+            ({ } a, null) => SecondBackward(activation) + Identifiers.Pascal(a),
+            ({ } a, { } b) => SecondBackward(activation) + Identifiers.Pascal(a) + "And" + Identifiers.Pascal(b),
+        };
+
     public static string Definition(string activation) => activation + "Definition";
 
     public static string CudaSource(string activation) => activation + "CudaSource";
@@ -48,6 +62,8 @@ internal static class MemberNames
             (Forward(activation), "its forward kernel"),
             (Backward(activation), "its backward kernel"),
             (BackwardFromOutput(activation), "its backward kernel from the output"),
+            (SecondBackward(activation), "its second-order kernel"),
+            (SecondBackwardFromOutput(activation), "its second-order kernel from the output"),
             (Definition(activation), "its registry definition"),
             (CudaSource(activation), "its CUDA source"),
             (Register(activation), "its registration"),
@@ -55,7 +71,9 @@ internal static class MemberNames
         {
             (ParameterDerivative(activation, p), $"its derivative in '{p}'"),
             (ParameterBackward(activation, p), $"its backward kernel for '{p}'"),
-        }));
+            (SecondBackward(activation, null, p), $"its second-order kernel for '{p}'"),
+        })).Concat(learned.SelectMany((p, i) => learned.Skip(i).Select(q =>
+            (SecondBackward(activation, p, q), $"its second-order kernel for '{p}' and '{q}'"))));
         var tensor = torch
             ? new[]
             {

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace ActGen;
 
@@ -14,6 +16,20 @@ public delegate void SpanForwardEach<T>(ReadOnlySpan<T> input, Span<T> output, R
 /// <summary>A backward span kernel with one parameter given per element (<paramref name="each"/>).</summary>
 public delegate void SpanBackwardEach<T>(ReadOnlySpan<T> input, ReadOnlySpan<T> gradOutput, Span<T> gradInput, ReadOnlySpan<T> each, ReadOnlySpan<double> parameters);
 
+/// <summary>
+/// A second-order span kernel: gradient = gradGradInput · gradOutput · ∂²f/∂a∂b, what the backward gradOutput · ∂f/∂a
+/// sends to b when autograd differentiates it (input is the forward's output where the backward reads that).
+/// </summary>
+public delegate void SpanSecondBackward<T>(
+    ReadOnlySpan<T> input, ReadOnlySpan<T> gradOutput, ReadOnlySpan<T> gradGradInput, Span<T> gradient, ReadOnlySpan<double> parameters);
+
+/// <summary>The second-order kernel of the variables <paramref name="First"/> and <paramref name="Second"/> (null: the input).</summary>
+public sealed record SecondOrderKernel<T>(string? First, string? Second, SpanSecondBackward<T> Kernel)
+{
+    /// <summary>Whether this is the kernel of {a, b}, in either order (∂²f/∂a∂b = ∂²f/∂b∂a).</summary>
+    public bool Of(string? a, string? b) => (First == a && Second == b) || (First == b && Second == a);
+}
+
 /// <summary>The kernels of an activation whose one tensor parameter is randomized, for slopes drawn per element.</summary>
 public sealed record PerElementKernels<T>(SpanForwardEach<T> Forward, SpanBackwardEach<T> Backward);
 
@@ -22,4 +38,10 @@ public sealed record ActivationKernels<T>(SpanForward<T> Forward, SpanBackward<T
 {
     /// <summary>The same with the randomized parameter per element (null unless that is the only tensor parameter).</summary>
     public PerElementKernels<T>? PerElement { get; init; }
+
+    /// <summary>One kernel per unordered pair of variables (empty from an ActGen that did not generate them).</summary>
+    public IReadOnlyList<SecondOrderKernel<T>> SecondOrder { get; init; } = [];
+
+    /// <summary>The second-order kernel of {a, b} (null: the input), or null.</summary>
+    public SpanSecondBackward<T>? Second(string? a, string? b) => SecondOrder.FirstOrDefault(k => k.Of(a, b))?.Kernel;
 }

@@ -86,9 +86,19 @@ public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<
         var parameters = Activation.TensorParameters;
         // Grad mode is on inside backward exactly when autograd was asked for a graph of the gradient (create_graph).
         var differentiable = is_grad_enabled();
-        var gradients = new List<Tensor> { Anchored(Invocation.Backward(Activation, x, grad_output, tensors, hyper, differentiable), x, differentiable) };
+        // Asked for a graph, the backward is a function of its own whose backward runs the second-order kernels.
+        var ownFunction = differentiable && SecondOrderInvocation.Available(Activation);
+        var gradients = new List<Tensor>
+        {
+            ownFunction
+                ? ActivationGradientFunction.Apply(Activation, null, x, grad_output, tensors, hyper)
+                : GradientAnchor.Anchored(
+                    Invocation.Backward(Activation, x, grad_output, tensors, hyper, differentiable), x, differentiable),
+        };
         gradients.AddRange(parameters.Select((p, i) => p.Role == ParameterRole.Learnable && tensors[i].requires_grad
-            ? Invocation.ParameterGradient(Activation, p.Name, x, grad_output, tensors, hyper, tensors[i], differentiable)
+            ? ownFunction
+                ? ActivationGradientFunction.Apply(Activation, p.Name, x, grad_output, tensors, hyper)
+                : Invocation.ParameterGradient(Activation, p.Name, x, grad_output, tensors, hyper, tensors[i], differentiable)
             : null!));
         gradients.AddRange(hyper.Select(_ => (Tensor)null!));
         scope.MoveToOuter(gradients.Where(g => g is not null));
@@ -100,16 +110,6 @@ public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<
 
         return gradients;
     }
-
-    /// <summary>
-    /// Asked for a graph, a gradient whose value happens not to depend on x (ReLU's: f″ = 0) still depends on x, as
-    /// libtorch's own ops' gradients do: that dependence has derivative 0 and leaves the value unchanged. Without it a gradient penalty raises "element 0 of tensors
-    /// does not require grad" (which TorchSharp 0.107 turns into a process abort).
-    /// </summary>
-    private static Tensor Anchored(Tensor gradient, Tensor x, bool differentiable) =>
-        differentiable && x.requires_grad
-            ? gradient + where(x.isfinite(), x * 0, zeros_like(x))
-            : gradient;
 
     private (Tensor X, Tensor[] Tensors, double[] Hyper) Split(object[] vars)
     {

@@ -55,11 +55,11 @@ internal static class Invocation
     }
 
     /// <summary>The program's function for ∂/∂θ: <c>grad_{k}</c>, k the parameter's declaration index (names need not be ASCII).</summary>
-    private static string ScriptGradient(TorchActivation a, string name) =>
+    internal static string ScriptGradient(TorchActivation a, string name) =>
         "grad_" + a.Definition.Parameters.Select((p, i) => (p, i)).First(q => q.p.Name == name).i;
 
     /// <summary>Every parameter as a double in declaration order, or null when a tensor parameter varies per element.</summary>
-    private static double[]? ScalarParameters(TorchActivation a, Tensor[] tensors, double[] hyper)
+    internal static double[]? ScalarParameters(TorchActivation a, Tensor[] tensors, double[] hyper)
     {
         if (tensors.Any(t => t.numel() != 1))
         {
@@ -72,9 +72,9 @@ internal static class Invocation
             .ToArray();
     }
 
-    private static bool SameKind(Tensor x, Tensor other) => other.device_type == x.device_type && other.dtype == x.dtype;
+    internal static bool SameKind(Tensor x, Tensor other) => other.device_type == x.device_type && other.dtype == x.dtype;
 
-    private static Tensor Script(TorchActivation a, string function, Tensor[] tensors, double[] hyper) =>
+    internal static Tensor Script(TorchActivation a, string function, Tensor[] tensors, double[] hyper) =>
         a.Compiled.invoke<Tensor>(function, [.. tensors.Cast<object>(), .. hyper.Cast<object>()]);
 
     /// <summary>Sums a broadcast gradient back to <paramref name="shape"/> (leading dimensions, then size-1 dimensions).</summary>
