@@ -8,7 +8,8 @@ namespace ActGen.Generator.Calculus;
 /// <summary>
 /// Symbolic differentiation: one rule per primitive. The input must be let-free and call-free
 /// (run <see cref="Substitution.InlineLets"/> and the activation inliner first); simplify the result.
-/// At a kink the derivative follows the branch the expression takes, so <c>x &gt; 0 ? x : 0</c> has derivative 0 at 0.
+/// At a kink the derivative follows the branch the expression takes, so <c>x &gt; 0 ? x : 0</c> has derivative 0 at 0;
+/// at an equality guard it is the limit (<see cref="GuardLimits"/>).
 /// </summary>
 internal static class Differentiation
 {
@@ -29,7 +30,8 @@ internal static class Differentiation
             Binary { Op: BinaryOp.Pow } b => PowerRule(b, wrt),
             Binary { Op: BinaryOp.Max } b => Select(Gt(b.Left, b.Right), D(b.Left), D(b.Right)),
             Binary { Op: BinaryOp.Min } b => Select(Lt(b.Left, b.Right), D(b.Left), D(b.Right)),
-            If i => Select(i.Condition, D(i.Then), D(i.Else)),
+            // At an equality guard on wrt (a removable singularity), the limit of the other branch's derivative.
+            If i => GuardLimits.Differentiate(i, wrt, D),
             // A call differentiates through its input only: CallExpansion inlined every call whose other arguments vary.
             Apply a when !CallTargets.IsDerivative(a.Target) && a.Args.Skip(1).All(arg => !Traversal.Mentions(arg, wrt)) =>
                 Mul(new Apply(CallTargets.Derivative(a.Target), a.Args), D(a.Args[0])),

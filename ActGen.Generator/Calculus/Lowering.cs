@@ -23,7 +23,7 @@ internal static class Lowering
             var models = input.Callees.Append(model).ToDictionary(c => c.Key, c => c);
             var inlined = Inliner.Inline(model, models);
             return inlined.Error is null
-                ? new GenerationUnit(model.Key, Lower(model, inlined.Body!, models, inlined.Resolved), EquatableArray<DiagnosticInfo>.Empty)
+                ? GuardLimitWarnings.Attach(new GenerationUnit(model.Key, Lower(model, inlined.Body!, models, inlined.Resolved), default))
                 : new GenerationUnit(model.Key, null, EquatableArray.Of(inlined.Error));
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)

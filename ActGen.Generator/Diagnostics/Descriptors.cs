@@ -93,6 +93,12 @@ internal static class Descriptors
         "Integer division of literals",
         "'{0}' divides integers and is {1} in C#, not {2}: write '{3}' to divide in double");
 
+    public static readonly DiagnosticDescriptor GuardLimitNotFound = Warning(
+        "ACTGEN017",
+        "No limit for the derivative at an equality guard",
+        "At the guard '{1} == …' in activation '{0}', ActGen found no limit of the other branch's derivative with respect "
+            + "to '{1}' ({2}): there the derivative is the guarded branch's own, which is 0 where that branch is constant");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "ACTGEN099",
         "ActGen failed on this activation",

@@ -7,7 +7,7 @@ namespace ActGen.Generator.Emit;
 /// <summary>One generated file.</summary>
 internal sealed record GeneratedFile(string HintName, string Text);
 
-/// <summary>What an activation contributes to the compilation: its files, or the diagnostics saying why there are none.</summary>
+/// <summary>What an activation contributes to the compilation: its files (and warnings), or the diagnostics saying why there are none.</summary>
 internal sealed record RenderedUnit(string Key, EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>Renders a lowered activation into its files; a failure becomes ACTGEN099 at the method, never an exception.</summary>
@@ -28,7 +28,7 @@ internal static class Rendering
             var files = torch
                 ? EquatableArray.Of(scalar, cuda, new GeneratedFile(TorchEmitter.HintName(model), TorchEmitter.Emit(activation)))
                 : EquatableArray.Of(scalar, cuda);
-            return new RenderedUnit(unit.Key, files, EquatableArray<DiagnosticInfo>.Empty);
+            return new RenderedUnit(unit.Key, files, unit.Diagnostics);
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
