@@ -100,7 +100,7 @@ public class SecondOrderGeneratedTests
         Assert.True(got.allclose(expected, rtol: 1e-9, atol: 1e-9), $"B{level}: {got.Show()} against {expected.Show()}");
     }
 
-    private const string LearnableSource = """"""
+    private const string LearnableSource = """
         using System;
         using ActGen;
         namespace SecondLearnable;

@@ -3,3 +3,6 @@ def forward(x, negativeSlope: float):
 
 def backward(x, gy, negativeSlope: float):
     return torch.where((x != x), (gy * x), torch.where((x > 0.0), (gy * 1.0), (gy * negativeSlope)))
+
+def second_x_x(x, gy, gg, negativeSlope: float):
+    return (gg * (gy * torch.where((x != x), x, 0.0)))
