@@ -55,7 +55,7 @@ public sealed class ActivationGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(rendered, static (spc, unit) => AddSources(spc, unit));
         context.RegisterSourceOutput(parsed.Select(static (p, _) => p.Diagnostics), static (spc, diagnostics) => Report(spc, diagnostics));
-        var located = parsed.Select(static (p, _) => (p.Key, p.Location)).Collect();
+        var located = parsed.Select(static (p, _) => (p.Key, p.Location, p.Guards)).Collect();
         var failed = rendered.Where(static r => r.Diagnostics.Count > 0).Collect();
         context.RegisterSourceOutput(failed.Combine(located), static (spc, pair) => ReportAtMethods(spc, pair.Left, pair.Right));
         context.RegisterSourceOutput(parsed.Select(static (p, _) => NameClash.Header.Of(p)).Collect(),
@@ -85,17 +85,20 @@ public sealed class ActivationGenerator : IIncrementalGenerator
         }
     }
 
-    /// <summary>Lowering's and rendering's diagnostics have no location of their own: they go to the activation's method.</summary>
+    /// <summary>
+    /// Lowering's and rendering's diagnostics have no location of their own: they go to the activation's method, or
+    /// for ACTGEN017 to the guard it is about.
+    /// </summary>
     private static void ReportAtMethods(
         SourceProductionContext context,
         ImmutableArray<RenderedUnit> units,
-        ImmutableArray<(string Key, LocationInfo? Location)> locations)
+        ImmutableArray<(string Key, LocationInfo? Location, EquatableArray<GuardSite> Guards)> locations)
     {
-        var byKey = locations.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => g.First().Location);
+        var byKey = locations.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => g.First());
         foreach (var unit in units)
         {
-            var location = byKey.TryGetValue(unit.Key, out var l) ? l : null;
-            Report(context, unit.Diagnostics.Select(d => d.At(location)).ToEquatableArray());
+            var (_, method, guards) = byKey.TryGetValue(unit.Key, out var l) ? l : default;
+            Report(context, unit.Diagnostics.Select(d => d.At(GuardSite.Locate(d, guards, method))).ToEquatableArray());
         }
     }
 }

@@ -7,7 +7,7 @@ namespace ActGen.Generator.Emit;
 /// <summary>One generated file.</summary>
 internal sealed record GeneratedFile(string HintName, string Text);
 
-/// <summary>What an activation contributes to the compilation: its files (and warnings), or the diagnostics saying why there are none.</summary>
+/// <summary>What an activation contributes to the compilation: its files (and warnings), or the diagnostics saying why not.</summary>
 internal sealed record RenderedUnit(string Key, EquatableArray<GeneratedFile> Files, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>Renders a lowered activation into its files; a failure becomes ACTGEN099 at the method, never an exception.</summary>

@@ -32,4 +32,8 @@ internal sealed record ActivationModel(
 /// The outcome of parsing one method: a model, or the diagnostics explaining why there is none. The location of the
 /// method travels beside the model (for diagnostics found later), never inside it.
 /// </summary>
-internal sealed record ParseResult(string Key, ActivationModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? Location);
+internal sealed record ParseResult(string Key, ActivationModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, LocationInfo? Location)
+{
+    /// <summary>The method's equality guards, where lowering's ACTGEN017 is reported.</summary>
+    public EquatableArray<GuardSite> Guards { get; init; }
+}

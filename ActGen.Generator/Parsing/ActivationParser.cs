@@ -79,6 +79,6 @@ internal static class ActivationParser
             SignatureParser.Accessibility(type.DeclaredAccessibility),
             SignatureParser.Accessibility(method.DeclaredAccessibility));
         var model = new ActivationModel(key, method.Name, site, method.Parameters[0].Name, models.ToEquatableArray(), body.Value!);
-        return new ParseResult(key, model, warnings.ToEquatableArray(), location);
+        return new ParseResult(key, model, warnings.ToEquatableArray(), location) { Guards = GuardSite.Of(syntax) };
     }
 }
