@@ -16,7 +16,7 @@ public class StabilityTests
     private static double Derivative(Expr f, double x) =>
         Evaluator.Eval(Lowering.Lower(Model(f), f).Derivative, x);
 
-    private static global::ActGen.Generator.Model.ActivationModel Model(Expr body) =>
+    internal static global::ActGen.Generator.Model.ActivationModel Model(Expr body) =>
         new("k", "F", new("", "C", "public", "public"), "x", EquatableArray<global::ActGen.Generator.Model.ParameterModel>.Empty, body);
 
     [Theory]

@@ -73,10 +73,10 @@ internal static class Evaluator
         UnaryOp.Round => Math.Round(a),
         UnaryOp.Truncate => Math.Truncate(a),
         UnaryOp.Erf => MathNet.Numerics.SpecialFunctions.Erf(a),
-        UnaryOp.Log1p => a > -1e-4 && a < 1e-4 ? a - a * a / 2 + a * a * a / 3 : Math.Log(1 + a),
-        UnaryOp.Expm1 => a > -1e-4 && a < 1e-4 ? a + a * a / 2 + a * a * a / 6 : Math.Exp(a) - 1,
-        UnaryOp.Sigmoid => a >= 0 ? 1 / (1 + Math.Exp(-a)) : Math.Exp(a) / (1 + Math.Exp(a)),
-        UnaryOp.Softplus => Math.Max(a, 0) + Math.Log(1 + Math.Exp(-Math.Abs(a))),
+        UnaryOp.Log1p => Reference.Log1p(a),
+        UnaryOp.Expm1 => Reference.Expm1(a),
+        UnaryOp.Sigmoid => Reference.Sigmoid(a),
+        UnaryOp.Softplus => Reference.Softplus(a),
         _ => throw new ArgumentException($"no evaluation for {op}"),
     };
 

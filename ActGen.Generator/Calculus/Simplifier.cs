@@ -5,7 +5,8 @@ namespace ActGen.Generator.Calculus;
 
 /// <summary>
 /// Value-preserving rewrites applied bottom-up to a fixed point: constant folding, algebraic identities,
-/// and recognition of numerically fragile forms (see <see cref="StableForms"/>).
+/// and recognition of numerically fragile forms (see <see cref="StableForms"/>, <see cref="CancellationForms"/>,
+/// <see cref="ExponentialProducts"/>).
 /// </summary>
 internal static class Simplifier
 {
@@ -29,16 +30,17 @@ internal static class Simplifier
 
     private static Expr Pass(Expr e) => Rewrite(Traversal.MapChildren(e, Pass));
 
-    private static Expr Rewrite(Expr e) => StableForms.Recognize(e) ?? e switch
-    {
-        Unary u => RewriteUnary(u),
-        Binary b => BinaryIdentities.Rewrite(b),
-        If { Condition: Compare { Left: Num l, Right: Num r } c } i =>
-            ConstantFolding.Fold(c.Op, l.Value, r.Value) ? i.Then : i.Else,
-        If i when i.Then.Equals(i.Else) => i.Then,
-        Not { Operand: Not inner } => inner.Operand,
-        _ => e,
-    };
+    private static Expr Rewrite(Expr e) =>
+        StableForms.Recognize(e) ?? CancellationForms.Rewrite(e) ?? ExponentialProducts.Merge(e) ?? e switch
+        {
+            Unary u => RewriteUnary(u),
+            Binary b => BinaryIdentities.Rewrite(b),
+            If { Condition: Compare { Left: Num l, Right: Num r } c } i =>
+                ConstantFolding.Fold(c.Op, l.Value, r.Value) ? i.Then : i.Else,
+            If i when i.Then.Equals(i.Else) => i.Then,
+            Not { Operand: Not inner } => inner.Operand,
+            _ => e,
+        };
 
     private static Expr RewriteUnary(Unary u) => (u.Op, u.Arg) switch
     {
@@ -46,7 +48,7 @@ internal static class Simplifier
         (UnaryOp.Neg, Unary { Op: UnaryOp.Neg } inner) => inner.Arg,
         (UnaryOp.Neg, Binary { Op: BinaryOp.Sub } d) => Sub(d.Right, d.Left),
         (UnaryOp.Log, Unary { Op: UnaryOp.Exp } inner) => inner.Arg,
-        (UnaryOp.Abs, Unary { Op: UnaryOp.Abs or UnaryOp.Exp or UnaryOp.Sigmoid or UnaryOp.Softplus }) => u.Arg,
+        (UnaryOp.Abs, var arg) when Products.NonNegative(arg) => arg,
         _ => u,
     };
 }
