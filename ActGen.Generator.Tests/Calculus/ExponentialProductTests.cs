@@ -114,7 +114,9 @@ public class ExponentialProductTests
                 var expected = cases[i].Derivative(points[k]);
                 Assert.True(float.IsFinite(gradients[k]), $"F{i}′({points[k]}) = {gradients[k]} in float: {cases[i]}");
                 // float's inner a·x + b and w round at 6e-8 relative; the exponent s − 2w amplifies that by up to ~2w·s.
-                Assert.True(Close(expected, gradients[k], 2e-3, 1e-30), $"F{i}′({points[k]}) = {gradients[k]}, reference {expected}: {cases[i]}");
+                Assert.True(
+                    Close(expected, gradients[k], 2e-3, 1e-30),
+                    $"F{i}′({points[k]}) = {gradients[k]}, reference {expected}: {cases[i]}");
             }
         }
     }
@@ -131,7 +133,9 @@ public class ExponentialProductTests
             for (var k = 0; k < points.Length; k++)
             {
                 var expected = cases[i].Derivative(points[k]);
-                Assert.True(Close(expected, gradients[k], 1e-11, 1e-300), $"F{i}′({points[k]}) = {gradients[k]}, reference {expected}: {cases[i]}");
+                Assert.True(
+                    Close(expected, gradients[k], 1e-11, 1e-300),
+                    $"F{i}′({points[k]}) = {gradients[k]}, reference {expected}: {cases[i]}");
             }
         }
     }

@@ -10,7 +10,8 @@ namespace ActGen.Tests.Support;
 /// is the size of the terms that still cancel where the exact value crosses 0 (ln(a + b·eᵘ) = 0 at a + b·eᵘ = 1):
 /// there every form, stable or not, errs by a few ulp of that size.
 /// </summary>
-internal sealed record NaiveShape(string Name, Func<Expr, Expr> Naive, Func<double, double, double> Exact, Func<double, double> CancellationScale)
+internal sealed record NaiveShape(
+    string Name, Func<Expr, Expr> Naive, Func<double, double, double> Exact, Func<double, double> CancellationScale)
 {
     private static readonly Ref X = new("x");
 

@@ -46,8 +46,8 @@ internal static class ExponentialProducts
         Unary { Op: UnaryOp.Exp, Arg: not Num } exp => exp.Arg,
         Unary { Op: UnaryOp.Sigmoid } s => Neg(Call(UnaryOp.Softplus, Negate(s.Arg))),
         Binary { Op: BinaryOp.Sub, Left: Num { Value: 1 }, Right: Unary { Op: UnaryOp.Sigmoid } s } => Neg(Call(UnaryOp.Softplus, s.Arg)),
-        Binary { Op: BinaryOp.Sub, Left: Num { Value: 1 }, Right: Binary { Op: BinaryOp.Mul, Left: Unary { Op: UnaryOp.Tanh } t, Right: var t2 } }
-            when t.Equals(t2) => SechSquaredLog(t.Arg),
+        Binary { Op: BinaryOp.Sub, Left: Num { Value: 1 }, Right: Binary { Op: BinaryOp.Mul, Left: Unary { Op: UnaryOp.Tanh } t } square }
+            when t.Equals(square.Right) => SechSquaredLog(t.Arg),
         _ => null,
     };
 

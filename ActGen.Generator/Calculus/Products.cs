@@ -17,9 +17,10 @@ internal static class Products
         _ => [e],
     };
 
-    public static Expr Product(IEnumerable<Expr> factors) => factors.Aggregate((Expr?)null, (acc, f) => acc is null ? f : Mul(acc, f)) ?? One;
+    public static Expr Product(IEnumerable<Expr> factors) =>
+        factors.Aggregate((Expr?)null, (acc, f) => acc is null ? f : Mul(acc, f)) ?? One;
 
-    /// <summary>The product <paramref name="e"/> with one factor equal to <paramref name="factor"/> taken out, or null if it has none.</summary>
+    /// <summary>The product <paramref name="e"/> with one factor equal to <paramref name="factor"/> taken out, else null.</summary>
     public static Expr? Without(Expr e, Expr factor)
     {
         var factors = Factors(e).ToList();
