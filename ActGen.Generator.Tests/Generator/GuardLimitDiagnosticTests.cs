@@ -25,6 +25,15 @@ public class GuardLimitDiagnosticTests
         "differ",
         "(0 != a)")]
     [InlineData("[Activation] public static double F(double x) => x == 0 ? 0 : Math.Log(x * x) * x;", "not analytic", "x == 0")]
+    // not 'v == c': no limit is taken, and that is said
+    [InlineData(
+        "[Activation] public static double F(double x, double b = 2.0) => b * x == 0 ? 1 : Math.Sin(b * x) / (b * x);",
+        "not 'x == c' alone",
+        "b * x == 0")]
+    [InlineData(
+        "[Activation] public static double F(double x, double b = 2.0) => x == 0 && b > 0 ? 1 : Math.Sin(x) / x;",
+        "not 'x == c' alone",
+        "x == 0 && b > 0")]
     public void AGuardWithoutALimitIsAWarningAtTheGuardAndTheActivationStillGenerates(string member, string reason, string flagged)
     {
         var run = Generate(member);
@@ -43,6 +52,8 @@ public class GuardLimitDiagnosticTests
     [InlineData("[Activation] public static double F(double x) => x == 0 ? 1 : Math.Sin(x) / x;")]
     // a hyper-parameter is not differentiated
     [InlineData("[Activation] public static double F(double x, double b = 1.0) => b == 0 ? 0 : x / b;")]
+    // the NaN guard the generator adds (x != x) is not the user's
+    [InlineData("[Activation] public static double F(double x) => x > 0 ? x : 0.01 * x;")]
     public void AGuardWithALimitOrOnAHyperParameterIsSilent(string member)
     {
         var run = Generate(member);

@@ -26,22 +26,31 @@ internal static class GuardLimits
     private sealed record Guard(Expr Center, Expr Regular, bool HoldsInThen);
 
     /// <summary>The limit of ∂h/∂v, or why there is none.</summary>
-    private sealed record Limit(Expr? Value, string Reason);
+    private sealed record Limit(Expr? Value, string? Reason);
 
     public static Expr Differentiate(If e, string wrt, Func<Expr, Expr> d) =>
         Find(e, wrt) is { } guard && Slope(guard.Regular, wrt, guard.Center).Value is { } limit
             ? guard.HoldsInThen ? Select(e.Condition, limit, d(e.Else)) : Select(e.Condition, d(e.Then), limit)
             : Select(e.Condition, d(e.Then), d(e.Else));
 
-    /// <summary>Every equality guard on one of <paramref name="variables"/> whose limit was not found, with the reason.</summary>
+    /// <summary>
+    /// Every equality guard on one of <paramref name="variables"/> whose limit was not found, with the reason; an
+    /// equality that is not such a guard (<c>β·x == 0</c>, <c>x == 0 &amp;&amp; a == 1</c>) has no limit taken at all.
+    /// </summary>
     public static IEnumerable<(string Variable, string Reason)> Unresolved(Expr e, IEnumerable<string> variables) =>
         from node in Traversal.Nodes(e).OfType<If>().Distinct()
         from v in variables
-        let guard = Find(node, v)
-        where guard is not null
-        let limit = Slope(guard.Regular, v, guard.Center)
-        where limit.Value is null
-        select (v, limit.Reason);
+        let reason = Find(node, v) is { } guard ? Slope(guard.Regular, v, guard.Center).Reason : Unrecognized(node.Condition, v)
+        where reason is not null
+        select (v, reason!);
+
+    /// <summary>Why a condition that tests equality involving v is not a guard ActGen takes a limit at, else null.</summary>
+    private static string? Unrecognized(Expr condition, string v) =>
+        Traversal.Nodes(condition)
+            .OfType<Compare>()
+            .Any(c => c.Op is CompareOp.Equal or CompareOp.NotEqual && !c.Left.Equals(c.Right) && Traversal.Mentions(c, v))
+            ? $"the condition is not '{v} == c' alone, the only form of guard ActGen takes limits at"
+            : null;
 
     private static Guard? Find(If e, string v) => e.Condition switch
     {
@@ -60,7 +69,7 @@ internal static class GuardLimits
     /// <summary>The coefficient of t in h's series about the guard, with more terms each try (a singularity costs precision).</summary>
     private static Limit Slope(Expr regular, string v, Expr center)
     {
-        var reason = "";
+        string? reason = null;
         foreach (var precision in Precisions)
         {
             try
@@ -116,6 +125,6 @@ internal static class GuardLimits
         NumericProbe.Classify(right) == Vanishing.Undefined
             ? new Limit(null, "the limit is not finite")
             : right.Equals(left) || Series.IsZero(Simplifier.Simplify(Sub(right, left)), Assumptions)
-                ? new Limit(right, "")
+                ? new Limit(right, null)
                 : new Limit(null, "the limits from either side differ");
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using ActGen.Generator.Ir;
 using Microsoft.CodeAnalysis;
@@ -15,14 +16,20 @@ internal sealed record GuardSite(string Variable, LocationInfo Location)
     public static EquatableArray<GuardSite> Of(MethodDeclarationSyntax method) =>
         method.DescendantNodes()
             .OfType<ConditionalExpressionSyntax>()
-            .Select(c => (Condition: Unwrapped(c.Condition) as BinaryExpressionSyntax, Location: LocationInfo.From(c.Condition)))
-            .Where(g => g.Condition is not null && g.Location is not null
-                && (g.Condition.IsKind(SyntaxKind.EqualsExpression) || g.Condition.IsKind(SyntaxKind.NotEqualsExpression)))
-            .SelectMany(g => new[] { g.Condition!.Left, g.Condition.Right }
-                .Select(Unwrapped)
-                .OfType<IdentifierNameSyntax>()
-                .Select(name => new GuardSite(name.Identifier.ValueText, g.Location!)))
+            .Select(c => (Condition: c.Condition, Location: LocationInfo.From(c.Condition)))
+            .Where(g => g.Location is not null)
+            .SelectMany(g => Compared(g.Condition).Select(name => new GuardSite(name, g.Location!)))
+            .Distinct()
             .ToEquatableArray();
+
+    /// <summary>The names inside either side of an equality in the condition (<c>a == 0</c>, <c>β * x == 0</c>, <c>x == 0 &amp;&amp; a == 1</c>).</summary>
+    private static IEnumerable<string> Compared(ExpressionSyntax condition) =>
+        condition.DescendantNodesAndSelf()
+            .OfType<BinaryExpressionSyntax>()
+            .Where(b => b.IsKind(SyntaxKind.EqualsExpression) || b.IsKind(SyntaxKind.NotEqualsExpression))
+            .SelectMany(b => new[] { b.Left, b.Right })
+            .SelectMany(side => side.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            .Select(name => name.Identifier.ValueText);
 
     /// <summary>The guard's location for an ACTGEN017 about its variable; else <paramref name="method"/>.</summary>
     public static LocationInfo? Locate(DiagnosticInfo diagnostic, EquatableArray<GuardSite> guards, LocationInfo? method) =>
@@ -30,6 +37,4 @@ internal sealed record GuardSite(string Variable, LocationInfo Location)
             && guards.FirstOrDefault(g => g.Variable == diagnostic.Arguments[1]) is { } guard
             ? guard.Location
             : method;
-
-    private static ExpressionSyntax Unwrapped(ExpressionSyntax e) => e is ParenthesizedExpressionSyntax p ? Unwrapped(p.Expression) : e;
 }
