@@ -33,12 +33,13 @@ public static class BenchCommand
         var defaultHeap = new Option<bool>("--default-heap") { Description = "leave glibc's allocator as it is (every big tensor is a fresh mmap with page faults)" };
         var noKernels = new Option<bool>("--no-kernels") { Description = "skip the per-activation kernel timings (bench.csv stays a header)" };
         var device = new Option<string>("--device") { Description = "where the tensors live: cpu (default) or cuda" };
+        var maxRetries = new Option<int?>("--max-retries") { Description = "re-takes of a round the sentinel calls slow (then kept and counted as slow)" };
         var noStep = new Option<bool>("--no-step") { Description = "skip the main job's training step (step.csv)" };
         var command = new RootCommand(
             "Time actgen's autograd functions and span kernels against TorchSharp's builtins, composed ops and the copy-bandwidth bound, " +
             "and one SGD step of the default sweep's MLP with each implementation's module.")
         {
-            quick, outDir, activations, sizes, dtypes, reps, noMemory, noGenerator, defaultHeap, noKernels, noStep, device,
+            quick, outDir, activations, sizes, dtypes, reps, maxRetries, noMemory, noGenerator, defaultHeap, noKernels, noStep, device,
         };
         command.SetAction(result =>
         {
@@ -70,6 +71,12 @@ public static class BenchCommand
             {
                 if (r < 1) errors.Add("--reps: at least 1");
                 else options = options with { Reps = r };
+            }
+
+            if (result.GetValue(maxRetries) is { } m)
+            {
+                if (m < 0) errors.Add("--max-retries: at least 0");
+                else options = options with { MaxRetries = m };
             }
 
             if (result.GetValue(device) is { } where)

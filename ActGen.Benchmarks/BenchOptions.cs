@@ -37,7 +37,7 @@ public sealed record BenchOptions(
 
     public static BenchOptions Full(string outDir) => new(
         BenchCatalog.Names, [1L << 12, 1L << 14, 1L << 16, 1L << 18, 1L << 20, 1L << 22, 1L << 24],
-        [ScalarType.Float32, ScalarType.Float64], Reps: 7, MaxRetries: 6, MinSampleMs: 5, WarmHeap: true, Memory: true,
+        [ScalarType.Float32, ScalarType.Float64], Reps: 7, MaxRetries: 3, MinSampleMs: 5, WarmHeap: true, Memory: true,
         OverheadSize: 16, outDir);
 
     public static BenchOptions Quick(string outDir) => new(

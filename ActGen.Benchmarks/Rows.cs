@@ -26,7 +26,7 @@ public sealed record OverheadRow(string Activation, long N, string Dtype, string
 /// <summary>How the run went: settings that shape the numbers.</summary>
 public sealed record RunInfo(
     string Device, bool WarmHeap, int TorchThreads, int Cores, double SentinelBaselineMs, int TotalRetries, int SlowRounds, double Seconds,
-    string TieredCompilation, string Notes);
+    string TieredCompilation, string Notes, string Cpu);
 
 /// <summary>Everything one bench run measured.</summary>
 public sealed record BenchResult(

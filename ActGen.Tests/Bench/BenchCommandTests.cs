@@ -57,7 +57,8 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains(details, l => l.Contains(",actgen-span,", StringComparison.Ordinal));
         Assert.True(File.ReadAllLines(Path.Combine(dir, "bandwidth.csv")).Length == 3);
         Assert.Contains("| relu |", File.ReadAllText(Path.Combine(dir, "bench.md")));
-        Assert.Contains("device cpu;", File.ReadAllText(Path.Combine(dir, "bench.md")));
+        Assert.Contains("device cpu; cpu ", File.ReadAllText(Path.Combine(dir, "bench.md")));
+        Assert.Contains("Vector<T> ", File.ReadAllText(Path.Combine(dir, "bench.md")));
         // The generator's own cost: 100 activations, lowered all on a first run, none after an unrelated edit, one after an edit of the last body in a file.
         var generator = File.ReadAllLines(Path.Combine(dir, "generator.csv"));
         Assert.Equal("scenario,activations,median_ms,min_ms,regenerated", generator[0]);
@@ -89,6 +90,7 @@ public sealed class BenchCommandTests : IDisposable
     [InlineData("--sizes", "x")]
     [InlineData("--dtypes", "int8")]
     [InlineData("--device", "tpu")]
+    [InlineData("--max-retries", "-1")]
     public void BadArgumentsFailWithAMessage(string option, string value)
     {
         var (code, _, error) = Run(option, value, "--out", dir);
@@ -108,6 +110,18 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains("--device cuda: this machine has no CUDA device", message);
         Assert.NotNull(BenchDevice.Cuda.Synchronize);
         Assert.Null(BenchDevice.Cpu.Synchronize);
+    }
+
+    /// <summary>The report names the processor and the vector widths its kernels ran with (hosts of one kind differ).</summary>
+    [Fact]
+    public void CpuIsDescribedFromCpuinfoAndTheVectorWidths()
+    {
+        Assert.Equal("AMD EPYC 9654", CpuDescription.ModelName("processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC 9654\nflags\t: fpu\n"));
+        Assert.Null(CpuDescription.ModelName("processor\t: 0\n"));
+        Assert.Null(CpuDescription.ModelName(null));
+        Assert.Equal("AMD EPYC; Vector<T> 256 bits; AVX2 yes, AVX-512F no, Vector512 accelerated no",
+            CpuDescription.Describe("AMD EPYC", 256, avx2: true, avx512F: false, vector512: false));
+        Assert.StartsWith("unknown processor;", CpuDescription.Describe(null, 128, false, false, false));
     }
 
     private static (int Code, string Output, string Error) Run(params string[] args)
