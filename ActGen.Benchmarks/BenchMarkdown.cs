@@ -18,6 +18,7 @@ public static class BenchMarkdown
         text.Append(CultureInfo.InvariantCulture, $"device {info.Device}; cpu {info.Cpu}; {info.Cores} cores, {info.TorchThreads} torch threads; heap: {(info.WarmHeap ? "warm (freed memory kept, no page faults per call)" : "glibc default (fresh mmap per big tensor)")}; ");
         text.Append(CultureInfo.InvariantCulture, $"sentinel baseline {info.SentinelBaselineMs * 1e3:F1} µs, {info.TotalRetries} rounds retried, {info.SlowRounds} kept still slow after every retry (see bench-details.csv); {info.Seconds:F0} s; tiered JIT {info.TieredCompilation}. {info.Notes}.\n\n");
         text.Append("Ratios: `actgen/builtin` ≤ 1 means actgen is at least as fast (target ≤ 1.0 at n ≥ 2^20); `composed/actgen` is actgen's speed-up over the composed ops (target ≥ 3); `% bound` is the copy-bandwidth bound's time over the median (target ≥ 70 % at 2^24 for relu family, elu, sigmoid). `span` is the bare kernel without autograd or allocation.\n\n");
+        if (Targets.Evaluate(result) is { Count: > 0 } verdicts) text.Append(Targets.Render(verdicts)).Append('\n');
         if (result.Steps.Count > 0) text.Append(StepMarkdown.Render(result.Steps)).Append('\n');
         foreach (var phase in Phase.All.Reverse())
             foreach (var dtype in result.Rows.Select(r => r.Row.Dtype).Distinct())

@@ -26,6 +26,7 @@ public static class BenchOutput
         Put("overhead.csv", Csv.Table(BenchCsv.Overhead, result.Overheads));
         Put("step.csv", Csv.Table(BenchCsv.Step, result.Steps));
         Put("bench.md", BenchMarkdown.Render(result));
+        Put("targets.csv", Targets.Csv(Targets.Evaluate(result)));
         foreach (var phase in Phase.All)
             foreach (var dtype in result.Rows.Select(r => r.Row.Dtype).Distinct())
                 Put(LogLogPlot.FileName(phase, dtype), LogLogPlot.Render(result.Rows, phase, dtype));

@@ -59,6 +59,8 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains("| relu |", File.ReadAllText(Path.Combine(dir, "bench.md")));
         Assert.Contains("device cpu; cpu ", File.ReadAllText(Path.Combine(dir, "bench.md")));
         Assert.Contains("Vector<T> ", File.ReadAllText(Path.Combine(dir, "bench.md")));
+        Assert.Contains("## Targets (from this run's numbers)", File.ReadAllText(Path.Combine(dir, "bench.md")));
+        Assert.Equal("target,activation,met,cases,met_cases,worst,worst_at", File.ReadAllLines(Path.Combine(dir, "targets.csv"))[0]);
         // The generator's own cost: 100 activations, lowered all on a first run, none after an unrelated edit, one after an edit of the last body in a file.
         var generator = File.ReadAllLines(Path.Combine(dir, "generator.csv"));
         Assert.Equal("scenario,activations,median_ms,min_ms,regenerated", generator[0]);
