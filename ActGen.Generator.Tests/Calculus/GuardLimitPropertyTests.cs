@@ -27,7 +27,37 @@ public class GuardLimitPropertyTests
         Traversal.Nodes(e).Where(n => !Traversal.IsBoolean(n)).All(n => double.IsFinite(Evaluator.Eval(n, x, ("a", a))));
 
     [Fact]
-    public void TheDerivativeOfADifferenceQuotientAtItsGuardIsHalfTheSecondDerivative()
+    public void TheDerivativeOfADifferenceQuotientAtItsGuardIsHalfTheSecondDerivative() => Check(seed: null);
+
+    /// <summary>
+    /// Seeds that once gave a wrong limit: a case of a min/max/?: branch that few probe points reach (x &lt; c = −1.48 in
+    /// min(a, x); |x| &lt; 0.056 in min(log(1 + a²), log(1 + x⁴))) was taken as empty and given the other case's limit.
+    /// </summary>
+    [Theory]
+    [InlineData("43HUYufaAo51")]
+    [InlineData("dLGRXtKAVTp1")]
+    [InlineData("8kWyWYUo5_m1")]
+    [InlineData("5yFz3WARIYP1")]
+    public void AThinCaseOfTheBranchIsNeverGivenTheOtherCasesLimit(string seed) => Check(seed);
+
+    /// <summary>
+    /// A case no ordinary probe point reaches (|x| &lt; 0.046, where log(1 + x⁴) is the smaller) but x can take: the limit
+    /// is not taken, and the reason says why, rather than the other case's limit (x² there, wrong for small x).
+    /// </summary>
+    [Fact]
+    public void ACaseOnlyTinyValuesReachIsReportedNotGivenTheOtherCasesLimit()
+    {
+        const double c = 0.0021;
+        var h = new Binary(BinaryOp.Min, Call(UnaryOp.Log, Add(One, Mul(new Ref("a"), new Ref("a")))), Call(UnaryOp.Log, Add(One, Mul(Mul(new Ref("x"), new Ref("x")), Mul(new Ref("x"), new Ref("x"))))));
+        var dh = Simplifier.Simplify(Differentiation.Differentiate(h, "a"));
+        var f = Simplifier.Simplify(Select(new Compare(CompareOp.Equal, new Ref("a"), N(c)), AtC(dh, c), Div(Sub(h, AtC(h, c)), Sub(new Ref("a"), N(c)))));
+
+        var (variable, reason) = Assert.Single(GuardLimits.Unresolved(f, ["a"]));
+        Assert.Equal("a", variable);
+        Assert.Contains("too thin", reason);
+    }
+
+    private static void Check(string? seed)
     {
         var (checkedCases, resolved) = (0, 0);
         Cases.Sample(c =>
@@ -59,10 +89,11 @@ public class GuardLimitPropertyTests
             }
 
             return Math.Abs(actual - expected) <= 1e-7 * Math.Max(1, Math.Abs(expected));
-        }, iter: 300, threads: 1, print: c => $"{c.H} about a={c.C} at x={c.X}");
+        }, seed: seed, iter: 300, threads: 1, print: c => $"{c.H} about a={c.C} at x={c.X}");
 
-        // Unresolved is allowed only where the series cannot tell (kinks of max/min/?: at the guard): rarely.
+        // Unresolved is allowed only where the series cannot tell (kinks of max/min/?: at the guard) or where a case of
+        // the branch is too thin for the probe to check (it then says so rather than take the other case's limit): rarely.
         Assert.True(checkedCases >= 100, $"only {checkedCases} cases checked");
-        Assert.True(resolved >= 0.95 * checkedCases, $"{resolved} of {checkedCases} resolved");
+        Assert.True(resolved >= 0.9 * checkedCases, $"{resolved} of {checkedCases} resolved");
     }
 }

@@ -90,13 +90,17 @@ internal static class GuardLimits
 
     /// <summary>
     /// The coefficient of t, piecewise (<c>c ? … : …</c>) over the conditions on other variables that h meets; null for
-    /// a case no probe point reaches (max(a, cosh x) − max(c, cosh x) where c &gt; cosh x), which then takes the other's.
+    /// an empty case (max(a, cosh x) − max(c, cosh x) where c &gt; cosh x), which then takes the other's. A thin case
+    /// (min(a, x) about c = −1.48 where x &lt; c; log(1 + x⁴) &lt; log(1 + c²)), which few probe points reach, is not empty:
+    /// taking the other case's coefficient there would be a wrong limit, so the limit fails instead.
     /// </summary>
     private static Expr? Coefficient(Expr regular, SeriesExpansion expansion)
     {
         if (!NumericProbe.Inhabited(expansion.Assumed))
         {
-            return null;
+            return NumericProbe.Reachable(expansion.Assumed)
+                ? throw new SeriesFailure("the other branch has a case too thin for ActGen's probe to check")
+                : null;
         }
 
         try

@@ -32,6 +32,8 @@ internal static class NumericProbe
 {
     private const int Points = 24;
     private const int Enough = 3;
+    private const int MorePoints = 1024;
+    private const int ReachPoints = 4096;
     private const double Tolerance = 1e-9;
 
     /// <summary>What <paramref name="e"/> is at the points where every assumed condition has its assumed truth.</summary>
@@ -52,16 +54,47 @@ internal static class NumericProbe
 
     public static Vanishing Classify(Expr e) => Classify(e, ImmutableDictionary<Expr, bool>.Empty);
 
-    /// <summary>Whether enough points satisfy the assumptions to say anything there (else the case is taken as empty).</summary>
-    public static bool Inhabited(ImmutableDictionary<Expr, bool> assumed) => Inside(assumed).Take(Enough).Count() == Enough;
+    /// <summary>Whether enough points satisfy the assumptions to say anything there.</summary>
+    public static bool Inhabited(ImmutableDictionary<Expr, bool> assumed) => Inside(assumed).Count() >= Enough;
 
-    private static IEnumerable<int> Inside(ImmutableDictionary<Expr, bool> assumed) =>
-        Enumerable.Range(0, Points).Where(i => assumed.All(a => Holds(a.Key, name => Coordinate(name, i)) == a.Value));
+    /// <summary>
+    /// Whether any point of a far denser and wider set (magnitudes 1e-6 to 1e6) satisfies the assumptions: a case that
+    /// is not <see cref="Inhabited"/> but reachable is thin, not empty, and nothing may be concluded about it.
+    /// </summary>
+    public static bool Reachable(ImmutableDictionary<Expr, bool> assumed) =>
+        Enumerable.Range(0, ReachPoints).Any(i => Satisfies(assumed, name => WideCoordinate(name, i)));
+
+    /// <summary>
+    /// The points where every assumption holds: among the first <see cref="Points"/>, or, where fewer than
+    /// <see cref="Enough"/> of those do (a thin case), the first <see cref="Points"/> of up to <see cref="MorePoints"/>.
+    /// </summary>
+    private static IEnumerable<int> Inside(ImmutableDictionary<Expr, bool> assumed)
+    {
+        var first = Enumerable.Range(0, Points).Where(i => Satisfies(assumed, name => Coordinate(name, i))).ToList();
+        return first.Count >= Enough || assumed.IsEmpty
+            ? first
+            : Enumerable.Range(0, MorePoints).Where(i => Satisfies(assumed, name => Coordinate(name, i))).Take(Points).ToList();
+    }
+
+    private static bool Satisfies(ImmutableDictionary<Expr, bool> assumed, Func<string, double> env) =>
+        assumed.All(a => Holds(a.Key, env) == a.Value);
 
     private static bool IsFinite(double v) => !double.IsNaN(v) && !double.IsInfinity(v);
 
     /// <summary>A value of magnitude 0.05 to 4 (log-uniform) for point <paramref name="index"/> of a name, of either sign.</summary>
-    private static double Coordinate(string name, int index)
+    private static double Coordinate(string name, int index) => Signed(Hash(name, index), 0.05, 80);
+
+    /// <summary>A value of magnitude 1e-6 to 1e6 (log-uniform), of either sign, and exact zeros now and then.</summary>
+    private static double WideCoordinate(string name, int index) =>
+        Hash(name + "~", index) is var hash && hash % 64 == 0 ? 0 : Signed(hash, 1e-6, 1e12);
+
+    private static double Signed(uint hash, double smallest, double range)
+    {
+        var magnitude = smallest * Math.Pow(range, ((hash >> 8) & 0xFFFF) / 65535.0);
+        return (hash & 1) == 0 ? magnitude : -magnitude;
+    }
+
+    private static uint Hash(string name, int index)
     {
         var hash = 2166136261u;
         foreach (var c in name + "#" + index.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -69,8 +102,7 @@ internal static class NumericProbe
             hash = unchecked((hash ^ c) * 16777619u);
         }
 
-        var magnitude = 0.05 * Math.Pow(80, ((hash >> 8) & 0xFFFF) / 65535.0);
-        return (hash & 1) == 0 ? magnitude : -magnitude;
+        return hash;
     }
 
     /// <summary>The value, and the largest magnitude met on the way (the scale a rounding error is relative to).</summary>
