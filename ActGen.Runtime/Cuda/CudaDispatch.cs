@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
 using ActGen.Torch;
 using TorchSharp;
@@ -10,12 +11,16 @@ namespace ActGen.Cuda;
 /// Decides whether a call runs the generated CUDA kernels and runs them; null means "not here", and the caller runs the
 /// TorchScript program. Only CUDA float32/float64 tensors on the automatic path get past the first (managed) checks, so
 /// CPU calls never touch anything native here. The runtime is looked for once, on the first such call, and only when
-/// <c>torch.cuda.is_available()</c>; whatever is missing is said once, in one line.
+/// <c>torch.cuda.is_available()</c>; whatever is missing is said once, in one line. A driver error while running an
+/// activation's kernels (at launch) sends that activation on that device to TorchScript from then on, the failing call
+/// included: said once, never thrown.
 /// </summary>
 /// <param name="deviceOf">The device ordinal of a tensor the kernels take, else null (tests stand CPU tensors in).</param>
 internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog log, Func<Tensor, int?>? deviceOf = null)
 {
     private readonly Func<Tensor, int?> ordinalOf = deviceOf ?? (x => Takes(x) ? x.device_index : null);
+
+    private readonly ConcurrentDictionary<(TorchActivation Activation, int Ordinal), bool> failed = new();
 
     public static CudaDispatch Default { get; } = new(new Lazy<Probe<CudaRuntime>>(Find), FallbackLog.StandardError);
 
@@ -81,7 +86,7 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
 
     private Tensor? Run(TorchActivation a, KernelRole role, Tensor x, Tensor? gradOutput, Tensor[] tensors, double[] hyper)
     {
-        if (ordinalOf(x) is not { } ordinal || Available() is not { } cuda)
+        if (ordinalOf(x) is not { } ordinal || failed.ContainsKey((a, ordinal)) || Available() is not { } cuda)
         {
             return null;
         }
@@ -89,12 +94,37 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
         switch (cuda.Module(a, ordinal))
         {
             case Probe<CudaModule>.Found found:
-                return CudaLaunch.Run(cuda.Driver, found.Value, a.Definition, role, x, gradOutput, tensors, hyper);
+                return Launched(cuda, found.Value, a, ordinal, role, x, gradOutput, tensors, hyper);
             case Probe<CudaModule>.Missing missing:
                 log.Once($"{a.Definition.Owner}.{a.Definition.Name}", missing.Why);
                 return null;
             default:
                 return null;
+        }
+    }
+
+    private Tensor? Launched(
+        CudaRuntime cuda,
+        CudaModule module,
+        TorchActivation a,
+        int ordinal,
+        KernelRole role,
+        Tensor x,
+        Tensor? gradOutput,
+        Tensor[] tensors,
+        double[] hyper)
+    {
+        try
+        {
+            return CudaLaunch.Run(cuda.Driver, module, a.Definition, role, x, gradOutput, tensors, hyper);
+        }
+        catch (CudaDriverException e)
+        {
+            failed.TryAdd((a, ordinal), true);
+            log.Once(
+                $"{a.Definition.Owner}.{a.Definition.Name} on cuda:{ordinal}",
+                $"{e.Message} running its {role.Suffix} kernel; this call and every later one run TorchScript");
+            return null;
         }
     }
 

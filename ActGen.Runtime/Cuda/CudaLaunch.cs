@@ -13,6 +13,7 @@ namespace ActGen.Cuda;
 internal static unsafe class CudaLaunch
 {
     /// <returns>The output, or null when a tensor is on another device or a parameter's shape is neither one value nor x's.</returns>
+    /// <exception cref="CudaDriverException">The driver refused the launch (the dispatch then runs TorchScript).</exception>
     public static Tensor? Run(
         CudaDriver driver,
         CudaModule module,
@@ -55,16 +56,24 @@ internal static unsafe class CudaLaunch
         var arguments = KernelArguments.Pack(definition.Parameters, role, operands);
         var bits = arguments.Select(a => a.Bits).ToArray();
         var geometry = LaunchGeometry.For(n, isDouble ? sizeof(double) : sizeof(float), module.Device.Multiprocessors);
-        driver.SetCurrent(module.Device.Context);
-        fixed (long* values = bits)
+        try
         {
-            var pointers = stackalloc void*[bits.Length];
-            for (var i = 0; i < bits.Length; i++)
+            driver.SetCurrent(module.Device.Context);
+            fixed (long* values = bits)
             {
-                pointers[i] = values + i;
-            }
+                var pointers = stackalloc void*[bits.Length];
+                for (var i = 0; i < bits.Length; i++)
+                {
+                    pointers[i] = values + i;
+                }
 
-            driver.Launch(module.Function(role, isDouble), geometry, pointers);
+                driver.Launch(module.Function(role, isDouble), geometry, pointers);
+            }
+        }
+        catch (CudaDriverException)
+        {
+            output.Dispose();
+            throw;
         }
 
         GC.KeepAlive(parameters);
