@@ -12,7 +12,7 @@ internal sealed record CudaKernel(string Name, string Kind, string Dtype, IReadO
 
 /// <summary>
 /// The kernel ABI the generator promises (README, "CUDA kernels"): <c>(const T* in[, const T* gy], T* out, long long n,
-/// parameters…)</c>, parameter k a <c>double pk</c> (hyper) or <c>const T* pk, long long pk_stride</c> (tensor), kernels
+/// parameters…)</c>, parameter k a <c>double pk</c> (hyper) or <c>const T* pk, long long pk_inner, long long pk_channels</c> (tensor), kernels
 /// forward, backward (or backward_from_output) and grad_k for each learnable k, in float and double; and what a source
 /// declares, read from its text, so that the two can be compared.
 /// </summary>
@@ -37,7 +37,7 @@ internal static class CudaAbi
             .Concat([$"{type}* out", "long long n"])
             .Concat(d.Parameters.SelectMany((p, k) => p.Role == ParameterRole.Hyper
                 ? new[] { $"double p{k}" }
-                : [$"const {type}* p{k}", $"long long p{k}_stride"]))
+                : [$"const {type}* p{k}", $"long long p{k}_inner", $"long long p{k}_channels"]))
             .ToList();
 
     private static readonly Regex Kernel = new(@"extern ""C"" __global__ void (\w+)\(([^)]*)\)");

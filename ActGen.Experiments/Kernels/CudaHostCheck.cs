@@ -18,8 +18,9 @@ internal sealed record CudaHostResult(string Activation, IReadOnlyList<string> F
 /// Compiles activations' generated CUDA sources with the host C++ compiler (through <see cref="CudaHostShim"/>), runs
 /// every kernel on the CPU over a grid of [−12, 12] and edge values (±0, ±1e-30, ±20, ±88, ±800, ±∞, NaN) with a
 /// multi-block grid-stride launch of an odd length, buffers aligned (the vector loop and a tail) and shifted by one element
-/// (the scalar loop), tensor parameters both shared (stride 0) and per element (stride 1), and compares
-/// with the generated C# kernels of the same element type (∂/∂θ against central differences, at finite inputs).
+/// (the scalar loop), tensor parameters as one value, one per element and one per channel (<see cref="ParameterLayout"/>;
+/// values that differ between elements or channels), and compares with the generated C# kernels of the same element type
+/// at each element's parameters (∂/∂θ against central differences, at finite inputs).
 /// </summary>
 internal static unsafe class CudaHostCheck
 {
@@ -77,32 +78,29 @@ internal static unsafe class CudaHostCheck
         string? Find(string suffix) => launchers.FirstOrDefault(l => l.EndsWith(suffix, StringComparison.Ordinal));
         var gy = Inputs.Select((_, i) => 0.5 + i % 7 * 0.25).ToArray();
         var backwardName = d.BackwardFromOutput ? "_backward_from_output" : "_backward";
+        var layouts = d.Parameters.Any(p => p.Role != ParameterRole.Hyper) ? ParameterLayout.All : [ParameterLayout.One];
         foreach (var (suffix, precision) in new[] { ("_f64", Precision.Double), ("_f32", Precision.Single) })
         {
-            foreach (var (stride, shift) in new[] { (0L, 0), (1L, 0), (0L, 1), (1L, 1) })
+            foreach (var (layout, shift) in layouts.SelectMany(l => new[] { 0, 1 }.Select(shift => (l, shift))))
             {
                 var x = precision.Round(Inputs);
-                var y = precision.Forward(d, x);
-                Compare(
-                    failures,
-                    $"forward{suffix} (stride {stride}, shift {shift})",
-                    Launch(library, Find("_forward" + suffix), precision, x, null, d, stride, shift),
-                    y,
-                    precision);
+                var y = ByGroup(d, layout, x.Length, (p, at) => precision.Forward(d, Pick(x, at), p));
+                var label = $"({layout.Name}, shift {shift})";
+                Compare(failures, $"forward{suffix} {label}", Launch(library, Find("_forward" + suffix), precision, x, null, d, layout, shift), y, precision);
                 var source = d.BackwardFromOutput ? y : x;
                 Compare(
                     failures,
-                    $"backward{suffix} (stride {stride}, shift {shift})",
-                    Launch(library, Find(backwardName + suffix), precision, source, gy, d, stride, shift),
-                    precision.Backward(d, source, gy),
+                    $"backward{suffix} {label}",
+                    Launch(library, Find(backwardName + suffix), precision, source, gy, d, layout, shift),
+                    ByGroup(d, layout, x.Length, (p, at) => precision.Backward(d, Pick(source, at), Pick(gy, at), p)),
                     precision);
                 foreach (var k in Enumerable.Range(0, d.Parameters.Count).Where(k => d.Parameters[k].Role == ParameterRole.Learnable))
                 {
                     Compare(
                         failures,
-                        $"grad_{k}{suffix} (stride {stride}, shift {shift})",
-                        Launch(library, Find($"_grad_{k}{suffix}"), precision, x, gy, d, stride, shift),
-                        precision.Round(ParameterGradient(d, x, gy, k)),
+                        $"grad_{k}{suffix} {label}",
+                        Launch(library, Find($"_grad_{k}{suffix}"), precision, x, gy, d, layout, shift),
+                        precision.Round(ByGroup(d, layout, x.Length, (p, at) => ParameterGradient(d, Pick(x, at), Pick(gy, at), p, k))),
                         precision with { Relative = Math.Max(precision.Relative, 1e-6) },
                         finiteOnly: true);
                 }
@@ -112,13 +110,35 @@ internal static unsafe class CudaHostCheck
         return new CudaHostResult(d.Name, failures);
     }
 
+    /// <summary>
+    /// The reference for every element: the elements of each parameter group (<see cref="ParameterLayout.Group"/>) computed
+    /// together at that group's parameters, then put back in place.
+    /// </summary>
+    private static double[] ByGroup(ActivationDefinition d, ParameterLayout layout, int n, Func<double[], int[], double[]> compute)
+    {
+        var result = new double[n];
+        foreach (var group in Enumerable.Range(0, n).GroupBy(i => layout.Group(i)))
+        {
+            var at = group.ToArray();
+            var values = compute(ParameterLayout.Parameters(d, group.Key), at);
+            for (var j = 0; j < at.Length; j++)
+            {
+                result[at[j]] = values[j];
+            }
+        }
+
+        return result;
+    }
+
+    private static double[] Pick(double[] values, int[] at) => at.Select(i => values[i]).ToArray();
+
     /// <summary>gy · ∂f/∂θ_k by central differences of the C# forward kernel: no generated name is needed to find it.</summary>
-    private static double[] ParameterGradient(ActivationDefinition d, double[] x, double[] gy, int k)
+    private static double[] ParameterGradient(ActivationDefinition d, double[] x, double[] gy, double[] parameters, int k)
     {
         const double h = 1e-6;
         double[] At(double delta)
         {
-            var p = d.Defaults;
+            var p = (double[])parameters.Clone();
             p[k] += delta;
             var y = new double[x.Length];
             d.Double.Forward(x, y, p);
@@ -140,7 +160,7 @@ internal static unsafe class CudaHostCheck
         double[] x,
         double[]? gy,
         ActivationDefinition d,
-        long stride,
+        ParameterLayout layout,
         int shift)
     {
         if (name is null)
@@ -148,7 +168,7 @@ internal static unsafe class CudaHostCheck
             return [];
         }
 
-        var function = (delegate* unmanaged<uint, uint, void*, void*, void*, long, double*, void**, long*, void>)
+        var function = (delegate* unmanaged<uint, uint, void*, void*, void*, long, double*, void**, long*, long*, void>)
             NativeLibrary.GetExport(library, name);
         var n = x.Length;
         var buffers = new List<IntPtr>();
@@ -179,16 +199,18 @@ internal static unsafe class CudaHostCheck
             var gradient = Native(gy ?? new double[n]);
             var output = Native(new double[n]);
             var tensors = d.Parameters
-                .Select(q => (IntPtr)Native(Enumerable.Repeat(q.Default, stride == 0 ? 1 : n).ToArray()))
+                .Select((_, k) => (IntPtr)Native(layout.Values(d, k, n)))
                 .Append(IntPtr.Zero)
                 .ToArray();
-            var strides = Enumerable.Repeat(stride, d.Parameters.Count).Append(0).ToArray();
+            var inners = Enumerable.Repeat(layout.Inner, d.Parameters.Count).Append(0).ToArray();
+            var channels = Enumerable.Repeat(layout.Channels, d.Parameters.Count).Append(0).ToArray();
             var hyper = d.Defaults.Append(0).ToArray();
             fixed (double* hyperPointer = hyper)
             fixed (IntPtr* tensorPointer = tensors)
-            fixed (long* stridePointer = strides)
+            fixed (long* innerPointer = inners)
+            fixed (long* channelPointer = channels)
             {
-                function(3, 7, input, gradient, output, n, hyperPointer, (void**)tensorPointer, stridePointer);
+                function(3, 7, input, gradient, output, n, hyperPointer, (void**)tensorPointer, innerPointer, channelPointer);
             }
 
             return Enumerable.Range(0, n).Select(i => precision.IsSingle ? ((float*)output)[i] : ((double*)output)[i]).ToArray();
@@ -237,32 +259,32 @@ internal static unsafe class CudaHostCheck
         public double[] Round(double[] values) => IsSingle ? values.Select(v => (double)(float)v).ToArray() : values;
 
         /// <summary>The generated C# forward kernel of this element type.</summary>
-        public double[] Forward(ActivationDefinition d, double[] x)
+        public double[] Forward(ActivationDefinition d, double[] x, double[] parameters)
         {
             if (!IsSingle)
             {
                 var y = new double[x.Length];
-                d.Double.Forward(x, y, d.Defaults);
+                d.Double.Forward(x, y, parameters);
                 return y;
             }
 
             var yf = new float[x.Length];
-            d.Single.Forward(x.Select(v => (float)v).ToArray(), yf, d.Defaults);
+            d.Single.Forward(x.Select(v => (float)v).ToArray(), yf, parameters);
             return yf.Select(v => (double)v).ToArray();
         }
 
         /// <summary>The generated C# backward kernel of this element type (input or output, as the activation reads).</summary>
-        public double[] Backward(ActivationDefinition d, double[] source, double[] gy)
+        public double[] Backward(ActivationDefinition d, double[] source, double[] gy, double[] parameters)
         {
             if (!IsSingle)
             {
                 var g = new double[source.Length];
-                d.Double.Backward(source, gy, g, d.Defaults);
+                d.Double.Backward(source, gy, g, parameters);
                 return g;
             }
 
             var gf = new float[source.Length];
-            d.Single.Backward(source.Select(v => (float)v).ToArray(), gy.Select(v => (float)v).ToArray(), gf, d.Defaults);
+            d.Single.Backward(source.Select(v => (float)v).ToArray(), gy.Select(v => (float)v).ToArray(), gf, parameters);
             return gf.Select(v => (double)v).ToArray();
         }
     }

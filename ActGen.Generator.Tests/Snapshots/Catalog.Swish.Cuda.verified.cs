@@ -17,6 +17,9 @@ public static partial class Activations
         template <typename T> __device__ __forceinline__ T actgen_softplus(T x) { return (x > T(0) ? x : T(0)) + log1p(exp(-fabs(x))); }
         template <typename T> __device__ __forceinline__ T actgen_sign(T x) { return x > T(0) ? T(1) : x < T(0) ? T(-1) : x; }
         __device__ __forceinline__ bool actgen_aligned16(const void* p) { return ((unsigned long long)p & 15ull) == 0; }
+        // A tensor parameter's value for element i: one for all (inner 0), one per element (inner 1, channels 0), or one per
+        // channel of a dimension ((i / inner) % channels, inner the product of the sizes after it). 64-bit all through.
+        __device__ __forceinline__ long long actgen_parameter_index(long long i, long long inner, long long channels) { return inner == 0 ? 0 : channels == 0 ? i : (i / inner) % channels; }
         template <typename T> __device__ __forceinline__ T actgen_max(T a, T b) { return isnan(a) || isnan(b) ? a + b : a > b ? a : b > a ? b : signbit(a) ? b : a; }
         template <typename T> __device__ __forceinline__ T actgen_min(T a, T b) { return isnan(a) || isnan(b) ? a + b : a < b ? a : b < a ? b : signbit(a) ? a : b; }
         #endif
@@ -63,8 +66,8 @@ public static partial class Activations
             }
         }
         #ifdef ACTGEN_HOST_CHECK
-        extern "C" void actgen_host_actgen_ActGen__Activations__Swish_forward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
-        { (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Swish_forward_f32((const float*)in, (float*)out, n, hyper[0]); }); }
+        extern "C" void actgen_host_actgen_ActGen__Activations__Swish_forward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Swish_forward_f32((const float*)in, (float*)out, n, hyper[0]); }); }
         #endif
 
         extern "C" __global__ void actgen_ActGen__Activations__Swish_forward_f64(const double* __restrict__ in, double* __restrict__ out, long long n, double p0)
@@ -91,8 +94,8 @@ public static partial class Activations
             }
         }
         #ifdef ACTGEN_HOST_CHECK
-        extern "C" void actgen_host_actgen_ActGen__Activations__Swish_forward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
-        { (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Swish_forward_f64((const double*)in, (double*)out, n, hyper[0]); }); }
+        extern "C" void actgen_host_actgen_ActGen__Activations__Swish_forward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Swish_forward_f64((const double*)in, (double*)out, n, hyper[0]); }); }
         #endif
 
         extern "C" __global__ void actgen_ActGen__Activations__Swish_backward_f32(const float* __restrict__ in, const float* __restrict__ gy, float* __restrict__ out, long long n, double p0)
@@ -122,8 +125,8 @@ public static partial class Activations
             }
         }
         #ifdef ACTGEN_HOST_CHECK
-        extern "C" void actgen_host_actgen_ActGen__Activations__Swish_backward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
-        { (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Swish_backward_f32((const float*)in, (const float*)gy, (float*)out, n, hyper[0]); }); }
+        extern "C" void actgen_host_actgen_ActGen__Activations__Swish_backward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Swish_backward_f32((const float*)in, (const float*)gy, (float*)out, n, hyper[0]); }); }
         #endif
 
         extern "C" __global__ void actgen_ActGen__Activations__Swish_backward_f64(const double* __restrict__ in, const double* __restrict__ gy, double* __restrict__ out, long long n, double p0)
@@ -151,8 +154,8 @@ public static partial class Activations
             }
         }
         #ifdef ACTGEN_HOST_CHECK
-        extern "C" void actgen_host_actgen_ActGen__Activations__Swish_backward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
-        { (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Swish_backward_f64((const double*)in, (const double*)gy, (double*)out, n, hyper[0]); }); }
+        extern "C" void actgen_host_actgen_ActGen__Activations__Swish_backward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Swish_backward_f64((const double*)in, (const double*)gy, (double*)out, n, hyper[0]); }); }
         #endif
         """;
 }

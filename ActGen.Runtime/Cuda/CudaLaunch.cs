@@ -12,7 +12,9 @@ namespace ActGen.Cuda;
 /// </summary>
 internal static unsafe class CudaLaunch
 {
-    /// <returns>The output, or null when a tensor is on another device or a parameter's shape is neither one value nor x's.</returns>
+    /// <returns>
+    /// The output, or null when a tensor is on another device or a parameter's shape has no <see cref="ParameterLayout"/>.
+    /// </returns>
     /// <exception cref="CudaDriverException">The driver refused the launch (the dispatch then runs TorchScript).</exception>
     public static Tensor? Run(
         CudaDriver driver,
@@ -51,7 +53,7 @@ internal static unsafe class CudaLaunch
             gy is null ? null : TensorPointer.Of(gy),
             TensorPointer.Of(output),
             n,
-            parameters.Select(p => new TensorOperand(TensorPointer.Of(p!.Value.Tensor), p.Value.Stride)).ToArray(),
+            parameters.Select(p => new TensorOperand(TensorPointer.Of(p!.Value.Tensor), p.Value.Layout)).ToArray(),
             hyper);
         var arguments = KernelArguments.Pack(definition.Parameters, role, operands);
         var bits = arguments.Select(a => a.Bits).ToArray();
@@ -80,18 +82,16 @@ internal static unsafe class CudaLaunch
         return output;
     }
 
-    /// <summary>A tensor parameter as the kernel reads it: one value (stride 0) or one per element of x (stride 1).</summary>
-    private static (Tensor Tensor, long Stride)? Parameter(Tensor x, Tensor t)
+    /// <summary>A tensor parameter as the kernel reads it: x's element type, contiguous, and its layout against x.</summary>
+    private static (Tensor Tensor, ParameterLayout Layout)? Parameter(Tensor x, Tensor t)
     {
-        if (!OnDeviceOf(x, t))
+        if (!OnDeviceOf(x, t) || ParameterLayout.Of(x.shape, t.shape) is not { } layout)
         {
             return null;
         }
 
         var typed = t.dtype == x.dtype ? t : t.to(x.dtype);
-        return typed.numel() == 1 ? (typed, 0)
-            : typed.shape.SequenceEqual(x.shape) ? (Contiguous(typed), 1)
-            : null;
+        return (Contiguous(typed), layout);
     }
 
     private static bool OnDeviceOf(Tensor x, Tensor t) => t.device_type == x.device_type && t.device_index == x.device_index;

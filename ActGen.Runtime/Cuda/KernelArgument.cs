@@ -24,8 +24,8 @@ internal abstract record KernelArgument(string Name)
     };
 }
 
-/// <summary>A tensor parameter's device pointer and element stride (0: one value for all, 1: one per element).</summary>
-internal sealed record TensorOperand(ulong Address, long Stride);
+/// <summary>A tensor parameter's device pointer and which of its values each element reads.</summary>
+internal sealed record TensorOperand(ulong Address, ParameterLayout Layout);
 
 /// <summary>
 /// What one launch reads and writes: device pointers of the input, the incoming gradient (kernels other than the forward)

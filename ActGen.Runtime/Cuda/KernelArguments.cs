@@ -6,7 +6,8 @@ namespace ActGen.Cuda;
 
 /// <summary>
 /// Packs a launch's operands against the generated kernel ABI: <c>(in[, gy], out, n, then per parameter in declaration
-/// order: a hyper-parameter as a double, a tensor parameter as a pointer and its element stride)</c>.
+/// order: a hyper-parameter as a double, a tensor parameter as a pointer, its inner size and its channel count)</c>
+/// (see <see cref="ParameterLayout"/>).
 /// </summary>
 internal static class KernelArguments
 {
@@ -46,7 +47,8 @@ internal static class KernelArguments
             {
                 var t = o.Tensors[nextTensor++];
                 arguments.Add(new KernelArgument.Pointer($"p{k}", t.Address));
-                arguments.Add(new KernelArgument.LongLong($"p{k}_stride", t.Stride));
+                arguments.Add(new KernelArgument.LongLong($"p{k}_inner", t.Layout.Inner));
+                arguments.Add(new KernelArgument.LongLong($"p{k}_channels", t.Layout.Channels));
             }
         }
 

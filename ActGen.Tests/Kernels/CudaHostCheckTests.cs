@@ -89,7 +89,23 @@ public class CudaHostCheckTests
         var first = source.IndexOf("result.y = ", StringComparison.Ordinal);
         var wrong = source[..first] + "result.y = 1 + " + source[(first + "result.y = ".Length)..];
         var failures = Assert.Single(CudaHostCheck.Run([(relu, wrong)], Directory())).Failures;
-        Assert.Contains(failures, f => f.StartsWith("forward_f32 (stride 0, shift 0)", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("forward_f32 (one value, shift 0)", StringComparison.Ordinal));
         Assert.DoesNotContain(failures, f => f.Contains("shift 1", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Per-channel values differ from channel to channel: a kernel that reads a per-channel parameter as if it were one
+    /// per element is caught there, and only there.
+    /// </summary>
+    [Fact]
+    public void AWrongPerChannelIndexIsCaught()
+    {
+        var (prelu, source) = Registered(d => d.Owner == "ActGen.Activations" && d.Name == "PRelu").Single();
+        var wrong = source.Replace("(i / inner) % channels", "i % channels", StringComparison.Ordinal);
+        Assert.NotEqual(source, wrong);
+        var failures = Assert.Single(CudaHostCheck.Run([(prelu, wrong)], Directory())).Failures;
+        Assert.Contains(failures, f => f.StartsWith("forward_f64 (per channel, shift 0)", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("backward_f32 (per channel, shift 1)", StringComparison.Ordinal));
+        Assert.All(failures, f => Assert.Contains("(per channel,", f, StringComparison.Ordinal));
     }
 }

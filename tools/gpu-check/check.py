@@ -4,12 +4,14 @@
 Reads the export that `actgen kernels --export tools/gpu-check/generated` writes (committed beside this script). For each
 activation: compiles its CUDA source with NVRTC, loads it with the driver API in the primary context (torch's), launches
 every kernel on torch CUDA tensors on the default stream, compares forward, backward and each learnable parameter's
-gradient with torch autograd on the builtin (float32 and float64, odd lengths, an unaligned start, edge values), times
+gradient with torch autograd on the builtin (float32 and float64, odd lengths, an unaligned start, edge values), tensor
+parameters one per channel against the TorchScript program, times
 forward and forward+backward against the builtin and a device-to-device copy, counts kernel launches per call with
 torch.profiler, and runs the TorchScript program on CUDA (values, and whether NNC fused it: prim::TensorExprGroup).
 
 Only the standard library and torch. `--self-test` needs neither torch nor a GPU: it checks the manifest against the
-sources (kernel names, ABI strings, TorchScript functions, builtin calls). Exit status 1 when a value check fails.
+sources (kernel names, ABI strings, TorchScript functions, builtin calls) and the parameter layouts it would pass.
+Exit status 1 when a value check fails.
 """
 import argparse
 import ast
@@ -44,8 +46,29 @@ def expected_abi(activation, kind, dtype):
     t = "float" if dtype == "float32" else "double"
     abi = [f"const {t}* in"] + ([] if kind == "forward" else [f"const {t}* gy"]) + [f"{t}* out", "long long n"]
     for k, p in enumerate(activation["parameters"]):
-        abi += [f"double p{k}"] if p["role"] == "hyper" else [f"const {t}* p{k}", f"long long p{k}_stride"]
+        abi += [f"double p{k}"] if p["role"] == "hyper" else [f"const {t}* p{k}", f"long long p{k}_inner", f"long long p{k}_channels"]
     return abi
+
+
+def layout(x, p):
+    """(inner, channels) of a tensor parameter of shape p broadcast against x of shape x, as ActGen's runtime passes them
+    (ParameterLayout.Of): one value (0, 1), one per element (1, 0), or one per channel of a run of x's dimensions
+    (element i reads (i // inner) % channels). Raises ValueError for shapes the runtime leaves to TorchScript."""
+    x, p = list(x), list(p)
+    if math.prod(p) == 1:
+        return 0, 1
+    if p == x:
+        return 1, 0
+    lead = len(x) - len(p)
+    varying = [d + lead for d in range(len(p)) if p[d] != 1]
+    if lead < 0 or any(p[d - lead] != x[d] for d in varying) or varying[-1] - varying[0] + 1 != len(varying):
+        raise ValueError(f"a parameter of shape {p} has no kernel layout against x of shape {x}")
+    channels, inner = math.prod(x[d] for d in varying), math.prod(x[varying[-1] + 1:])
+    return (1, 0) if inner == 1 and channels == math.prod(x) else (inner, channels)
+
+
+LAYOUTS = [(([2, 3, 4, 5], [1]), (0, 1)), (([2, 3, 4, 5], [2, 3, 4, 5]), (1, 0)), (([2, 3, 4, 5], [1, 3, 1, 1]), (20, 3)),
+           (([2, 3, 4, 5], [3, 4, 1]), (5, 12)), (([7, 3], [3]), (1, 3)), (([1, 3, 4, 5], [3, 4, 5]), (1, 0))]
 
 
 def expected_kinds(activation):
@@ -62,7 +85,12 @@ def load(export):
 
 def self_test(export):
     """Problems found in the export, as lines; empty when every check holds."""
-    problems = []
+    problems = [f"layout{args} is {layout(*args)}, expected {want}" for args, want in LAYOUTS if layout(*args) != want]
+    for args in [([2, 3, 4, 5], [3]), ([2, 3, 4, 5], [3, 1, 5]), ([2, 3], [1, 2, 3])]:
+        try:
+            problems.append(f"layout{tuple(args)} is {layout(*args)}, expected none")
+        except ValueError:
+            pass
     activations = load(export)
     for a in activations:
         where = a["id"]
@@ -228,13 +256,16 @@ class Activation:
                 arguments.append(ctypes.c_void_p({"in": x, "gy": gy, "out": out}[name].data_ptr()))
             elif name == "n":
                 arguments.append(ctypes.c_longlong(x.numel()))
-            elif name.endswith("_stride"):
-                value = values[names[int(name[1:-len("_stride")])]]
-                arguments.append(ctypes.c_longlong(0 if value.numel() == 1 else 1))
+            elif name.endswith(("_inner", "_channels")):
+                value = values[names[int(name[1:name.index("_")])]]
+                arguments.append(ctypes.c_longlong(layout(x.shape, value.shape)[0 if name.endswith("_inner") else 1]))
             elif argument.startswith("double"):
                 arguments.append(ctypes.c_double(values[names[int(name[1:])]]))
             else:
-                arguments.append(ctypes.c_void_p(values[names[int(name[1:])]].data_ptr()))
+                value = values[names[int(name[1:])]]
+                if not value.is_contiguous():
+                    raise ValueError(f"{name}: the kernels read a parameter's values in order; pass it contiguous")
+                arguments.append(ctypes.c_void_p(value.data_ptr()))
         block = 256
         grid = max(1, min((x.numel() + block - 1) // block, self.sms * 32))
         self.driver.launch(function, grid, block, arguments, torch.cuda.current_stream().cuda_stream)
@@ -327,6 +358,34 @@ def parameter_checks(act, torch, x, gy, dtype, case):
         bound = 10 * TOLERANCE[dtype][0] * max(per_element.abs().sum().item(), 1.0)
         rows.append(dict(activation=act.entry["id"], check=f"grad_{k} (sum)", case=case, against="builtin",
                          failures=int(not error <= bound), limits=0, worst=error))
+    return rows
+
+
+def per_channel_checks(act, torch):
+    """Tensor parameters one per channel along dimension 1 (as PyTorch's PReLU weight), values differing per channel:
+    every kernel against the TorchScript program in float64 with the same broadcast [1, C, 1, 1] parameters."""
+    if act.script is None or all(p["role"] == "hyper" for p in act.entry["parameters"]):
+        return []
+    rows, shape = [], (4, 3, 5, 7)
+    backward_kind = "backward_from_output" if act.entry["backwardFromOutput"] else "backward"
+    kinds = [("forward", "forward"), (backward_kind, "backward")] + [
+        (f"grad_{k}", f"grad_{k}") for k, p in enumerate(act.entry["parameters"]) if p["role"] == "learnable"]
+    for dtype in [torch.float32, torch.float64]:
+        name = str(dtype).replace("torch.", "")
+        x = inputs(torch, dtype, math.prod(shape), 0).view(shape)
+        gy = torch.linspace(0.5, 2.0, x.numel(), dtype=dtype, device="cuda").view(shape)
+        values = {p["name"]: p["default"] if p["role"] == "hyper"
+                  else (p["default"] + torch.arange(3, dtype=dtype, device="cuda") / 16).view(1, 3, 1, 1)
+                  for p in act.entry["parameters"]}
+        wide = {k: v if isinstance(v, float) else v.double() for k, v in values.items()}
+        y = act.run("forward", x, values=values)
+        for kind, function in kinds:
+            first = y if kind == "backward_from_output" else x
+            ours = act.run(kind, first, None if kind == "forward" else gy, values)
+            reference = act.script_call(function, first.double(), None if kind == "forward" else gy.double(), wide).to(dtype)
+            bad, limits, worst = compare(ours, reference, name, x, None if kind == "forward" else x.isfinite())
+            rows.append(dict(activation=act.entry["id"], check=f"{kind} (per channel)", case=f"{name} {list(shape)}",
+                             against="torchscript float64", failures=bad, limits=limits, worst=worst))
     return rows
 
 
@@ -460,6 +519,7 @@ def on_gpu(args, activations):
         try:
             act = Activation(torch, entry, args.export, nvrtc, driver, arch, properties.multi_processor_count)
             values += value_checks(act, torch, args.quick)
+            values += per_channel_checks(act, torch)
             speeds.append(speed(act, torch, n, 5 if args.quick else 20))
             if (s := script_check(act, torch)) is not None:
                 scripts.append(s)

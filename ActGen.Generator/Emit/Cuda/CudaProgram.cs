@@ -12,8 +12,9 @@ namespace ActGen.Generator.Emit.Cuda;
 /// it calls) as templates over the element type, and <c>extern "C"</c> kernels with one ABI, for float and double:
 /// <c>(const T* in[, const T* gy], T* out, long long n, parameters…)</c>, each a grid-stride loop with a 64-bit index,
 /// over 16-byte vectors where the pointers allow and elements for the rest.
-/// A hyper-parameter is a <c>double</c>; a tensor parameter is a pointer and an element stride (0: one value for all,
-/// 1: one per element). Under <c>ACTGEN_HOST_CHECK</c> it also defines host launchers, for the check on the CPU.
+/// A hyper-parameter is a <c>double</c>; a tensor parameter is a pointer and its layout, <c>inner</c> and <c>channels</c>
+/// (see <c>actgen_parameter_index</c>): one value for all, one per element, or one per channel of a dimension.
+/// Under <c>ACTGEN_HOST_CHECK</c> it also defines host launchers, for the check on the CPU.
 /// </summary>
 internal static class CudaProgram
 {
@@ -104,26 +105,24 @@ internal static class CudaProgram
     }
 
     /// <summary>
-    /// A grid-stride loop over 16-byte vectors (float4, double2) where every contiguous pointer is 16-byte aligned, then
+    /// A grid-stride loop over 16-byte vectors (float4, double2) where the input, gradient and output are 16-byte aligned, then
     /// (or else) a scalar loop over what is left: each element computed exactly as in the scalar loop.
     /// </summary>
     private static void Kernel(SourceWriter w, ActivationModel model, KernelSpec kernel, string type, string space)
     {
         var reads = kernel.ReadsGradOutput ? new[] { "in", "gy" } : ["in"];
         var parameters = model.Parameters.Select((p, k) => ParameterOrder.IsTensor(p)
-            ? $"const {type}* __restrict__ p{k}, long long p{k}_stride"
+            ? $"const {type}* __restrict__ p{k}, long long p{k}_inner, long long p{k}_channels"
             : $"double p{k}").ToList();
         var signature = reads.Select(r => $"const {type}* __restrict__ {r}")
             .Append($"{type}* __restrict__ out")
             .Append("long long n")
             .Concat(parameters);
         string Values(string index) => string.Join("", model.Parameters.Select((p, k) =>
-            ParameterOrder.IsTensor(p) ? $", p{k}[({index}) * p{k}_stride]" : $", ({type})p{k}"));
+            ParameterOrder.IsTensor(p) ? $", p{k}[actgen_parameter_index({index}, p{k}_inner, p{k}_channels)]" : $", ({type})p{k}"));
         var (vector, lanes) = type == "float" ? ("float4", new[] { "x", "y", "z", "w" }) : ("double2", ["x", "y"]);
-        var aligned = reads.Append("out").Select(r => $"actgen_aligned16({r})")
-            .Concat(model.Parameters.Select((p, k) => (p, k))
-                .Where(q => ParameterOrder.IsTensor(q.p))
-                .Select(q => $"(p{q.k}_stride == 0 || actgen_aligned16(p{q.k}))"));
+        // Parameters are read one element at a time in both loops, so their alignment does not matter.
+        var aligned = reads.Append("out").Select(r => $"actgen_aligned16({r})");
         var name = KernelName(model, kernel.Name, type);
         w.Open($"extern \"C\" __global__ void {name}({string.Join(", ", signature)})")
             .Line("const long long stride = (long long)blockDim.x * gridDim.x;")
@@ -157,7 +156,7 @@ internal static class CudaProgram
 
     /// <summary>
     /// For the check on the CPU: one launcher ABI for every kernel, <c>(grid, block, in, gy, out, n, hyper, tensors,
-    /// strides)</c>, parameter k read from <c>hyper[k]</c> or from <c>tensors[k]</c> and <c>strides[k]</c>.
+    /// inners, channels)</c>, parameter k read from <c>hyper[k]</c> or from <c>tensors[k]</c>, <c>inners[k]</c> and <c>channels[k]</c>.
     /// </summary>
     private static void HostLauncher(SourceWriter w, ActivationModel model, KernelSpec kernel, string type, string name)
     {
@@ -166,11 +165,11 @@ internal static class CudaProgram
             .Append($"({type}*)out")
             .Append("n")
             .Concat(model.Parameters.Select((p, k) =>
-                ParameterOrder.IsTensor(p) ? $"(const {type}*)tensors[{k}], strides[{k}]" : $"hyper[{k}]"));
+                ParameterOrder.IsTensor(p) ? $"(const {type}*)tensors[{k}], inners[{k}], channels[{k}]" : $"hyper[{k}]"));
         w.Line("#ifdef ACTGEN_HOST_CHECK")
             .Line($"extern \"C\" void actgen_host_{name}(unsigned grid, unsigned block, const void* in, const void* gy, void* out, "
-                + "long long n, const double* hyper, const void* const* tensors, const long long* strides)")
-            .Line("{ (void)gy; (void)hyper; (void)tensors; (void)strides; "
+                + "long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)")
+            .Line("{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; "
                 + $"actgen_host_launch(grid, block, [&] {{ {name}({string.Join(", ", arguments)}); }}); }}")
             .Line("#endif")
             .Line();
@@ -189,6 +188,10 @@ internal static class CudaProgram
                 + "{ return (x > T(0) ? x : T(0)) + log1p(exp(-fabs(x))); }")
             .Line("template <typename T> __device__ __forceinline__ T actgen_sign(T x) { return x > T(0) ? T(1) : x < T(0) ? T(-1) : x; }")
             .Line("__device__ __forceinline__ bool actgen_aligned16(const void* p) { return ((unsigned long long)p & 15ull) == 0; }")
+            .Line("// A tensor parameter's value for element i: one for all (inner 0), one per element (inner 1, channels 0), or one per")
+            .Line("// channel of a dimension ((i / inner) % channels, inner the product of the sizes after it). 64-bit all through.")
+            .Line("__device__ __forceinline__ long long actgen_parameter_index(long long i, long long inner, long long channels) "
+                + "{ return inner == 0 ? 0 : channels == 0 ? i : (i / inner) % channels; }")
             .Line("template <typename T> __device__ __forceinline__ T actgen_max(T a, T b) "
                 + "{ return isnan(a) || isnan(b) ? a + b : a > b ? a : b > a ? b : signbit(a) ? b : a; }")
             .Line("template <typename T> __device__ __forceinline__ T actgen_min(T a, T b) "

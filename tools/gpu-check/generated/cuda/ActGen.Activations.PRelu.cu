@@ -5,6 +5,9 @@ template <typename T> __device__ __forceinline__ T actgen_sigmoid(T x) { return 
 template <typename T> __device__ __forceinline__ T actgen_softplus(T x) { return (x > T(0) ? x : T(0)) + log1p(exp(-fabs(x))); }
 template <typename T> __device__ __forceinline__ T actgen_sign(T x) { return x > T(0) ? T(1) : x < T(0) ? T(-1) : x; }
 __device__ __forceinline__ bool actgen_aligned16(const void* p) { return ((unsigned long long)p & 15ull) == 0; }
+// A tensor parameter's value for element i: one for all (inner 0), one per element (inner 1, channels 0), or one per
+// channel of a dimension ((i / inner) % channels, inner the product of the sizes after it). 64-bit all through.
+__device__ __forceinline__ long long actgen_parameter_index(long long i, long long inner, long long channels) { return inner == 0 ? 0 : channels == 0 ? i : (i / inner) % channels; }
 template <typename T> __device__ __forceinline__ T actgen_max(T a, T b) { return isnan(a) || isnan(b) ? a + b : a > b ? a : b > a ? b : signbit(a) ? b : a; }
 template <typename T> __device__ __forceinline__ T actgen_min(T a, T b) { return isnan(a) || isnan(b) ? a + b : a < b ? a : b < a ? b : signbit(a) ? a : b; }
 #endif
@@ -28,130 +31,70 @@ template <typename T> __device__ __forceinline__ T grad_0(T x, T gy, T p0)
 
 }  // namespace actgen_ActGen__Activations__PRelu
 
-extern "C" __global__ void actgen_ActGen__Activations__PRelu_forward_f32(const float* __restrict__ in, float* __restrict__ out, long long n, const float* __restrict__ p0, long long p0_stride)
+extern "C" __global__ void actgen_ActGen__Activations__PRelu_forward_f32(const float* __restrict__ in, float* __restrict__ out, long long n, const float* __restrict__ p0, long long p0_inner, long long p0_channels)
 {
     const long long stride = (long long)blockDim.x * gridDim.x;
     const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
     long long done = 0;
-    if (actgen_aligned16(in) && actgen_aligned16(out) && (p0_stride == 0 || actgen_aligned16(p0)))
+    if (actgen_aligned16(in) && actgen_aligned16(out))
     {
         const long long vectors = n / 4;
         for (long long v = first; v < vectors; v += stride)
         {
             const float4 inv = reinterpret_cast<const float4*>(in)[v];
             float4 result;
-            result.x = actgen_ActGen__Activations__PRelu::forward<float>(inv.x, p0[(4 * v + 0) * p0_stride]);
-            result.y = actgen_ActGen__Activations__PRelu::forward<float>(inv.y, p0[(4 * v + 1) * p0_stride]);
-            result.z = actgen_ActGen__Activations__PRelu::forward<float>(inv.z, p0[(4 * v + 2) * p0_stride]);
-            result.w = actgen_ActGen__Activations__PRelu::forward<float>(inv.w, p0[(4 * v + 3) * p0_stride]);
+            result.x = actgen_ActGen__Activations__PRelu::forward<float>(inv.x, p0[actgen_parameter_index(4 * v + 0, p0_inner, p0_channels)]);
+            result.y = actgen_ActGen__Activations__PRelu::forward<float>(inv.y, p0[actgen_parameter_index(4 * v + 1, p0_inner, p0_channels)]);
+            result.z = actgen_ActGen__Activations__PRelu::forward<float>(inv.z, p0[actgen_parameter_index(4 * v + 2, p0_inner, p0_channels)]);
+            result.w = actgen_ActGen__Activations__PRelu::forward<float>(inv.w, p0[actgen_parameter_index(4 * v + 3, p0_inner, p0_channels)]);
             reinterpret_cast<float4*>(out)[v] = result;
         }
         done = vectors * 4;
     }
     for (long long i = done + first; i < n; i += stride)
     {
-        out[i] = actgen_ActGen__Activations__PRelu::forward<float>(in[i], p0[(i) * p0_stride]);
+        out[i] = actgen_ActGen__Activations__PRelu::forward<float>(in[i], p0[actgen_parameter_index(i, p0_inner, p0_channels)]);
     }
 }
 #ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__PRelu_forward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
-{ (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__PRelu_forward_f32((const float*)in, (float*)out, n, (const float*)tensors[0], strides[0]); }); }
+extern "C" void actgen_host_actgen_ActGen__Activations__PRelu_forward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__PRelu_forward_f32((const float*)in, (float*)out, n, (const float*)tensors[0], inners[0], channels[0]); }); }
 #endif
 
-extern "C" __global__ void actgen_ActGen__Activations__PRelu_forward_f64(const double* __restrict__ in, double* __restrict__ out, long long n, const double* __restrict__ p0, long long p0_stride)
+extern "C" __global__ void actgen_ActGen__Activations__PRelu_forward_f64(const double* __restrict__ in, double* __restrict__ out, long long n, const double* __restrict__ p0, long long p0_inner, long long p0_channels)
 {
     const long long stride = (long long)blockDim.x * gridDim.x;
     const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
     long long done = 0;
-    if (actgen_aligned16(in) && actgen_aligned16(out) && (p0_stride == 0 || actgen_aligned16(p0)))
+    if (actgen_aligned16(in) && actgen_aligned16(out))
     {
         const long long vectors = n / 2;
         for (long long v = first; v < vectors; v += stride)
         {
             const double2 inv = reinterpret_cast<const double2*>(in)[v];
             double2 result;
-            result.x = actgen_ActGen__Activations__PRelu::forward<double>(inv.x, p0[(2 * v + 0) * p0_stride]);
-            result.y = actgen_ActGen__Activations__PRelu::forward<double>(inv.y, p0[(2 * v + 1) * p0_stride]);
+            result.x = actgen_ActGen__Activations__PRelu::forward<double>(inv.x, p0[actgen_parameter_index(2 * v + 0, p0_inner, p0_channels)]);
+            result.y = actgen_ActGen__Activations__PRelu::forward<double>(inv.y, p0[actgen_parameter_index(2 * v + 1, p0_inner, p0_channels)]);
             reinterpret_cast<double2*>(out)[v] = result;
         }
         done = vectors * 2;
     }
     for (long long i = done + first; i < n; i += stride)
     {
-        out[i] = actgen_ActGen__Activations__PRelu::forward<double>(in[i], p0[(i) * p0_stride]);
+        out[i] = actgen_ActGen__Activations__PRelu::forward<double>(in[i], p0[actgen_parameter_index(i, p0_inner, p0_channels)]);
     }
 }
 #ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__PRelu_forward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
-{ (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__PRelu_forward_f64((const double*)in, (double*)out, n, (const double*)tensors[0], strides[0]); }); }
+extern "C" void actgen_host_actgen_ActGen__Activations__PRelu_forward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__PRelu_forward_f64((const double*)in, (double*)out, n, (const double*)tensors[0], inners[0], channels[0]); }); }
 #endif
 
-extern "C" __global__ void actgen_ActGen__Activations__PRelu_backward_f32(const float* __restrict__ in, const float* __restrict__ gy, float* __restrict__ out, long long n, const float* __restrict__ p0, long long p0_stride)
+extern "C" __global__ void actgen_ActGen__Activations__PRelu_backward_f32(const float* __restrict__ in, const float* __restrict__ gy, float* __restrict__ out, long long n, const float* __restrict__ p0, long long p0_inner, long long p0_channels)
 {
     const long long stride = (long long)blockDim.x * gridDim.x;
     const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
     long long done = 0;
-    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(out) && (p0_stride == 0 || actgen_aligned16(p0)))
-    {
-        const long long vectors = n / 4;
-        for (long long v = first; v < vectors; v += stride)
-        {
-            const float4 inv = reinterpret_cast<const float4*>(in)[v];
-            const float4 gyv = reinterpret_cast<const float4*>(gy)[v];
-            float4 result;
-            result.x = actgen_ActGen__Activations__PRelu::backward<float>(inv.x, gyv.x, p0[(4 * v + 0) * p0_stride]);
-            result.y = actgen_ActGen__Activations__PRelu::backward<float>(inv.y, gyv.y, p0[(4 * v + 1) * p0_stride]);
-            result.z = actgen_ActGen__Activations__PRelu::backward<float>(inv.z, gyv.z, p0[(4 * v + 2) * p0_stride]);
-            result.w = actgen_ActGen__Activations__PRelu::backward<float>(inv.w, gyv.w, p0[(4 * v + 3) * p0_stride]);
-            reinterpret_cast<float4*>(out)[v] = result;
-        }
-        done = vectors * 4;
-    }
-    for (long long i = done + first; i < n; i += stride)
-    {
-        out[i] = actgen_ActGen__Activations__PRelu::backward<float>(in[i], gy[i], p0[(i) * p0_stride]);
-    }
-}
-#ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__PRelu_backward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
-{ (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__PRelu_backward_f32((const float*)in, (const float*)gy, (float*)out, n, (const float*)tensors[0], strides[0]); }); }
-#endif
-
-extern "C" __global__ void actgen_ActGen__Activations__PRelu_backward_f64(const double* __restrict__ in, const double* __restrict__ gy, double* __restrict__ out, long long n, const double* __restrict__ p0, long long p0_stride)
-{
-    const long long stride = (long long)blockDim.x * gridDim.x;
-    const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
-    long long done = 0;
-    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(out) && (p0_stride == 0 || actgen_aligned16(p0)))
-    {
-        const long long vectors = n / 2;
-        for (long long v = first; v < vectors; v += stride)
-        {
-            const double2 inv = reinterpret_cast<const double2*>(in)[v];
-            const double2 gyv = reinterpret_cast<const double2*>(gy)[v];
-            double2 result;
-            result.x = actgen_ActGen__Activations__PRelu::backward<double>(inv.x, gyv.x, p0[(2 * v + 0) * p0_stride]);
-            result.y = actgen_ActGen__Activations__PRelu::backward<double>(inv.y, gyv.y, p0[(2 * v + 1) * p0_stride]);
-            reinterpret_cast<double2*>(out)[v] = result;
-        }
-        done = vectors * 2;
-    }
-    for (long long i = done + first; i < n; i += stride)
-    {
-        out[i] = actgen_ActGen__Activations__PRelu::backward<double>(in[i], gy[i], p0[(i) * p0_stride]);
-    }
-}
-#ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__PRelu_backward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
-{ (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__PRelu_backward_f64((const double*)in, (const double*)gy, (double*)out, n, (const double*)tensors[0], strides[0]); }); }
-#endif
-
-extern "C" __global__ void actgen_ActGen__Activations__PRelu_grad_0_f32(const float* __restrict__ in, const float* __restrict__ gy, float* __restrict__ out, long long n, const float* __restrict__ p0, long long p0_stride)
-{
-    const long long stride = (long long)blockDim.x * gridDim.x;
-    const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
-    long long done = 0;
-    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(out) && (p0_stride == 0 || actgen_aligned16(p0)))
+    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(out))
     {
         const long long vectors = n / 4;
         for (long long v = first; v < vectors; v += stride)
@@ -159,30 +102,30 @@ extern "C" __global__ void actgen_ActGen__Activations__PRelu_grad_0_f32(const fl
             const float4 inv = reinterpret_cast<const float4*>(in)[v];
             const float4 gyv = reinterpret_cast<const float4*>(gy)[v];
             float4 result;
-            result.x = actgen_ActGen__Activations__PRelu::grad_0<float>(inv.x, gyv.x, p0[(4 * v + 0) * p0_stride]);
-            result.y = actgen_ActGen__Activations__PRelu::grad_0<float>(inv.y, gyv.y, p0[(4 * v + 1) * p0_stride]);
-            result.z = actgen_ActGen__Activations__PRelu::grad_0<float>(inv.z, gyv.z, p0[(4 * v + 2) * p0_stride]);
-            result.w = actgen_ActGen__Activations__PRelu::grad_0<float>(inv.w, gyv.w, p0[(4 * v + 3) * p0_stride]);
+            result.x = actgen_ActGen__Activations__PRelu::backward<float>(inv.x, gyv.x, p0[actgen_parameter_index(4 * v + 0, p0_inner, p0_channels)]);
+            result.y = actgen_ActGen__Activations__PRelu::backward<float>(inv.y, gyv.y, p0[actgen_parameter_index(4 * v + 1, p0_inner, p0_channels)]);
+            result.z = actgen_ActGen__Activations__PRelu::backward<float>(inv.z, gyv.z, p0[actgen_parameter_index(4 * v + 2, p0_inner, p0_channels)]);
+            result.w = actgen_ActGen__Activations__PRelu::backward<float>(inv.w, gyv.w, p0[actgen_parameter_index(4 * v + 3, p0_inner, p0_channels)]);
             reinterpret_cast<float4*>(out)[v] = result;
         }
         done = vectors * 4;
     }
     for (long long i = done + first; i < n; i += stride)
     {
-        out[i] = actgen_ActGen__Activations__PRelu::grad_0<float>(in[i], gy[i], p0[(i) * p0_stride]);
+        out[i] = actgen_ActGen__Activations__PRelu::backward<float>(in[i], gy[i], p0[actgen_parameter_index(i, p0_inner, p0_channels)]);
     }
 }
 #ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__PRelu_grad_0_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
-{ (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__PRelu_grad_0_f32((const float*)in, (const float*)gy, (float*)out, n, (const float*)tensors[0], strides[0]); }); }
+extern "C" void actgen_host_actgen_ActGen__Activations__PRelu_backward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__PRelu_backward_f32((const float*)in, (const float*)gy, (float*)out, n, (const float*)tensors[0], inners[0], channels[0]); }); }
 #endif
 
-extern "C" __global__ void actgen_ActGen__Activations__PRelu_grad_0_f64(const double* __restrict__ in, const double* __restrict__ gy, double* __restrict__ out, long long n, const double* __restrict__ p0, long long p0_stride)
+extern "C" __global__ void actgen_ActGen__Activations__PRelu_backward_f64(const double* __restrict__ in, const double* __restrict__ gy, double* __restrict__ out, long long n, const double* __restrict__ p0, long long p0_inner, long long p0_channels)
 {
     const long long stride = (long long)blockDim.x * gridDim.x;
     const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
     long long done = 0;
-    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(out) && (p0_stride == 0 || actgen_aligned16(p0)))
+    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(out))
     {
         const long long vectors = n / 2;
         for (long long v = first; v < vectors; v += stride)
@@ -190,18 +133,78 @@ extern "C" __global__ void actgen_ActGen__Activations__PRelu_grad_0_f64(const do
             const double2 inv = reinterpret_cast<const double2*>(in)[v];
             const double2 gyv = reinterpret_cast<const double2*>(gy)[v];
             double2 result;
-            result.x = actgen_ActGen__Activations__PRelu::grad_0<double>(inv.x, gyv.x, p0[(2 * v + 0) * p0_stride]);
-            result.y = actgen_ActGen__Activations__PRelu::grad_0<double>(inv.y, gyv.y, p0[(2 * v + 1) * p0_stride]);
+            result.x = actgen_ActGen__Activations__PRelu::backward<double>(inv.x, gyv.x, p0[actgen_parameter_index(2 * v + 0, p0_inner, p0_channels)]);
+            result.y = actgen_ActGen__Activations__PRelu::backward<double>(inv.y, gyv.y, p0[actgen_parameter_index(2 * v + 1, p0_inner, p0_channels)]);
             reinterpret_cast<double2*>(out)[v] = result;
         }
         done = vectors * 2;
     }
     for (long long i = done + first; i < n; i += stride)
     {
-        out[i] = actgen_ActGen__Activations__PRelu::grad_0<double>(in[i], gy[i], p0[(i) * p0_stride]);
+        out[i] = actgen_ActGen__Activations__PRelu::backward<double>(in[i], gy[i], p0[actgen_parameter_index(i, p0_inner, p0_channels)]);
     }
 }
 #ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__PRelu_grad_0_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* strides)
-{ (void)gy; (void)hyper; (void)tensors; (void)strides; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__PRelu_grad_0_f64((const double*)in, (const double*)gy, (double*)out, n, (const double*)tensors[0], strides[0]); }); }
+extern "C" void actgen_host_actgen_ActGen__Activations__PRelu_backward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__PRelu_backward_f64((const double*)in, (const double*)gy, (double*)out, n, (const double*)tensors[0], inners[0], channels[0]); }); }
+#endif
+
+extern "C" __global__ void actgen_ActGen__Activations__PRelu_grad_0_f32(const float* __restrict__ in, const float* __restrict__ gy, float* __restrict__ out, long long n, const float* __restrict__ p0, long long p0_inner, long long p0_channels)
+{
+    const long long stride = (long long)blockDim.x * gridDim.x;
+    const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    long long done = 0;
+    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(out))
+    {
+        const long long vectors = n / 4;
+        for (long long v = first; v < vectors; v += stride)
+        {
+            const float4 inv = reinterpret_cast<const float4*>(in)[v];
+            const float4 gyv = reinterpret_cast<const float4*>(gy)[v];
+            float4 result;
+            result.x = actgen_ActGen__Activations__PRelu::grad_0<float>(inv.x, gyv.x, p0[actgen_parameter_index(4 * v + 0, p0_inner, p0_channels)]);
+            result.y = actgen_ActGen__Activations__PRelu::grad_0<float>(inv.y, gyv.y, p0[actgen_parameter_index(4 * v + 1, p0_inner, p0_channels)]);
+            result.z = actgen_ActGen__Activations__PRelu::grad_0<float>(inv.z, gyv.z, p0[actgen_parameter_index(4 * v + 2, p0_inner, p0_channels)]);
+            result.w = actgen_ActGen__Activations__PRelu::grad_0<float>(inv.w, gyv.w, p0[actgen_parameter_index(4 * v + 3, p0_inner, p0_channels)]);
+            reinterpret_cast<float4*>(out)[v] = result;
+        }
+        done = vectors * 4;
+    }
+    for (long long i = done + first; i < n; i += stride)
+    {
+        out[i] = actgen_ActGen__Activations__PRelu::grad_0<float>(in[i], gy[i], p0[actgen_parameter_index(i, p0_inner, p0_channels)]);
+    }
+}
+#ifdef ACTGEN_HOST_CHECK
+extern "C" void actgen_host_actgen_ActGen__Activations__PRelu_grad_0_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__PRelu_grad_0_f32((const float*)in, (const float*)gy, (float*)out, n, (const float*)tensors[0], inners[0], channels[0]); }); }
+#endif
+
+extern "C" __global__ void actgen_ActGen__Activations__PRelu_grad_0_f64(const double* __restrict__ in, const double* __restrict__ gy, double* __restrict__ out, long long n, const double* __restrict__ p0, long long p0_inner, long long p0_channels)
+{
+    const long long stride = (long long)blockDim.x * gridDim.x;
+    const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    long long done = 0;
+    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(out))
+    {
+        const long long vectors = n / 2;
+        for (long long v = first; v < vectors; v += stride)
+        {
+            const double2 inv = reinterpret_cast<const double2*>(in)[v];
+            const double2 gyv = reinterpret_cast<const double2*>(gy)[v];
+            double2 result;
+            result.x = actgen_ActGen__Activations__PRelu::grad_0<double>(inv.x, gyv.x, p0[actgen_parameter_index(2 * v + 0, p0_inner, p0_channels)]);
+            result.y = actgen_ActGen__Activations__PRelu::grad_0<double>(inv.y, gyv.y, p0[actgen_parameter_index(2 * v + 1, p0_inner, p0_channels)]);
+            reinterpret_cast<double2*>(out)[v] = result;
+        }
+        done = vectors * 2;
+    }
+    for (long long i = done + first; i < n; i += stride)
+    {
+        out[i] = actgen_ActGen__Activations__PRelu::grad_0<double>(in[i], gy[i], p0[actgen_parameter_index(i, p0_inner, p0_channels)]);
+    }
+}
+#ifdef ACTGEN_HOST_CHECK
+extern "C" void actgen_host_actgen_ActGen__Activations__PRelu_grad_0_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__PRelu_grad_0_f64((const double*)in, (const double*)gy, (double*)out, n, (const double*)tensors[0], inners[0], channels[0]); }); }
 #endif
