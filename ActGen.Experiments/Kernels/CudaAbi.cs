@@ -11,9 +11,10 @@ namespace ActGen.Experiments.Kernels;
 internal sealed record CudaKernel(string Name, string Kind, string Dtype, IReadOnlyList<string> Abi);
 
 /// <summary>
-/// The kernel ABI the generator promises (README, "CUDA kernels"): <c>(const T* in[, const T* gy], T* out, long long n,
+/// The kernel ABI the generator promises (README, "CUDA kernels"): <c>(const T* in[, const T* gy[, const T* gg]], T* out, long long n,
 /// parameters…)</c>, parameter k a <c>double pk</c> (hyper) or <c>const T* pk, long long pk_inner, long long pk_channels</c> (tensor), kernels
-/// forward, backward (or backward_from_output) and grad_k for each learnable k, in float and double; and what a source
+/// forward, backward (or backward_from_output), grad_k for each learnable k and second_a_b for each second-order pair
+/// (gg: the gradient of the backward's result), in float and double; and what a source
 /// declares, read from its text, so that the two can be compared.
 /// </summary>
 internal static class CudaAbi
@@ -25,15 +26,28 @@ internal static class CudaAbi
     public static IReadOnlyList<CudaKernel> Expected(ActivationDefinition d, string prefix)
     {
         var kinds = new[] { "forward", d.BackwardFromOutput ? "backward_from_output" : "backward" }
-            .Concat(d.Parameters.Select((p, k) => (p, k)).Where(q => q.p.Role == ParameterRole.Learnable).Select(q => $"grad_{q.k}"));
+            .Concat(d.Parameters.Select((p, k) => (p, k)).Where(q => q.p.Role == ParameterRole.Learnable).Select(q => $"grad_{q.k}"))
+            .Concat(SecondKinds(d));
         return kinds
             .SelectMany(kind => Types.Select(t => new CudaKernel($"{prefix}_{kind}_{t.Suffix}", kind, t.Dtype, Arguments(d, kind, t.Type))))
             .ToList();
     }
 
+    /// <summary>The second-order kernels the generated code has: <c>second_{a}_{b}</c>, a, b <c>x</c> or a parameter's index.</summary>
+    public static IReadOnlyList<string> SecondKinds(ActivationDefinition d) =>
+        d.Double.SecondOrder.Select(k => SecondKind(d, k.First, k.Second)).ToList();
+
+    /// <summary><c>second_{a}_{b}</c>: a, b each <c>x</c> (the input, or y where backward reads it) or a declaration index.</summary>
+    public static string SecondKind(ActivationDefinition d, string? first, string? second)
+    {
+        string Of(string? v) => v is null ? "x" : d.Parameters.Select(p => p.Name).ToList().IndexOf(v).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"second_{Of(first)}_{Of(second)}";
+    }
+
     private static IReadOnlyList<string> Arguments(ActivationDefinition d, string kind, string type) =>
         new[] { $"const {type}* in" }
             .Concat(kind == "forward" ? [] : [$"const {type}* gy"])
+            .Concat(kind.StartsWith("second_", System.StringComparison.Ordinal) ? [$"const {type}* gg"] : [])
             .Concat([$"{type}* out", "long long n"])
             .Concat(d.Parameters.SelectMany((p, k) => p.Role == ParameterRole.Hyper
                 ? new[] { $"double p{k}" }

@@ -20,7 +20,8 @@ internal sealed record CudaHostResult(string Activation, IReadOnlyList<string> F
 /// multi-block grid-stride launch of an odd length, buffers aligned (the vector loop and a tail) and shifted by one element
 /// (the scalar loop), tensor parameters as one value, one per element and one per channel (<see cref="ParameterLayout"/>;
 /// values that differ between elements or channels), and compares with the generated C# kernels of the same element type
-/// at each element's parameters (∂/∂θ against central differences, at finite inputs).
+/// at each element's parameters (∂/∂θ against central differences, at finite inputs; the second order against the C#
+/// second-order kernels).
 /// </summary>
 internal static unsafe class CudaHostCheck
 {
@@ -77,6 +78,7 @@ internal static unsafe class CudaHostCheck
         var failures = new List<string>();
         string? Find(string suffix) => launchers.FirstOrDefault(l => l.EndsWith(suffix, StringComparison.Ordinal));
         var gy = Inputs.Select((_, i) => 0.5 + i % 7 * 0.25).ToArray();
+        var gg = Inputs.Select((_, i) => 0.75 - i % 5 * 0.125).ToArray();
         var backwardName = d.BackwardFromOutput ? "_backward_from_output" : "_backward";
         var layouts = d.Parameters.Any(p => p.Role != ParameterRole.Hyper) ? ParameterLayout.All : [ParameterLayout.One];
         foreach (var (suffix, precision) in new[] { ("_f64", Precision.Double), ("_f32", Precision.Single) })
@@ -103,6 +105,17 @@ internal static unsafe class CudaHostCheck
                         precision.Round(ByGroup(d, layout, x.Length, (p, at) => ParameterGradient(d, Pick(x, at), Pick(gy, at), p, k))),
                         precision with { Relative = Math.Max(precision.Relative, 1e-6) },
                         finiteOnly: true);
+                }
+
+                foreach (var (pair, k) in d.Double.SecondOrder.Select((pair, k) => (pair, k)))
+                {
+                    var kind = CudaAbi.SecondKind(d, pair.First, pair.Second);
+                    Compare(
+                        failures,
+                        $"{kind}{suffix} {label}",
+                        Launch(library, Find($"_{kind}{suffix}"), precision, source, gy, d, layout, shift, gg),
+                        ByGroup(d, layout, x.Length, (p, at) => precision.Second(d, k, Pick(source, at), Pick(gy, at), Pick(gg, at), p)),
+                        precision);
                 }
             }
         }
@@ -161,14 +174,15 @@ internal static unsafe class CudaHostCheck
         double[]? gy,
         ActivationDefinition d,
         ParameterLayout layout,
-        int shift)
+        int shift,
+        double[]? gg = null)
     {
         if (name is null)
         {
             return [];
         }
 
-        var function = (delegate* unmanaged<uint, uint, void*, void*, void*, long, double*, void**, long*, long*, void>)
+        var function = (delegate* unmanaged<uint, uint, void*, void*, void*, void*, long, double*, void**, long*, long*, void>)
             NativeLibrary.GetExport(library, name);
         var n = x.Length;
         var buffers = new List<IntPtr>();
@@ -197,6 +211,7 @@ internal static unsafe class CudaHostCheck
         {
             var input = Native(x);
             var gradient = Native(gy ?? new double[n]);
+            var gradGrad = Native(gg ?? new double[n]);
             var output = Native(new double[n]);
             var tensors = d.Parameters
                 .Select((_, k) => (IntPtr)Native(layout.Values(d, k, n)))
@@ -210,7 +225,7 @@ internal static unsafe class CudaHostCheck
             fixed (long* innerPointer = inners)
             fixed (long* channelPointer = channels)
             {
-                function(3, 7, input, gradient, output, n, hyperPointer, (void**)tensorPointer, innerPointer, channelPointer);
+                function(3, 7, input, gradient, gradGrad, output, n, hyperPointer, (void**)tensorPointer, innerPointer, channelPointer);
             }
 
             return Enumerable.Range(0, n).Select(i => precision.IsSingle ? ((float*)output)[i] : ((double*)output)[i]).ToArray();
@@ -271,6 +286,22 @@ internal static unsafe class CudaHostCheck
             var yf = new float[x.Length];
             d.Single.Forward(x.Select(v => (float)v).ToArray(), yf, parameters);
             return yf.Select(v => (double)v).ToArray();
+        }
+
+        /// <summary>The generated C# second-order kernel <paramref name="k"/> of this element type (from x, or y where backward reads it).</summary>
+        public double[] Second(ActivationDefinition d, int k, double[] source, double[] gy, double[] gg, double[] parameters)
+        {
+            if (!IsSingle)
+            {
+                var g = new double[source.Length];
+                d.Double.SecondOrder[k].Kernel(source, gy, gg, g, parameters);
+                return g;
+            }
+
+            float[] Single(double[] values) => values.Select(v => (float)v).ToArray();
+            var gf = new float[source.Length];
+            d.Single.SecondOrder[k].Kernel(Single(source), Single(gy), Single(gg), gf, parameters);
+            return gf.Select(v => (double)v).ToArray();
         }
 
         /// <summary>The generated C# backward kernel of this element type (input or output, as the activation reads).</summary>

@@ -6,7 +6,7 @@ namespace ActGen;
 
 public static partial class Activations
 {
-    /// <summary>The CUDA C++ source of RRelu's kernels (forward, backward, ∂/∂θ; float and double), for NVRTC.</summary>
+    /// <summary>The CUDA C++ source of RRelu's kernels (forward, backward, ∂/∂θ, second order; float and double), for NVRTC.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal const string RReluCudaSource =
         """
@@ -34,6 +34,11 @@ public static partial class Activations
         template <typename T> __device__ __forceinline__ T backward(T x, T gy, T p0)
         {
             return (gy * (isnan(x) ? x : ((x > T(0.0)) ? T(1.0) : p0)));
+        }
+
+        template <typename T> __device__ __forceinline__ T second_x_x(T x, T gy, T gg, T p0)
+        {
+            return (gg * (gy * (isnan(x) ? x : T(0.0))));
         }
 
         }  // namespace actgen_ActGen__Activations__RRelu
@@ -64,8 +69,8 @@ public static partial class Activations
             }
         }
         #ifdef ACTGEN_HOST_CHECK
-        extern "C" void actgen_host_actgen_ActGen__Activations__RRelu_forward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-        { (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__RRelu_forward_f32((const float*)in, (float*)out, n, (const float*)tensors[0], inners[0], channels[0]); }); }
+        extern "C" void actgen_host_actgen_ActGen__Activations__RRelu_forward_f32(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__RRelu_forward_f32((const float*)in, (float*)out, n, (const float*)tensors[0], inners[0], channels[0]); }); }
         #endif
 
         extern "C" __global__ void actgen_ActGen__Activations__RRelu_forward_f64(const double* __restrict__ in, double* __restrict__ out, long long n, const double* __restrict__ p0, long long p0_inner, long long p0_channels)
@@ -92,8 +97,8 @@ public static partial class Activations
             }
         }
         #ifdef ACTGEN_HOST_CHECK
-        extern "C" void actgen_host_actgen_ActGen__Activations__RRelu_forward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-        { (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__RRelu_forward_f64((const double*)in, (double*)out, n, (const double*)tensors[0], inners[0], channels[0]); }); }
+        extern "C" void actgen_host_actgen_ActGen__Activations__RRelu_forward_f64(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__RRelu_forward_f64((const double*)in, (double*)out, n, (const double*)tensors[0], inners[0], channels[0]); }); }
         #endif
 
         extern "C" __global__ void actgen_ActGen__Activations__RRelu_backward_f32(const float* __restrict__ in, const float* __restrict__ gy, float* __restrict__ out, long long n, const float* __restrict__ p0, long long p0_inner, long long p0_channels)
@@ -123,8 +128,8 @@ public static partial class Activations
             }
         }
         #ifdef ACTGEN_HOST_CHECK
-        extern "C" void actgen_host_actgen_ActGen__Activations__RRelu_backward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-        { (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__RRelu_backward_f32((const float*)in, (const float*)gy, (float*)out, n, (const float*)tensors[0], inners[0], channels[0]); }); }
+        extern "C" void actgen_host_actgen_ActGen__Activations__RRelu_backward_f32(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__RRelu_backward_f32((const float*)in, (const float*)gy, (float*)out, n, (const float*)tensors[0], inners[0], channels[0]); }); }
         #endif
 
         extern "C" __global__ void actgen_ActGen__Activations__RRelu_backward_f64(const double* __restrict__ in, const double* __restrict__ gy, double* __restrict__ out, long long n, const double* __restrict__ p0, long long p0_inner, long long p0_channels)
@@ -152,8 +157,70 @@ public static partial class Activations
             }
         }
         #ifdef ACTGEN_HOST_CHECK
-        extern "C" void actgen_host_actgen_ActGen__Activations__RRelu_backward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-        { (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__RRelu_backward_f64((const double*)in, (const double*)gy, (double*)out, n, (const double*)tensors[0], inners[0], channels[0]); }); }
+        extern "C" void actgen_host_actgen_ActGen__Activations__RRelu_backward_f64(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__RRelu_backward_f64((const double*)in, (const double*)gy, (double*)out, n, (const double*)tensors[0], inners[0], channels[0]); }); }
+        #endif
+
+        extern "C" __global__ void actgen_ActGen__Activations__RRelu_second_x_x_f32(const float* __restrict__ in, const float* __restrict__ gy, const float* __restrict__ gg, float* __restrict__ out, long long n, const float* __restrict__ p0, long long p0_inner, long long p0_channels)
+        {
+            const long long stride = (long long)blockDim.x * gridDim.x;
+            const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+            long long done = 0;
+            if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(gg) && actgen_aligned16(out))
+            {
+                const long long vectors = n / 4;
+                for (long long v = first; v < vectors; v += stride)
+                {
+                    const float4 inv = reinterpret_cast<const float4*>(in)[v];
+                    const float4 gyv = reinterpret_cast<const float4*>(gy)[v];
+                    const float4 ggv = reinterpret_cast<const float4*>(gg)[v];
+                    float4 result;
+                    result.x = actgen_ActGen__Activations__RRelu::second_x_x<float>(inv.x, gyv.x, ggv.x, p0[actgen_parameter_index(4 * v + 0, p0_inner, p0_channels)]);
+                    result.y = actgen_ActGen__Activations__RRelu::second_x_x<float>(inv.y, gyv.y, ggv.y, p0[actgen_parameter_index(4 * v + 1, p0_inner, p0_channels)]);
+                    result.z = actgen_ActGen__Activations__RRelu::second_x_x<float>(inv.z, gyv.z, ggv.z, p0[actgen_parameter_index(4 * v + 2, p0_inner, p0_channels)]);
+                    result.w = actgen_ActGen__Activations__RRelu::second_x_x<float>(inv.w, gyv.w, ggv.w, p0[actgen_parameter_index(4 * v + 3, p0_inner, p0_channels)]);
+                    reinterpret_cast<float4*>(out)[v] = result;
+                }
+                done = vectors * 4;
+            }
+            for (long long i = done + first; i < n; i += stride)
+            {
+                out[i] = actgen_ActGen__Activations__RRelu::second_x_x<float>(in[i], gy[i], gg[i], p0[actgen_parameter_index(i, p0_inner, p0_channels)]);
+            }
+        }
+        #ifdef ACTGEN_HOST_CHECK
+        extern "C" void actgen_host_actgen_ActGen__Activations__RRelu_second_x_x_f32(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__RRelu_second_x_x_f32((const float*)in, (const float*)gy, (const float*)gg, (float*)out, n, (const float*)tensors[0], inners[0], channels[0]); }); }
+        #endif
+
+        extern "C" __global__ void actgen_ActGen__Activations__RRelu_second_x_x_f64(const double* __restrict__ in, const double* __restrict__ gy, const double* __restrict__ gg, double* __restrict__ out, long long n, const double* __restrict__ p0, long long p0_inner, long long p0_channels)
+        {
+            const long long stride = (long long)blockDim.x * gridDim.x;
+            const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+            long long done = 0;
+            if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(gg) && actgen_aligned16(out))
+            {
+                const long long vectors = n / 2;
+                for (long long v = first; v < vectors; v += stride)
+                {
+                    const double2 inv = reinterpret_cast<const double2*>(in)[v];
+                    const double2 gyv = reinterpret_cast<const double2*>(gy)[v];
+                    const double2 ggv = reinterpret_cast<const double2*>(gg)[v];
+                    double2 result;
+                    result.x = actgen_ActGen__Activations__RRelu::second_x_x<double>(inv.x, gyv.x, ggv.x, p0[actgen_parameter_index(2 * v + 0, p0_inner, p0_channels)]);
+                    result.y = actgen_ActGen__Activations__RRelu::second_x_x<double>(inv.y, gyv.y, ggv.y, p0[actgen_parameter_index(2 * v + 1, p0_inner, p0_channels)]);
+                    reinterpret_cast<double2*>(out)[v] = result;
+                }
+                done = vectors * 2;
+            }
+            for (long long i = done + first; i < n; i += stride)
+            {
+                out[i] = actgen_ActGen__Activations__RRelu::second_x_x<double>(in[i], gy[i], gg[i], p0[actgen_parameter_index(i, p0_inner, p0_channels)]);
+            }
+        }
+        #ifdef ACTGEN_HOST_CHECK
+        extern "C" void actgen_host_actgen_ActGen__Activations__RRelu_second_x_x_f64(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__RRelu_second_x_x_f64((const double*)in, (const double*)gy, (const double*)gg, (double*)out, n, (const double*)tensors[0], inners[0], channels[0]); }); }
         #endif
         """;
 }

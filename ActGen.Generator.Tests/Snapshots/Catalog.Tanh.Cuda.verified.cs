@@ -6,7 +6,7 @@ namespace ActGen;
 
 public static partial class Activations
 {
-    /// <summary>The CUDA C++ source of Tanh's kernels (forward, backward, ∂/∂θ; float and double), for NVRTC.</summary>
+    /// <summary>The CUDA C++ source of Tanh's kernels (forward, backward, ∂/∂θ, second order; float and double), for NVRTC.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal const string TanhCudaSource =
         """
@@ -34,6 +34,11 @@ public static partial class Activations
         template <typename T> __device__ __forceinline__ T backward(T y, T gy)
         {
             return (gy * (T(1.0) - (y * y)));
+        }
+
+        template <typename T> __device__ __forceinline__ T second_x_x(T y, T gy, T gg)
+        {
+            return (-(gg * (gy * (y + y))));
         }
 
         }  // namespace actgen_ActGen__Activations__Tanh
@@ -64,8 +69,8 @@ public static partial class Activations
             }
         }
         #ifdef ACTGEN_HOST_CHECK
-        extern "C" void actgen_host_actgen_ActGen__Activations__Tanh_forward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-        { (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Tanh_forward_f32((const float*)in, (float*)out, n); }); }
+        extern "C" void actgen_host_actgen_ActGen__Activations__Tanh_forward_f32(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Tanh_forward_f32((const float*)in, (float*)out, n); }); }
         #endif
 
         extern "C" __global__ void actgen_ActGen__Activations__Tanh_forward_f64(const double* __restrict__ in, double* __restrict__ out, long long n)
@@ -92,8 +97,8 @@ public static partial class Activations
             }
         }
         #ifdef ACTGEN_HOST_CHECK
-        extern "C" void actgen_host_actgen_ActGen__Activations__Tanh_forward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-        { (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Tanh_forward_f64((const double*)in, (double*)out, n); }); }
+        extern "C" void actgen_host_actgen_ActGen__Activations__Tanh_forward_f64(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Tanh_forward_f64((const double*)in, (double*)out, n); }); }
         #endif
 
         extern "C" __global__ void actgen_ActGen__Activations__Tanh_backward_from_output_f32(const float* __restrict__ in, const float* __restrict__ gy, float* __restrict__ out, long long n)
@@ -123,8 +128,8 @@ public static partial class Activations
             }
         }
         #ifdef ACTGEN_HOST_CHECK
-        extern "C" void actgen_host_actgen_ActGen__Activations__Tanh_backward_from_output_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-        { (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Tanh_backward_from_output_f32((const float*)in, (const float*)gy, (float*)out, n); }); }
+        extern "C" void actgen_host_actgen_ActGen__Activations__Tanh_backward_from_output_f32(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Tanh_backward_from_output_f32((const float*)in, (const float*)gy, (float*)out, n); }); }
         #endif
 
         extern "C" __global__ void actgen_ActGen__Activations__Tanh_backward_from_output_f64(const double* __restrict__ in, const double* __restrict__ gy, double* __restrict__ out, long long n)
@@ -152,8 +157,70 @@ public static partial class Activations
             }
         }
         #ifdef ACTGEN_HOST_CHECK
-        extern "C" void actgen_host_actgen_ActGen__Activations__Tanh_backward_from_output_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-        { (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Tanh_backward_from_output_f64((const double*)in, (const double*)gy, (double*)out, n); }); }
+        extern "C" void actgen_host_actgen_ActGen__Activations__Tanh_backward_from_output_f64(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Tanh_backward_from_output_f64((const double*)in, (const double*)gy, (double*)out, n); }); }
+        #endif
+
+        extern "C" __global__ void actgen_ActGen__Activations__Tanh_second_x_x_f32(const float* __restrict__ in, const float* __restrict__ gy, const float* __restrict__ gg, float* __restrict__ out, long long n)
+        {
+            const long long stride = (long long)blockDim.x * gridDim.x;
+            const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+            long long done = 0;
+            if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(gg) && actgen_aligned16(out))
+            {
+                const long long vectors = n / 4;
+                for (long long v = first; v < vectors; v += stride)
+                {
+                    const float4 inv = reinterpret_cast<const float4*>(in)[v];
+                    const float4 gyv = reinterpret_cast<const float4*>(gy)[v];
+                    const float4 ggv = reinterpret_cast<const float4*>(gg)[v];
+                    float4 result;
+                    result.x = actgen_ActGen__Activations__Tanh::second_x_x<float>(inv.x, gyv.x, ggv.x);
+                    result.y = actgen_ActGen__Activations__Tanh::second_x_x<float>(inv.y, gyv.y, ggv.y);
+                    result.z = actgen_ActGen__Activations__Tanh::second_x_x<float>(inv.z, gyv.z, ggv.z);
+                    result.w = actgen_ActGen__Activations__Tanh::second_x_x<float>(inv.w, gyv.w, ggv.w);
+                    reinterpret_cast<float4*>(out)[v] = result;
+                }
+                done = vectors * 4;
+            }
+            for (long long i = done + first; i < n; i += stride)
+            {
+                out[i] = actgen_ActGen__Activations__Tanh::second_x_x<float>(in[i], gy[i], gg[i]);
+            }
+        }
+        #ifdef ACTGEN_HOST_CHECK
+        extern "C" void actgen_host_actgen_ActGen__Activations__Tanh_second_x_x_f32(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Tanh_second_x_x_f32((const float*)in, (const float*)gy, (const float*)gg, (float*)out, n); }); }
+        #endif
+
+        extern "C" __global__ void actgen_ActGen__Activations__Tanh_second_x_x_f64(const double* __restrict__ in, const double* __restrict__ gy, const double* __restrict__ gg, double* __restrict__ out, long long n)
+        {
+            const long long stride = (long long)blockDim.x * gridDim.x;
+            const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+            long long done = 0;
+            if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(gg) && actgen_aligned16(out))
+            {
+                const long long vectors = n / 2;
+                for (long long v = first; v < vectors; v += stride)
+                {
+                    const double2 inv = reinterpret_cast<const double2*>(in)[v];
+                    const double2 gyv = reinterpret_cast<const double2*>(gy)[v];
+                    const double2 ggv = reinterpret_cast<const double2*>(gg)[v];
+                    double2 result;
+                    result.x = actgen_ActGen__Activations__Tanh::second_x_x<double>(inv.x, gyv.x, ggv.x);
+                    result.y = actgen_ActGen__Activations__Tanh::second_x_x<double>(inv.y, gyv.y, ggv.y);
+                    reinterpret_cast<double2*>(out)[v] = result;
+                }
+                done = vectors * 2;
+            }
+            for (long long i = done + first; i < n; i += stride)
+            {
+                out[i] = actgen_ActGen__Activations__Tanh::second_x_x<double>(in[i], gy[i], gg[i]);
+            }
+        }
+        #ifdef ACTGEN_HOST_CHECK
+        extern "C" void actgen_host_actgen_ActGen__Activations__Tanh_second_x_x_f64(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+        { (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Tanh_second_x_x_f64((const double*)in, (const double*)gy, (const double*)gg, (double*)out, n); }); }
         #endif
         """;
 }

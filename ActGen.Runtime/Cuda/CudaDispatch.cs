@@ -54,6 +54,17 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
     public Tensor? Gradient(TorchActivation a, string name, Tensor x, Tensor gradOutput, Tensor[] tensors, double[] hyper) =>
         Run(a, new KernelRole.Gradient(IndexOf(a.Definition, name)), x, gradOutput, tensors, hyper);
 
+    /// <summary>
+    /// gg · gy · ∂²f/∂a∂b per element (a, b: null for the input, else a learnable parameter's name), the backward's own
+    /// backward; <paramref name="source"/> is x, or y where the backward reads the output. Null where the generated code
+    /// has no second-order kernel of {a, b}.
+    /// </summary>
+    public Tensor? Second(
+        TorchActivation a, string? first, string? second, Tensor source, Tensor gradOutput, Tensor gradGrad, Tensor[] tensors, double[] hyper) =>
+        CudaKernelNames.Second(a.Definition, first, second) is { } role
+            ? Run(a, role, source, gradOutput, tensors, hyper, gradGrad)
+            : null;
+
     /// <summary>The runtime when it was found; else null, after saying why (once).</summary>
     public CudaRuntime? Available()
     {
@@ -84,7 +95,8 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
         && x.device_type == DeviceType.CUDA
         && x.dtype is (ScalarType.Float32 or ScalarType.Float64);
 
-    private Tensor? Run(TorchActivation a, KernelRole role, Tensor x, Tensor? gradOutput, Tensor[] tensors, double[] hyper)
+    private Tensor? Run(
+        TorchActivation a, KernelRole role, Tensor x, Tensor? gradOutput, Tensor[] tensors, double[] hyper, Tensor? gradGrad = null)
     {
         if (ordinalOf(x) is not { } ordinal || failed.ContainsKey((a, ordinal)) || Available() is not { } cuda)
         {
@@ -94,7 +106,7 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
         switch (cuda.Module(a, ordinal))
         {
             case Probe<CudaModule>.Found found:
-                return Launched(cuda, found.Value, a, ordinal, role, x, gradOutput, tensors, hyper);
+                return Launched(cuda, found.Value, a, ordinal, role, x, gradOutput, tensors, hyper, gradGrad);
             case Probe<CudaModule>.Missing missing:
                 log.Once($"{a.Definition.Owner}.{a.Definition.Name}", missing.Why);
                 return null;
@@ -112,11 +124,12 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
         Tensor x,
         Tensor? gradOutput,
         Tensor[] tensors,
-        double[] hyper)
+        double[] hyper,
+        Tensor? gradGrad)
     {
         try
         {
-            return CudaLaunch.Run(cuda.Driver, module, a.Definition, role, x, gradOutput, tensors, hyper);
+            return CudaLaunch.Run(cuda.Driver, module, a.Definition, role, x, gradOutput, tensors, hyper, gradGrad);
         }
         catch (CudaDriverException e)
         {

@@ -24,10 +24,10 @@ internal static unsafe class CudaLaunch
         Tensor x,
         Tensor? gradOutput,
         Tensor[] tensors,
-        double[] hyper)
+        double[] hyper,
+        Tensor? gradGrad = null)
     {
-        if (gradOutput is not null
-            && !(OnDeviceOf(x, gradOutput) && gradOutput.dtype == x.dtype && gradOutput.shape.SequenceEqual(x.shape)))
+        if (!Like(x, gradOutput) || !Like(x, gradGrad))
         {
             return null;
         }
@@ -40,6 +40,7 @@ internal static unsafe class CudaLaunch
 
         var input = Contiguous(x);
         var gy = gradOutput is null ? null : Contiguous(gradOutput);
+        var gg = gradGrad is null ? null : Contiguous(gradGrad);
         var output = empty_like(input);
         var n = input.numel();
         if (n == 0)
@@ -54,7 +55,8 @@ internal static unsafe class CudaLaunch
             TensorPointer.Of(output),
             n,
             parameters.Select(p => new TensorOperand(TensorPointer.Of(p!.Value.Tensor), p.Value.Layout)).ToArray(),
-            hyper);
+            hyper,
+            gg is null ? null : TensorPointer.Of(gg));
         var arguments = KernelArguments.Pack(definition.Parameters, role, operands);
         var bits = arguments.Select(a => a.Bits).ToArray();
         var geometry = LaunchGeometry.For(n, isDouble ? sizeof(double) : sizeof(float), module.Device.Multiprocessors);
@@ -93,6 +95,10 @@ internal static unsafe class CudaLaunch
         var typed = t.dtype == x.dtype ? t : t.to(x.dtype);
         return (Contiguous(typed), layout);
     }
+
+    /// <summary>An operand read element by element alongside x (gy, gg): absent, or on x's device with x's dtype and shape.</summary>
+    private static bool Like(Tensor x, Tensor? t) =>
+        t is null || (OnDeviceOf(x, t) && t.dtype == x.dtype && t.shape.SequenceEqual(x.shape));
 
     private static bool OnDeviceOf(Tensor x, Tensor t) => t.device_type == x.device_type && t.device_index == x.device_index;
 

@@ -29,7 +29,8 @@ internal sealed record TensorOperand(ulong Address, ParameterLayout Layout);
 
 /// <summary>
 /// What one launch reads and writes: device pointers of the input, the incoming gradient (kernels other than the forward)
-/// and the output, the element count, the tensor parameters and the hyper-parameters, each in declaration order.
+/// and the output, the element count, the tensor parameters and the hyper-parameters, each in declaration order, and
+/// the gradient of the backward's result (second-order kernels only).
 /// </summary>
 internal sealed record KernelOperands(
     ulong Input,
@@ -37,4 +38,5 @@ internal sealed record KernelOperands(
     ulong Output,
     long Count,
     TensorOperand[] Tensors,
-    double[] Hyper);
+    double[] Hyper,
+    ulong? GradGrad = null);

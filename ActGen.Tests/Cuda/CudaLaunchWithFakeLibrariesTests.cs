@@ -110,6 +110,21 @@ public class CudaLaunchWithFakeLibrariesTests(FakeCudaLibraries fake) : IClassFi
         Assert.EndsWith("_PRelu_grad_0_f32", fake.FunctionName(fake.Last(0)));
         Assert.Equal(launches + 3, fake.Launches);
 
+        var gg = linspace(2, 3, 10, dtype: ScalarType.Float32);
+        fake.ExpectArguments(6);
+        Assert.NotNull(dispatch.Second(Activations.EluTorch, null, null, x, g, gg, [], [1.0]));
+        Assert.EndsWith("_Elu_second_x_x_f32", fake.FunctionName(fake.Last(0)));
+        Assert.Equal(
+            [(long)TensorPointer.Of(x), (long)TensorPointer.Of(g), (long)TensorPointer.Of(gg), 10L, BitConverter.DoubleToInt64Bits(1.0)],
+            new[] { 10, 11, 12, 14, 15 }.Select(fake.Last));
+        fake.ExpectArguments(8);
+        Assert.NotNull(dispatch.Second(Activations.PReluTorch, "weight", null, x, g, gg, [tensor(0.25f)], []));
+        Assert.EndsWith("_PRelu_second_x_0_f32", fake.FunctionName(fake.Last(0)));
+        Assert.Equal((0L, 1L), (fake.Last(16), fake.Last(17)));
+        Assert.Null(dispatch.Second(Activations.EluTorch, null, null, x, g, gg[..5], [], [1.0])); // gg not shaped like x
+        Assert.Equal(launches + 5, fake.Launches);
+        launches += 2;
+
         var elu = Activations.EluTorch;
         var broken = FakeCudaLibraries.Broken(elu);
         Assert.Null(dispatch.Forward(broken, x, [], [1.0]));

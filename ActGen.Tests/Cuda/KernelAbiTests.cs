@@ -83,7 +83,8 @@ public class KernelAbiTests
             d.Parameters.Where(p => p.Role != ParameterRole.Hyper)
                 .Select((_, i) => new TensorOperand(0x4000 + (ulong)i * 0x100, new ParameterLayout(60 + i, 7 + i)))
                 .ToArray(),
-            d.Parameters.Where(p => p.Role == ParameterRole.Hyper).Select((_, i) => 0.25 + i).ToArray());
+            d.Parameters.Where(p => p.Role == ParameterRole.Hyper).Select((_, i) => 0.25 + i).ToArray(),
+            role.ReadsGradGrad ? 0x5000 : null);
 
     [Fact]
     public void EveryActivationsKernelsAreExactlyTheOnesTheRuntimeLaunches()
@@ -122,7 +123,7 @@ public class KernelAbiTests
             }
         }
 
-        Assert.True(checkedKernels >= 2 * 2 * (CatalogNames.All.Length + 2 + 6 + 2), $"only {checkedKernels} kernels checked");
+        Assert.True(checkedKernels >= 2 * 3 * (CatalogNames.All.Length + 2 + 6 + 2), $"only {checkedKernels} kernels checked");
     }
 
     [Fact]
@@ -140,6 +141,32 @@ public class KernelAbiTests
         Assert.Equal(
             ["in", "gy", "out", "n", "p0", "p0_inner", "p0_channels", "p1", "p1_inner", "p1_channels", "p2", "p3"],
             packed.Select(a => a.Name));
+    }
+
+    /// <summary>The second order: one kernel per pair, named as the TorchScript program's functions, gg after gy.</summary>
+    [Fact]
+    public void SecondOrderKernelsAreOnePerPairAndTakeGgAfterGy()
+    {
+        var prelu = Activations.Value.Single(d => d.Owner == "ActGen.Activations" && d.Name == "PRelu");
+        var names = CudaKernelNames.Of(prelu.CudaSource!)!;
+        Assert.Equal(
+            ["second_x_x", "second_x_0", "second_0_0"],
+            CudaKernelNames.Roles(prelu).OfType<KernelRole.SecondOrder>().Select(r => r.Suffix));
+        Assert.Equal("second_x_0", CudaKernelNames.Second(prelu, "weight", null)!.Suffix);
+        Assert.Equal("second_x_0", CudaKernelNames.Second(prelu, null, "weight")!.Suffix);
+        var sigmoid = Activations.Value.Single(d => d.Owner == "ActGen.Activations" && d.Name == "Sigmoid");
+        Assert.Equal(["second_x_x"], CudaKernelNames.Roles(sigmoid).OfType<KernelRole.SecondOrder>().Select(r => r.Suffix));
+        Assert.Null(CudaKernelNames.Second(sigmoid, null, "nothing"));
+
+        var role = CudaKernelNames.Second(prelu, null, "weight")!;
+        var packed = KernelArguments.Pack(prelu.Parameters, role, Operands(prelu, role));
+        Assert.Equal(["in", "gy", "gg", "out", "n", "p0", "p0_inner", "p0_channels"], packed.Select(a => a.Name));
+        Assert.Equal([0x1000, 0x2000, 0x5000, 0x3000, 12345, 0x4000, 60, 7], packed.Select(a => a.Bits));
+        Assert.Contains(names.Name(role, true), CudaKernelNames.All(prelu.CudaSource!));
+        Assert.Contains("gradient of the backward's result", Assert.Throws<ArgumentException>(() =>
+            KernelArguments.Pack(prelu.Parameters, role, Operands(prelu, role) with { GradGrad = null })).Message);
+        Assert.Contains("gradient of the backward's result", Assert.Throws<ArgumentException>(() =>
+            KernelArguments.Pack(prelu.Parameters, new KernelRole.Gradient(0), Operands(prelu, role))).Message);
     }
 
     [Fact]

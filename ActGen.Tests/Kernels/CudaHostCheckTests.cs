@@ -108,4 +108,19 @@ public class CudaHostCheckTests
         Assert.Contains(failures, f => f.StartsWith("backward_f32 (per channel, shift 1)", StringComparison.Ordinal));
         Assert.All(failures, f => Assert.Contains("(per channel,", f, StringComparison.Ordinal));
     }
+
+    /// <summary>The second-order kernels are checked too: one that is off by 0.1 % is caught, and nothing else fails.</summary>
+    [Fact]
+    public void AWrongSecondOrderKernelIsCaught()
+    {
+        var (elu, source) = Registered(d => d.Owner == "ActGen.Activations" && d.Name == "Elu").Single();
+        var element = source.IndexOf("T second_x_x(", StringComparison.Ordinal);
+        var body = source.IndexOf("return ", element, StringComparison.Ordinal);
+        Assert.True(element > 0 && body > element);
+        var wrong = source[..body] + "return T(1.001) * " + source[(body + "return ".Length)..];
+        var failures = Assert.Single(CudaHostCheck.Run([(elu, wrong)], Directory())).Failures;
+        Assert.Contains(failures, f => f.StartsWith("second_x_x_f64 (one value, shift 0)", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("second_x_x_f32 (one value, shift 1)", StringComparison.Ordinal));
+        Assert.All(failures, f => Assert.StartsWith("second_x_x_", f, StringComparison.Ordinal));
+    }
 }

@@ -5,7 +5,7 @@ Reads the export that `actgen kernels --export tools/gpu-check/generated` writes
 activation: compiles its CUDA source with NVRTC, loads it with the driver API in the primary context (torch's), launches
 every kernel on torch CUDA tensors on the default stream, compares forward, backward and each learnable parameter's
 gradient with torch autograd on the builtin (float32 and float64, odd lengths, an unaligned start, edge values), tensor
-parameters one per channel against the TorchScript program, times
+parameters one per channel and the second-order kernels against the TorchScript program, times
 forward and forward+backward against the builtin and a device-to-device copy, counts kernel launches per call with
 torch.profiler, and runs the TorchScript program on CUDA (values, and whether NNC fused it: prim::TensorExprGroup).
 
@@ -42,9 +42,11 @@ def declared(source):
 
 
 def expected_abi(activation, kind, dtype):
-    """The ABI README promises: (const T* in[, const T* gy], T* out, long long n, parameters...)."""
+    """The ABI README promises: (const T* in[, const T* gy[, const T* gg]], T* out, long long n, parameters...)."""
     t = "float" if dtype == "float32" else "double"
-    abi = [f"const {t}* in"] + ([] if kind == "forward" else [f"const {t}* gy"]) + [f"{t}* out", "long long n"]
+    abi = [f"const {t}* in"] + ([] if kind == "forward" else [f"const {t}* gy"])
+    abi += [f"const {t}* gg"] if kind.startswith("second_") else []
+    abi += [f"{t}* out", "long long n"]
     for k, p in enumerate(activation["parameters"]):
         abi += [f"double p{k}"] if p["role"] == "hyper" else [f"const {t}* p{k}", f"long long p{k}_inner", f"long long p{k}_channels"]
     return abi
@@ -73,7 +75,26 @@ LAYOUTS = [(([2, 3, 4, 5], [1]), (0, 1)), (([2, 3, 4, 5], [2, 3, 4, 5]), (1, 0))
 
 def expected_kinds(activation):
     kinds = ["forward", "backward_from_output" if activation["backwardFromOutput"] else "backward"]
-    return kinds + [f"grad_{k}" for k, p in enumerate(activation["parameters"]) if p["role"] == "learnable"]
+    kinds += [f"grad_{k}" for k, p in enumerate(activation["parameters"]) if p["role"] == "learnable"]
+    return kinds + activation["secondOrder"]
+
+
+def second_order_problems(activation):
+    """The listed second-order kinds: second_a_b, a <= b each x or a learnable parameter's index, no pair twice; only
+    second_x_x where the backward reads the output (its second order is in y)."""
+    learnable = {str(k) for k, p in enumerate(activation["parameters"]) if p["role"] == "learnable"}
+    problems, seen = [], set()
+    for kind in activation["secondOrder"]:
+        m = re.fullmatch(r"second_(x|\d+)_(x|\d+)", kind)
+        order = lambda v: -1 if v == "x" else int(v)  # noqa: E731
+        if not m or any(v != "x" and v not in learnable for v in m.groups()) or order(m.group(1)) > order(m.group(2)):
+            problems.append(f"{activation['id']}: second-order kind {kind} is not second_a_b over x and learnable parameters")
+        elif kind in seen:
+            problems.append(f"{activation['id']}: second-order kind {kind} listed twice")
+        seen.add(kind)
+    if activation["backwardFromOutput"] and activation["secondOrder"] not in ([], ["second_x_x"]):
+        problems.append(f"{activation['id']}: reads the output, so only second_x_x, not {activation['secondOrder']}")
+    return problems
 
 
 def load(export):
@@ -94,6 +115,7 @@ def self_test(export):
     activations = load(export)
     for a in activations:
         where = a["id"]
+        problems += second_order_problems(a)
         source = (export / a["cuda"]).read_text(encoding="utf-8")
         kernels = declared(source)
         listed = {k["name"] for k in a["kernels"]}
@@ -114,7 +136,7 @@ def self_test(export):
         if a["torchscript"] is not None:
             script = (export / a["torchscript"]).read_text(encoding="utf-8")
             functions = set(re.findall(r"^def (\w+)\(", script, re.M))
-            wanted = {"forward", "backward"} | {k for k in expected_kinds(a) if k.startswith("grad_")}
+            wanted = {"forward", "backward"} | {k for k in expected_kinds(a) if k.startswith(("grad_", "second_"))}
             problems += [f"{where}: TorchScript program lacks def {f}" for f in sorted(wanted - functions)]
         if a["builtin"] is not None:
             try:
@@ -242,8 +264,8 @@ class Activation:
         return {p["name"]: p["default"] if p["role"] == "hyper"
                 else torch.tensor([p["default"]], dtype=dtype, device=device) for p in self.entry["parameters"]}
 
-    def run(self, kind, x, gy=None, values=None):
-        """Launches one kernel on x (and gy); returns its output, a new tensor like x."""
+    def run(self, kind, x, gy=None, values=None, gg=None):
+        """Launches one kernel on x (and gy, and gg for the second order); returns its output, a new tensor like x."""
         torch = self.torch
         values = values or self.parameters(x.dtype)
         out = torch.empty_like(x)
@@ -252,8 +274,8 @@ class Activation:
         arguments = []
         for argument in abi:
             name = argument.split(" ")[-1]
-            if name in ("in", "gy", "out"):
-                arguments.append(ctypes.c_void_p({"in": x, "gy": gy, "out": out}[name].data_ptr()))
+            if name in ("in", "gy", "gg", "out"):
+                arguments.append(ctypes.c_void_p({"in": x, "gy": gy, "gg": gg, "out": out}[name].data_ptr()))
             elif name == "n":
                 arguments.append(ctypes.c_longlong(x.numel()))
             elif name.endswith(("_inner", "_channels")):
@@ -275,10 +297,11 @@ class Activation:
         torch = self.torch
         return eval(self.entry["builtin"]["call"], {"torch": torch, "F": torch.nn.functional, "x": x, **values})  # noqa: S307
 
-    def script_call(self, function, first, gy, values):
+    def script_call(self, function, first, gy, values, gg=None):
         tensors = [values[p["name"]] for p in self.entry["parameters"] if p["role"] != "hyper"]
         hyper = [values[p["name"]] for p in self.entry["parameters"] if p["role"] == "hyper"]
-        return getattr(self.script, function)(first, *([] if gy is None else [gy]), *tensors, *hyper)
+        grads = ([] if gy is None else [gy]) + ([] if gg is None else [gg])
+        return getattr(self.script, function)(first, *grads, *tensors, *hyper)
 
 
 def inputs(torch, dtype, n, shift):
@@ -369,7 +392,8 @@ def per_channel_checks(act, torch):
     rows, shape = [], (4, 3, 5, 7)
     backward_kind = "backward_from_output" if act.entry["backwardFromOutput"] else "backward"
     kinds = [("forward", "forward"), (backward_kind, "backward")] + [
-        (f"grad_{k}", f"grad_{k}") for k, p in enumerate(act.entry["parameters"]) if p["role"] == "learnable"]
+        (f"grad_{k}", f"grad_{k}") for k, p in enumerate(act.entry["parameters"]) if p["role"] == "learnable"] + [
+        (k, k) for k in act.entry["secondOrder"]]
     for dtype in [torch.float32, torch.float64]:
         name = str(dtype).replace("torch.", "")
         x = inputs(torch, dtype, math.prod(shape), 0).view(shape)
@@ -380,12 +404,38 @@ def per_channel_checks(act, torch):
         wide = {k: v if isinstance(v, float) else v.double() for k, v in values.items()}
         y = act.run("forward", x, values=values)
         for kind, function in kinds:
-            first = y if kind == "backward_from_output" else x
-            ours = act.run(kind, first, None if kind == "forward" else gy, values)
-            reference = act.script_call(function, first.double(), None if kind == "forward" else gy.double(), wide).to(dtype)
+            gg = gy.flip(-1) if kind.startswith("second_") else None
+            first = y if kind == "backward_from_output" or (kind.startswith("second_") and act.entry["backwardFromOutput"]) else x
+            ours = act.run(kind, first, None if kind == "forward" else gy, values, gg)
+            reference = act.script_call(function, first.double(), None if kind == "forward" else gy.double(), wide,
+                                        None if gg is None else gg.double()).to(dtype)
             bad, limits, worst = compare(ours, reference, name, x, None if kind == "forward" else x.isfinite())
             rows.append(dict(activation=act.entry["id"], check=f"{kind} (per channel)", case=f"{name} {list(shape)}",
                              against="torchscript float64", failures=bad, limits=limits, worst=worst))
+    return rows
+
+
+def second_order_checks(act, torch):
+    """Each second-order kernel (gg * gy * d2f/dadb, from x or from y) against the TorchScript program's function of the
+    same name in float64, parameters at their defaults; odd length, aligned and unaligned starts."""
+    if act.script is None:
+        return []
+    rows = []
+    for dtype in [torch.float32, torch.float64]:
+        name = str(dtype).replace("torch.", "")
+        for shift in [0, 1]:
+            x = inputs(torch, dtype, 4097, shift)
+            gy = torch.linspace(0.5, 2.0, x.numel(), dtype=dtype, device="cuda")
+            gg = torch.linspace(1.5, -0.75, x.numel(), dtype=dtype, device="cuda")
+            values = act.parameters(dtype)
+            wide = {k: v if isinstance(v, float) else v.double() for k, v in values.items()}
+            first = act.run("forward", x, values=values) if act.entry["backwardFromOutput"] else x
+            for kind in act.entry["secondOrder"]:
+                ours = act.run(kind, first, gy, values, gg)
+                reference = act.script_call(kind, first.double(), gy.double(), wide, gg.double()).to(dtype)
+                bad, limits, worst = compare(ours, reference, name, x, x.isfinite())
+                rows.append(dict(activation=act.entry["id"], check=kind, case=f"{name} n=4097 start+{shift}",
+                                 against="torchscript float64", failures=bad, limits=limits, worst=worst))
     return rows
 
 
@@ -520,6 +570,7 @@ def on_gpu(args, activations):
             act = Activation(torch, entry, args.export, nvrtc, driver, arch, properties.multi_processor_count)
             values += value_checks(act, torch, args.quick)
             values += per_channel_checks(act, torch)
+            values += second_order_checks(act, torch)
             speeds.append(speed(act, torch, n, 5 if args.quick else 20))
             if (s := script_check(act, torch)) is not None:
                 scripts.append(s)

@@ -9,8 +9,9 @@ namespace ActGen.Generator.Emit.Cuda;
 
 /// <summary>
 /// The CUDA C++ source of one activation, for NVRTC: its element functions (forward, backward, ∂/∂θ and the activations
-/// it calls) as templates over the element type, and <c>extern "C"</c> kernels with one ABI, for float and double:
-/// <c>(const T* in[, const T* gy], T* out, long long n, parameters…)</c>, each a grid-stride loop with a 64-bit index,
+/// it calls, the second order) as templates over the element type, and <c>extern "C"</c> kernels with one ABI, for float
+/// and double: <c>(const T* in[, const T* gy[, const T* gg]], T* out, long long n, parameters…)</c>, each a grid-stride
+/// loop with a 64-bit index,
 /// over 16-byte vectors where the pointers allow and elements for the rest.
 /// A hyper-parameter is a <c>double</c>; a tensor parameter is a pointer and its layout, <c>inner</c> and <c>channels</c>
 /// (see <c>actgen_parameter_index</c>): one value for all, one per element, or one per channel of a dimension.
@@ -47,6 +48,11 @@ internal static class CudaProgram
             Element(w, $"grad_{Index(model, d.Parameter)}", ["T x", "T gy", .. values], d.Gradient, own, Function);
         }
 
+        foreach (var d in activation.SecondOrder)
+        {
+            Element(w, TorchScriptProgram.SecondName(model, d), [$"T {source}", "T gy", "T gg", .. values], d.Body, own, Function);
+        }
+
         w.Line($"}}  // namespace {space}").Line();
         foreach (var kernel in Kernels(activation))
         {
@@ -67,15 +73,26 @@ internal static class CudaProgram
     public static string KernelName(ActivationModel model, string kernel, string type) =>
         $"{Space(model)}_{kernel}_{(type == "float" ? "f32" : "f64")}";
 
-    private sealed record KernelSpec(string Name, string Element, bool ReadsGradOutput);
+    /// <param name="Reads">The arrays read element by element: <c>in</c>, then <c>gy</c> and <c>gg</c> where the kernel takes them.</param>
+    private sealed record KernelSpec(string Name, string Element, IReadOnlyList<string> Reads);
 
+    private static readonly string[] ForwardReads = ["in"];
+    private static readonly string[] BackwardReads = ["in", "gy"];
+    private static readonly string[] SecondOrderReads = ["in", "gy", "gg"];
+
+    /// <summary>
+    /// Forward, backward, each ∂/∂θ, and the second order (<c>second_{a}_{b}</c>, the names of the TorchScript program's
+    /// functions): gg · gy · ∂²f/∂a∂b per element, the backward's own backward.
+    /// </summary>
     private static IEnumerable<KernelSpec> Kernels(LoweredActivation activation) =>
         new[]
         {
-            new KernelSpec("forward", "forward", false),
-            new KernelSpec(activation.BackwardReadsOutput ? "backward_from_output" : "backward", "backward", true),
+            new KernelSpec("forward", "forward", ForwardReads),
+            new KernelSpec(activation.BackwardReadsOutput ? "backward_from_output" : "backward", "backward", BackwardReads),
         }.Concat(activation.ParameterDerivatives.Select(d =>
-            new KernelSpec($"grad_{Index(activation.Model, d.Parameter)}", $"grad_{Index(activation.Model, d.Parameter)}", true)));
+            new KernelSpec($"grad_{Index(activation.Model, d.Parameter)}", $"grad_{Index(activation.Model, d.Parameter)}", BackwardReads)))
+        .Concat(activation.SecondOrder.Select(d =>
+            new KernelSpec(TorchScriptProgram.SecondName(activation.Model, d), TorchScriptProgram.SecondName(activation.Model, d), SecondOrderReads)));
 
     private static int Index(ActivationModel model, string parameter) => model.Parameters.Select(p => p.Name).ToList().IndexOf(parameter);
 
@@ -110,7 +127,7 @@ internal static class CudaProgram
     /// </summary>
     private static void Kernel(SourceWriter w, ActivationModel model, KernelSpec kernel, string type, string space)
     {
-        var reads = kernel.ReadsGradOutput ? new[] { "in", "gy" } : ["in"];
+        var reads = kernel.Reads;
         var parameters = model.Parameters.Select((p, k) => ParameterOrder.IsTensor(p)
             ? $"const {type}* __restrict__ p{k}, long long p{k}_inner, long long p{k}_channels"
             : $"double p{k}").ToList();
@@ -155,21 +172,20 @@ internal static class CudaProgram
     }
 
     /// <summary>
-    /// For the check on the CPU: one launcher ABI for every kernel, <c>(grid, block, in, gy, out, n, hyper, tensors,
+    /// For the check on the CPU: one launcher ABI for every kernel, <c>(grid, block, in, gy, gg, out, n, hyper, tensors,
     /// inners, channels)</c>, parameter k read from <c>hyper[k]</c> or from <c>tensors[k]</c>, <c>inners[k]</c> and <c>channels[k]</c>.
     /// </summary>
     private static void HostLauncher(SourceWriter w, ActivationModel model, KernelSpec kernel, string type, string name)
     {
-        var arguments = new[] { $"(const {type}*)in" }
-            .Concat(kernel.ReadsGradOutput ? [$"(const {type}*)gy"] : [])
+        var arguments = kernel.Reads.Select(r => $"(const {type}*){r}")
             .Append($"({type}*)out")
             .Append("n")
             .Concat(model.Parameters.Select((p, k) =>
                 ParameterOrder.IsTensor(p) ? $"(const {type}*)tensors[{k}], inners[{k}], channels[{k}]" : $"hyper[{k}]"));
         w.Line("#ifdef ACTGEN_HOST_CHECK")
-            .Line($"extern \"C\" void actgen_host_{name}(unsigned grid, unsigned block, const void* in, const void* gy, void* out, "
+            .Line($"extern \"C\" void actgen_host_{name}(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, "
                 + "long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)")
-            .Line("{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; "
+            .Line("{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; "
                 + $"actgen_host_launch(grid, block, [&] {{ {name}({string.Join(", ", arguments)}); }}); }}")
             .Line("#endif")
             .Line();

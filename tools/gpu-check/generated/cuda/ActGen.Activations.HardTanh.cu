@@ -24,6 +24,11 @@ template <typename T> __device__ __forceinline__ T backward(T x, T gy, T p0, T p
     return (gy * (isnan(x) ? x : ((x <= p0) ? T(0.0) : ((x >= p1) ? T(0.0) : T(1.0)))));
 }
 
+template <typename T> __device__ __forceinline__ T second_x_x(T x, T gy, T gg, T p0, T p1)
+{
+    return (gg * (gy * (isnan(x) ? x : T(0.0))));
+}
+
 }  // namespace actgen_ActGen__Activations__HardTanh
 
 extern "C" __global__ void actgen_ActGen__Activations__HardTanh_forward_f32(const float* __restrict__ in, float* __restrict__ out, long long n, double p0, double p1)
@@ -52,8 +57,8 @@ extern "C" __global__ void actgen_ActGen__Activations__HardTanh_forward_f32(cons
     }
 }
 #ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__HardTanh_forward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__HardTanh_forward_f32((const float*)in, (float*)out, n, hyper[0], hyper[1]); }); }
+extern "C" void actgen_host_actgen_ActGen__Activations__HardTanh_forward_f32(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__HardTanh_forward_f32((const float*)in, (float*)out, n, hyper[0], hyper[1]); }); }
 #endif
 
 extern "C" __global__ void actgen_ActGen__Activations__HardTanh_forward_f64(const double* __restrict__ in, double* __restrict__ out, long long n, double p0, double p1)
@@ -80,8 +85,8 @@ extern "C" __global__ void actgen_ActGen__Activations__HardTanh_forward_f64(cons
     }
 }
 #ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__HardTanh_forward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__HardTanh_forward_f64((const double*)in, (double*)out, n, hyper[0], hyper[1]); }); }
+extern "C" void actgen_host_actgen_ActGen__Activations__HardTanh_forward_f64(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__HardTanh_forward_f64((const double*)in, (double*)out, n, hyper[0], hyper[1]); }); }
 #endif
 
 extern "C" __global__ void actgen_ActGen__Activations__HardTanh_backward_f32(const float* __restrict__ in, const float* __restrict__ gy, float* __restrict__ out, long long n, double p0, double p1)
@@ -111,8 +116,8 @@ extern "C" __global__ void actgen_ActGen__Activations__HardTanh_backward_f32(con
     }
 }
 #ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__HardTanh_backward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__HardTanh_backward_f32((const float*)in, (const float*)gy, (float*)out, n, hyper[0], hyper[1]); }); }
+extern "C" void actgen_host_actgen_ActGen__Activations__HardTanh_backward_f32(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__HardTanh_backward_f32((const float*)in, (const float*)gy, (float*)out, n, hyper[0], hyper[1]); }); }
 #endif
 
 extern "C" __global__ void actgen_ActGen__Activations__HardTanh_backward_f64(const double* __restrict__ in, const double* __restrict__ gy, double* __restrict__ out, long long n, double p0, double p1)
@@ -140,6 +145,68 @@ extern "C" __global__ void actgen_ActGen__Activations__HardTanh_backward_f64(con
     }
 }
 #ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__HardTanh_backward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__HardTanh_backward_f64((const double*)in, (const double*)gy, (double*)out, n, hyper[0], hyper[1]); }); }
+extern "C" void actgen_host_actgen_ActGen__Activations__HardTanh_backward_f64(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__HardTanh_backward_f64((const double*)in, (const double*)gy, (double*)out, n, hyper[0], hyper[1]); }); }
+#endif
+
+extern "C" __global__ void actgen_ActGen__Activations__HardTanh_second_x_x_f32(const float* __restrict__ in, const float* __restrict__ gy, const float* __restrict__ gg, float* __restrict__ out, long long n, double p0, double p1)
+{
+    const long long stride = (long long)blockDim.x * gridDim.x;
+    const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    long long done = 0;
+    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(gg) && actgen_aligned16(out))
+    {
+        const long long vectors = n / 4;
+        for (long long v = first; v < vectors; v += stride)
+        {
+            const float4 inv = reinterpret_cast<const float4*>(in)[v];
+            const float4 gyv = reinterpret_cast<const float4*>(gy)[v];
+            const float4 ggv = reinterpret_cast<const float4*>(gg)[v];
+            float4 result;
+            result.x = actgen_ActGen__Activations__HardTanh::second_x_x<float>(inv.x, gyv.x, ggv.x, (float)p0, (float)p1);
+            result.y = actgen_ActGen__Activations__HardTanh::second_x_x<float>(inv.y, gyv.y, ggv.y, (float)p0, (float)p1);
+            result.z = actgen_ActGen__Activations__HardTanh::second_x_x<float>(inv.z, gyv.z, ggv.z, (float)p0, (float)p1);
+            result.w = actgen_ActGen__Activations__HardTanh::second_x_x<float>(inv.w, gyv.w, ggv.w, (float)p0, (float)p1);
+            reinterpret_cast<float4*>(out)[v] = result;
+        }
+        done = vectors * 4;
+    }
+    for (long long i = done + first; i < n; i += stride)
+    {
+        out[i] = actgen_ActGen__Activations__HardTanh::second_x_x<float>(in[i], gy[i], gg[i], (float)p0, (float)p1);
+    }
+}
+#ifdef ACTGEN_HOST_CHECK
+extern "C" void actgen_host_actgen_ActGen__Activations__HardTanh_second_x_x_f32(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__HardTanh_second_x_x_f32((const float*)in, (const float*)gy, (const float*)gg, (float*)out, n, hyper[0], hyper[1]); }); }
+#endif
+
+extern "C" __global__ void actgen_ActGen__Activations__HardTanh_second_x_x_f64(const double* __restrict__ in, const double* __restrict__ gy, const double* __restrict__ gg, double* __restrict__ out, long long n, double p0, double p1)
+{
+    const long long stride = (long long)blockDim.x * gridDim.x;
+    const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    long long done = 0;
+    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(gg) && actgen_aligned16(out))
+    {
+        const long long vectors = n / 2;
+        for (long long v = first; v < vectors; v += stride)
+        {
+            const double2 inv = reinterpret_cast<const double2*>(in)[v];
+            const double2 gyv = reinterpret_cast<const double2*>(gy)[v];
+            const double2 ggv = reinterpret_cast<const double2*>(gg)[v];
+            double2 result;
+            result.x = actgen_ActGen__Activations__HardTanh::second_x_x<double>(inv.x, gyv.x, ggv.x, (double)p0, (double)p1);
+            result.y = actgen_ActGen__Activations__HardTanh::second_x_x<double>(inv.y, gyv.y, ggv.y, (double)p0, (double)p1);
+            reinterpret_cast<double2*>(out)[v] = result;
+        }
+        done = vectors * 2;
+    }
+    for (long long i = done + first; i < n; i += stride)
+    {
+        out[i] = actgen_ActGen__Activations__HardTanh::second_x_x<double>(in[i], gy[i], gg[i], (double)p0, (double)p1);
+    }
+}
+#ifdef ACTGEN_HOST_CHECK
+extern "C" void actgen_host_actgen_ActGen__Activations__HardTanh_second_x_x_f64(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__HardTanh_second_x_x_f64((const double*)in, (const double*)gy, (const double*)gg, (double*)out, n, hyper[0], hyper[1]); }); }
 #endif

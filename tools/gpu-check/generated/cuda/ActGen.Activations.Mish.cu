@@ -35,6 +35,31 @@ template <typename T> __device__ __forceinline__ T backward(T x, T gy)
     return (gy * (isnan(x) ? x : ((x > T(20.0)) ? T(1.0) : ((x > T(0.0)) ? (T(1.0) - ((T(2.0) / t3) - (((T(2.0) * x) / t3) * t6))) : (((t2 + (x * t5)) / t3) - (((x * t2) / t3) * t6))))));
 }
 
+template <typename T> __device__ __forceinline__ T second_x_x(T x, T gy, T gg)
+{
+    const T t0 = exp(x);
+    const T t1 = (t0 + T(2.0));
+    const T t2 = (t0 * t1);
+    const T t3 = (t2 + T(2.0));
+    const T t4 = (T(2.0) / t3);
+    const T t5 = (T(2.0) * x);
+    const T t6 = (t5 / t3);
+    const T t7 = (t0 * t0);
+    const T t8 = (t2 + t7);
+    const T t9 = (t8 / t3);
+    const T t10 = (t7 + t7);
+    const T t11 = (t8 + t10);
+    const T t12 = (t11 / t3);
+    const T t13 = (t9 * t9);
+    const T t14 = (t12 - t13);
+    const T t15 = (x * t8);
+    const T t16 = (t2 + t15);
+    const T t17 = (t16 / t3);
+    const T t18 = (x * t2);
+    const T t19 = (t18 / t3);
+    return (gg * (gy * (isnan(x) ? x : ((x > T(20.0)) ? T(0.0) : ((x > T(0.0)) ? ((((t4 - (t6 * t9)) * t9) + (t6 * t14)) + (t4 * t9)) : ((((t8 + (t8 + (x * t11))) / t3) - (t17 * t9)) - (((t17 - (t19 * t9)) * t9) + (t19 * t14))))))));
+}
+
 }  // namespace actgen_ActGen__Activations__Mish
 
 extern "C" __global__ void actgen_ActGen__Activations__Mish_forward_f32(const float* __restrict__ in, float* __restrict__ out, long long n)
@@ -63,8 +88,8 @@ extern "C" __global__ void actgen_ActGen__Activations__Mish_forward_f32(const fl
     }
 }
 #ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__Mish_forward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Mish_forward_f32((const float*)in, (float*)out, n); }); }
+extern "C" void actgen_host_actgen_ActGen__Activations__Mish_forward_f32(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Mish_forward_f32((const float*)in, (float*)out, n); }); }
 #endif
 
 extern "C" __global__ void actgen_ActGen__Activations__Mish_forward_f64(const double* __restrict__ in, double* __restrict__ out, long long n)
@@ -91,8 +116,8 @@ extern "C" __global__ void actgen_ActGen__Activations__Mish_forward_f64(const do
     }
 }
 #ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__Mish_forward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Mish_forward_f64((const double*)in, (double*)out, n); }); }
+extern "C" void actgen_host_actgen_ActGen__Activations__Mish_forward_f64(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Mish_forward_f64((const double*)in, (double*)out, n); }); }
 #endif
 
 extern "C" __global__ void actgen_ActGen__Activations__Mish_backward_f32(const float* __restrict__ in, const float* __restrict__ gy, float* __restrict__ out, long long n)
@@ -122,8 +147,8 @@ extern "C" __global__ void actgen_ActGen__Activations__Mish_backward_f32(const f
     }
 }
 #ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__Mish_backward_f32(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Mish_backward_f32((const float*)in, (const float*)gy, (float*)out, n); }); }
+extern "C" void actgen_host_actgen_ActGen__Activations__Mish_backward_f32(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Mish_backward_f32((const float*)in, (const float*)gy, (float*)out, n); }); }
 #endif
 
 extern "C" __global__ void actgen_ActGen__Activations__Mish_backward_f64(const double* __restrict__ in, const double* __restrict__ gy, double* __restrict__ out, long long n)
@@ -151,6 +176,68 @@ extern "C" __global__ void actgen_ActGen__Activations__Mish_backward_f64(const d
     }
 }
 #ifdef ACTGEN_HOST_CHECK
-extern "C" void actgen_host_actgen_ActGen__Activations__Mish_backward_f64(unsigned grid, unsigned block, const void* in, const void* gy, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
-{ (void)gy; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Mish_backward_f64((const double*)in, (const double*)gy, (double*)out, n); }); }
+extern "C" void actgen_host_actgen_ActGen__Activations__Mish_backward_f64(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Mish_backward_f64((const double*)in, (const double*)gy, (double*)out, n); }); }
+#endif
+
+extern "C" __global__ void actgen_ActGen__Activations__Mish_second_x_x_f32(const float* __restrict__ in, const float* __restrict__ gy, const float* __restrict__ gg, float* __restrict__ out, long long n)
+{
+    const long long stride = (long long)blockDim.x * gridDim.x;
+    const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    long long done = 0;
+    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(gg) && actgen_aligned16(out))
+    {
+        const long long vectors = n / 4;
+        for (long long v = first; v < vectors; v += stride)
+        {
+            const float4 inv = reinterpret_cast<const float4*>(in)[v];
+            const float4 gyv = reinterpret_cast<const float4*>(gy)[v];
+            const float4 ggv = reinterpret_cast<const float4*>(gg)[v];
+            float4 result;
+            result.x = actgen_ActGen__Activations__Mish::second_x_x<float>(inv.x, gyv.x, ggv.x);
+            result.y = actgen_ActGen__Activations__Mish::second_x_x<float>(inv.y, gyv.y, ggv.y);
+            result.z = actgen_ActGen__Activations__Mish::second_x_x<float>(inv.z, gyv.z, ggv.z);
+            result.w = actgen_ActGen__Activations__Mish::second_x_x<float>(inv.w, gyv.w, ggv.w);
+            reinterpret_cast<float4*>(out)[v] = result;
+        }
+        done = vectors * 4;
+    }
+    for (long long i = done + first; i < n; i += stride)
+    {
+        out[i] = actgen_ActGen__Activations__Mish::second_x_x<float>(in[i], gy[i], gg[i]);
+    }
+}
+#ifdef ACTGEN_HOST_CHECK
+extern "C" void actgen_host_actgen_ActGen__Activations__Mish_second_x_x_f32(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Mish_second_x_x_f32((const float*)in, (const float*)gy, (const float*)gg, (float*)out, n); }); }
+#endif
+
+extern "C" __global__ void actgen_ActGen__Activations__Mish_second_x_x_f64(const double* __restrict__ in, const double* __restrict__ gy, const double* __restrict__ gg, double* __restrict__ out, long long n)
+{
+    const long long stride = (long long)blockDim.x * gridDim.x;
+    const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
+    long long done = 0;
+    if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(gg) && actgen_aligned16(out))
+    {
+        const long long vectors = n / 2;
+        for (long long v = first; v < vectors; v += stride)
+        {
+            const double2 inv = reinterpret_cast<const double2*>(in)[v];
+            const double2 gyv = reinterpret_cast<const double2*>(gy)[v];
+            const double2 ggv = reinterpret_cast<const double2*>(gg)[v];
+            double2 result;
+            result.x = actgen_ActGen__Activations__Mish::second_x_x<double>(inv.x, gyv.x, ggv.x);
+            result.y = actgen_ActGen__Activations__Mish::second_x_x<double>(inv.y, gyv.y, ggv.y);
+            reinterpret_cast<double2*>(out)[v] = result;
+        }
+        done = vectors * 2;
+    }
+    for (long long i = done + first; i < n; i += stride)
+    {
+        out[i] = actgen_ActGen__Activations__Mish::second_x_x<double>(in[i], gy[i], gg[i]);
+    }
+}
+#ifdef ACTGEN_HOST_CHECK
+extern "C" void actgen_host_actgen_ActGen__Activations__Mish_second_x_x_f64(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)
+{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; actgen_host_launch(grid, block, [&] { actgen_ActGen__Activations__Mish_second_x_x_f64((const double*)in, (const double*)gy, (const double*)gg, (double*)out, n); }); }
 #endif
