@@ -6,7 +6,7 @@ namespace ActGen.Experiments.Kernels;
 
 /// <summary>One <c>extern "C"</c> kernel of an activation's CUDA source and its argument list.</summary>
 /// <param name="Kind"><c>forward</c>, <c>backward</c>, <c>backward_from_output</c> or <c>grad_{k}</c> (k the parameter's index).</param>
-/// <param name="Dtype"><c>float32</c> or <c>float64</c>.</param>
+/// <param name="Dtype"><c>float32</c>, <c>float64</c>, <c>float16</c> or <c>bfloat16</c>.</param>
 /// <param name="Abi">Each argument as <c>type name</c>, without <c>__restrict__</c>.</param>
 internal sealed record CudaKernel(string Name, string Kind, string Dtype, IReadOnlyList<string> Abi);
 
@@ -14,13 +14,14 @@ internal sealed record CudaKernel(string Name, string Kind, string Dtype, IReadO
 /// The kernel ABI the generator promises (README, "CUDA kernels"): <c>(const T* in[, const T* gy[, const T* gg]], T* out, long long n,
 /// parameters…)</c>, parameter k a <c>double pk</c> (hyper) or <c>const T* pk, long long pk_inner, long long pk_channels</c> (tensor), kernels
 /// forward, backward (or backward_from_output), grad_k for each learnable k and second_a_b for each second-order pair
-/// (gg: the gradient of the backward's result), in float and double; and what a source
+/// (gg: the gradient of the backward's result), in float, double, float16 and bfloat16 (these two as their 16 bits,
+/// <c>unsigned short</c>); and what a source
 /// declares, read from its text, so that the two can be compared.
 /// </summary>
 internal static class CudaAbi
 {
     private static readonly (string Suffix, string Dtype, string Type)[] Types =
-        [("f32", "float32", "float"), ("f64", "float64", "double")];
+        [("f32", "float32", "float"), ("f64", "float64", "double"), ("f16", "float16", "unsigned short"), ("bf16", "bfloat16", "unsigned short")];
 
     /// <summary>The kernels <paramref name="d"/>'s source must declare, named as <paramref name="prefix"/>_{kind}_{f32|f64}.</summary>
     public static IReadOnlyList<CudaKernel> Expected(ActivationDefinition d, string prefix)

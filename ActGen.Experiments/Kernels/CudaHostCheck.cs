@@ -81,28 +81,41 @@ internal static unsafe class CudaHostCheck
         var gg = Inputs.Select((_, i) => 0.75 - i % 5 * 0.125).ToArray();
         var backwardName = d.BackwardFromOutput ? "_backward_from_output" : "_backward";
         var layouts = d.Parameters.Any(p => p.Role != ParameterRole.Hyper) ? ParameterLayout.All : [ParameterLayout.One];
-        foreach (var (suffix, precision) in new[] { ("_f64", Precision.Double), ("_f32", Precision.Single) })
+        foreach (var precision in Precision.All)
         {
+            var suffix = "_" + precision.Suffix;
             foreach (var (layout, shift) in layouts.SelectMany(l => new[] { 0, 1 }.Select(shift => (l, shift))))
             {
                 var x = precision.Round(Inputs);
-                var y = ByGroup(d, layout, x.Length, (p, at) => precision.Forward(d, Pick(x, at), p));
+                var y = ByGroup(d, precision, layout, x.Length, (p, at) => precision.Forward(d, Pick(x, at), p));
                 var label = $"({layout.Name}, shift {shift})";
-                Compare(failures, $"forward{suffix} {label}", Launch(library, Find("_forward" + suffix), precision, x, null, d, layout, shift), y, precision);
+                var forward = Launch(library, Find("_forward" + suffix), precision, x, null, d, layout, shift);
+                Compare(failures, $"forward{suffix} {label}", forward, y, precision);
                 var source = d.BackwardFromOutput ? y : x;
+                var backward = Launch(library, Find(backwardName + suffix), precision, source, gy, d, layout, shift);
                 Compare(
                     failures,
                     $"backward{suffix} {label}",
-                    Launch(library, Find(backwardName + suffix), precision, source, gy, d, layout, shift),
-                    ByGroup(d, layout, x.Length, (p, at) => precision.Backward(d, Pick(source, at), Pick(gy, at), p)),
+                    backward,
+                    ByGroup(d, precision, layout, x.Length, (p, at) => precision.Backward(d, Pick(source, at), Pick(gy, at), p)),
                     precision);
+                if (precision.ComputesInFloat)
+                {
+                    // The same float computation, rounded once: exactly the float kernel's result, rounded to nearest even.
+                    var exact = precision with { Relative = 0, Absolute = 0 };
+                    var f32 = Precision.Single;
+                    Compare(failures, $"forward{suffix} {label} against forward_f32", forward,
+                        precision.Round(Launch(library, Find("_forward_f32"), f32, x, null, d, layout, shift, null, precision)), exact);
+                    Compare(failures, $"backward{suffix} {label} against {backwardName[1..]}_f32", backward,
+                        precision.Round(Launch(library, Find(backwardName + "_f32"), f32, source, gy, d, layout, shift, null, precision)), exact);
+                }
                 foreach (var k in Enumerable.Range(0, d.Parameters.Count).Where(k => d.Parameters[k].Role == ParameterRole.Learnable))
                 {
                     Compare(
                         failures,
                         $"grad_{k}{suffix} {label}",
                         Launch(library, Find($"_grad_{k}{suffix}"), precision, x, gy, d, layout, shift),
-                        precision.Round(ByGroup(d, layout, x.Length, (p, at) => ParameterGradient(d, Pick(x, at), Pick(gy, at), p, k))),
+                        precision.Round(ByGroup(d, precision, layout, x.Length, (p, at) => ParameterGradient(d, Pick(x, at), Pick(gy, at), p, k))),
                         precision with { Relative = Math.Max(precision.Relative, 1e-6) },
                         finiteOnly: true);
                 }
@@ -114,7 +127,7 @@ internal static unsafe class CudaHostCheck
                         failures,
                         $"{kind}{suffix} {label}",
                         Launch(library, Find($"_{kind}{suffix}"), precision, source, gy, d, layout, shift, gg),
-                        ByGroup(d, layout, x.Length, (p, at) => precision.Second(d, k, Pick(source, at), Pick(gy, at), Pick(gg, at), p)),
+                        ByGroup(d, precision, layout, x.Length, (p, at) => precision.Second(d, k, Pick(source, at), Pick(gy, at), Pick(gg, at), p)),
                         precision);
                 }
             }
@@ -125,15 +138,16 @@ internal static unsafe class CudaHostCheck
 
     /// <summary>
     /// The reference for every element: the elements of each parameter group (<see cref="ParameterLayout.Group"/>) computed
-    /// together at that group's parameters, then put back in place.
+    /// together at that group's parameters (tensor ones as the kernel's buffer holds them), then put back in place.
     /// </summary>
-    private static double[] ByGroup(ActivationDefinition d, ParameterLayout layout, int n, Func<double[], int[], double[]> compute)
+    private static double[] ByGroup(
+        ActivationDefinition d, Precision precision, ParameterLayout layout, int n, Func<double[], int[], double[]> compute)
     {
         var result = new double[n];
         foreach (var group in Enumerable.Range(0, n).GroupBy(i => layout.Group(i)))
         {
             var at = group.ToArray();
-            var values = compute(ParameterLayout.Parameters(d, group.Key), at);
+            var values = compute(precision.Parameters(d, ParameterLayout.Parameters(d, group.Key)), at);
             for (var j = 0; j < at.Length; j++)
             {
                 result[at[j]] = values[j];
@@ -164,7 +178,8 @@ internal static unsafe class CudaHostCheck
 
     /// <summary>
     /// Runs one kernel with every buffer in 64-byte-aligned native memory, starting <paramref name="shift"/> elements in:
-    /// 0 takes the 16-byte vector loop (and the scalar tail), 1 the scalar loop alone.
+    /// 0 takes the 16-byte vector loop (and the scalar tail), 1 the scalar loop alone. Tensor parameters hold values
+    /// rounded as <paramref name="parameterValues"/> rounds them (else as the kernel's own type).
     /// </summary>
     private static double[] Launch(
         IntPtr library,
@@ -175,7 +190,8 @@ internal static unsafe class CudaHostCheck
         ActivationDefinition d,
         ParameterLayout layout,
         int shift,
-        double[]? gg = null)
+        double[]? gg = null,
+        Precision? parameterValues = null)
     {
         if (name is null)
         {
@@ -188,20 +204,12 @@ internal static unsafe class CudaHostCheck
         var buffers = new List<IntPtr>();
         void* Native(double[] values)
         {
-            var size = precision.IsSingle ? sizeof(float) : sizeof(double);
-            var block = (IntPtr)NativeMemory.AlignedAlloc((nuint)((values.Length + 1) * size), 64);
+            var block = (IntPtr)NativeMemory.AlignedAlloc((nuint)((values.Length + 1) * precision.Size), 64);
             buffers.Add(block);
-            var start = (byte*)block + shift * size;
+            var start = (byte*)block + shift * precision.Size;
             for (var i = 0; i < values.Length; i++)
             {
-                if (precision.IsSingle)
-                {
-                    ((float*)start)[i] = (float)values[i];
-                }
-                else
-                {
-                    ((double*)start)[i] = values[i];
-                }
+                precision.Write(start, i, values[i]);
             }
 
             return start;
@@ -214,7 +222,7 @@ internal static unsafe class CudaHostCheck
             var gradGrad = Native(gg ?? new double[n]);
             var output = Native(new double[n]);
             var tensors = d.Parameters
-                .Select((_, k) => (IntPtr)Native(layout.Values(d, k, n)))
+                .Select((_, k) => (IntPtr)Native((parameterValues ?? precision).Round(layout.Values(d, k, n))))
                 .Append(IntPtr.Zero)
                 .ToArray();
             var inners = Enumerable.Repeat(layout.Inner, d.Parameters.Count).Append(0).ToArray();
@@ -228,7 +236,7 @@ internal static unsafe class CudaHostCheck
                 function(3, 7, input, gradient, gradGrad, output, n, hyperPointer, (void**)tensorPointer, innerPointer, channelPointer);
             }
 
-            return Enumerable.Range(0, n).Select(i => precision.IsSingle ? ((float*)output)[i] : ((double*)output)[i]).ToArray();
+            return Enumerable.Range(0, n).Select(i => precision.Read((byte*)output, i)).ToArray();
         }
         finally
         {
@@ -264,59 +272,4 @@ internal static unsafe class CudaHostCheck
         double.IsNaN(a) ? double.IsNaN(b)
         : double.IsInfinity(a) || double.IsInfinity(b) ? a.Equals(b)
         : Math.Abs(a - b) <= precision.Absolute + precision.Relative * Math.Abs(b);
-
-    /// <summary>An element type: how inputs are rounded to it, how buffers hold it, and the tolerance against double.</summary>
-    private sealed record Precision(bool IsSingle, double Relative, double Absolute)
-    {
-        public static readonly Precision Double = new(false, 1e-12, 1e-12);
-        public static readonly Precision Single = new(true, 2e-5, 2e-5);
-
-        public double[] Round(double[] values) => IsSingle ? values.Select(v => (double)(float)v).ToArray() : values;
-
-        /// <summary>The generated C# forward kernel of this element type.</summary>
-        public double[] Forward(ActivationDefinition d, double[] x, double[] parameters)
-        {
-            if (!IsSingle)
-            {
-                var y = new double[x.Length];
-                d.Double.Forward(x, y, parameters);
-                return y;
-            }
-
-            var yf = new float[x.Length];
-            d.Single.Forward(x.Select(v => (float)v).ToArray(), yf, parameters);
-            return yf.Select(v => (double)v).ToArray();
-        }
-
-        /// <summary>The generated C# second-order kernel <paramref name="k"/> of this element type (from x, or y where backward reads it).</summary>
-        public double[] Second(ActivationDefinition d, int k, double[] source, double[] gy, double[] gg, double[] parameters)
-        {
-            if (!IsSingle)
-            {
-                var g = new double[source.Length];
-                d.Double.SecondOrder[k].Kernel(source, gy, gg, g, parameters);
-                return g;
-            }
-
-            float[] Single(double[] values) => values.Select(v => (float)v).ToArray();
-            var gf = new float[source.Length];
-            d.Single.SecondOrder[k].Kernel(Single(source), Single(gy), Single(gg), gf, parameters);
-            return gf.Select(v => (double)v).ToArray();
-        }
-
-        /// <summary>The generated C# backward kernel of this element type (input or output, as the activation reads).</summary>
-        public double[] Backward(ActivationDefinition d, double[] source, double[] gy, double[] parameters)
-        {
-            if (!IsSingle)
-            {
-                var g = new double[source.Length];
-                d.Double.Backward(source, gy, g, parameters);
-                return g;
-            }
-
-            var gf = new float[source.Length];
-            d.Single.Backward(source.Select(v => (float)v).ToArray(), gy.Select(v => (float)v).ToArray(), gf, parameters);
-            return gf.Select(v => (double)v).ToArray();
-        }
-    }
 }

@@ -123,4 +123,21 @@ public class CudaHostCheckTests
         Assert.Contains(failures, f => f.StartsWith("second_x_x_f32 (one value, shift 1)", StringComparison.Ordinal));
         Assert.All(failures, f => Assert.StartsWith("second_x_x_", f, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// float16 and bfloat16 kernels are also compared, exactly, with the float kernel's results rounded to nearest even
+    /// (System.Half, and arithmetic for bfloat16): one that truncates instead is caught, in those kernels only.
+    /// </summary>
+    [Theory]
+    [InlineData("(r + 0xfffu + ((r >> 13) & 1u)) >> 13", "r >> 13", "_f16 ")]
+    [InlineData("(x + 0x7fffu + ((x >> 16) & 1u)) >> 16", "x >> 16", "_bf16 ")]
+    public void AHalfWidthKernelThatTruncatesIsCaught(string rounding, string truncation, string kind)
+    {
+        var (sigmoid, source) = Registered(d => d.Owner == "ActGen.Activations" && d.Name == "Sigmoid").Single();
+        var wrong = source.Replace(rounding, truncation, StringComparison.Ordinal);
+        Assert.NotEqual(source, wrong);
+        var failures = Assert.Single(CudaHostCheck.Run([(sigmoid, wrong)], Directory())).Failures;
+        Assert.Contains(failures, f => f.StartsWith("forward" + kind, StringComparison.Ordinal) && f.Contains("against forward_f32"));
+        Assert.All(failures, f => Assert.Contains(kind, f, StringComparison.Ordinal));
+    }
 }

@@ -43,7 +43,7 @@ def declared(source):
 
 def expected_abi(activation, kind, dtype):
     """The ABI README promises: (const T* in[, const T* gy[, const T* gg]], T* out, long long n, parameters...)."""
-    t = "float" if dtype == "float32" else "double"
+    t = {"float32": "float", "float64": "double", "float16": "unsigned short", "bfloat16": "unsigned short"}[dtype]
     abi = [f"const {t}* in"] + ([] if kind == "forward" else [f"const {t}* gy"])
     abi += [f"const {t}* gg"] if kind.startswith("second_") else []
     abi += [f"{t}* out", "long long n"]
@@ -131,7 +131,8 @@ def self_test(export):
                                 f"manifest says ({', '.join(k['abi'])})")
             if k["abi"] != expected_abi(a, k["kind"], k["dtype"]):
                 problems.append(f"{where}: {k['name']}'s ABI ({', '.join(k['abi'])}) is not the documented one")
-            if not k["name"].endswith(f"_{k['kind']}_{'f32' if k['dtype'] == 'float32' else 'f64'}"):
+            suffix = {"float32": "f32", "float64": "f64", "float16": "f16", "bfloat16": "bf16"}[k["dtype"]]
+            if not k["name"].endswith(f"_{k['kind']}_{suffix}"):
                 problems.append(f"{where}: {k['name']} does not end in its kind and dtype")
         if a["torchscript"] is not None:
             script = (export / a["torchscript"]).read_text(encoding="utf-8")

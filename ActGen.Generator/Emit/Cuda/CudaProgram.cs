@@ -56,7 +56,7 @@ internal static class CudaProgram
         w.Line($"}}  // namespace {space}").Line();
         foreach (var kernel in Kernels(activation))
         {
-            foreach (var type in new[] { "float", "double" })
+            foreach (var type in CudaElementType.All)
             {
                 Kernel(w, model, kernel, type, space);
             }
@@ -70,8 +70,8 @@ internal static class CudaProgram
         "actgen_" + Identifiers.Hint($"{model.Site.Owner}.{model.Name}").Replace(".", "__");
 
     /// <summary>A kernel's <c>extern "C"</c> name.</summary>
-    public static string KernelName(ActivationModel model, string kernel, string type) =>
-        $"{Space(model)}_{kernel}_{(type == "float" ? "f32" : "f64")}";
+    public static string KernelName(ActivationModel model, string kernel, CudaElementType type) =>
+        $"{Space(model)}_{kernel}_{type.Suffix}";
 
     /// <param name="Reads">The arrays read element by element: <c>in</c>, then <c>gy</c> and <c>gg</c> where the kernel takes them.</param>
     private sealed record KernelSpec(string Name, string Element, IReadOnlyList<string> Reads);
@@ -125,9 +125,9 @@ internal static class CudaProgram
     /// A grid-stride loop over 16-byte vectors (float4, double2) where the input, gradient and output are 16-byte aligned, then
     /// (or else) a scalar loop over what is left: each element computed exactly as in the scalar loop.
     /// </summary>
-    private static void Kernel(SourceWriter w, ActivationModel model, KernelSpec kernel, string type, string space)
+    private static void Kernel(SourceWriter w, ActivationModel model, KernelSpec kernel, CudaElementType element, string space)
     {
-        var reads = kernel.Reads;
+        var (reads, type, compute) = (kernel.Reads, element.Storage, element.Compute);
         var parameters = model.Parameters.Select((p, k) => ParameterOrder.IsTensor(p)
             ? $"const {type}* __restrict__ p{k}, long long p{k}_inner, long long p{k}_channels"
             : $"double p{k}").ToList();
@@ -135,17 +135,34 @@ internal static class CudaProgram
             .Append($"{type}* __restrict__ out")
             .Append("long long n")
             .Concat(parameters);
-        string Values(string index) => string.Join("", model.Parameters.Select((p, k) =>
-            ParameterOrder.IsTensor(p) ? $", p{k}[actgen_parameter_index({index}, p{k}_inner, p{k}_channels)]" : $", ({type})p{k}"));
-        var (vector, lanes) = type == "float" ? ("float4", new[] { "x", "y", "z", "w" }) : ("double2", ["x", "y"]);
-        // Parameters are read one element at a time in both loops, so their alignment does not matter.
-        var aligned = reads.Append("out").Select(r => $"actgen_aligned16({r})");
-        var name = KernelName(model, kernel.Name, type);
+        string Values(string index) => string.Join("", model.Parameters.Select((p, k) => ParameterOrder.IsTensor(p)
+            ? $", {element.Loaded($"p{k}[actgen_parameter_index({index}, p{k}_inner, p{k}_channels)]")}"
+            : $", ({compute})p{k}"));
+        var name = KernelName(model, kernel.Name, element);
         w.Open($"extern \"C\" __global__ void {name}({string.Join(", ", signature)})")
             .Line("const long long stride = (long long)blockDim.x * gridDim.x;")
             .Line("const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;")
-            .Line("long long done = 0;")
-            .Open($"if ({string.Join(" && ", aligned)})")
+            .Line("long long done = 0;");
+        if (!element.IsHalfWidth)
+        {
+            VectorLoop(w, kernel, type, space, Values);
+        }
+
+        var arguments = string.Join(", ", reads.Select(r => element.Loaded($"{r}[i]"))) + Values("i");
+        w.Open("for (long long i = done + first; i < n; i += stride)")
+            .Line($"out[i] = {element.Stored($"{space}::{kernel.Element}<{compute}>({arguments})")};")
+            .Close()
+            .Close();
+        HostLauncher(w, model, kernel, type, name);
+    }
+
+    private static void VectorLoop(SourceWriter w, KernelSpec kernel, string type, string space, System.Func<string, string> values)
+    {
+        var reads = kernel.Reads;
+        var (vector, lanes) = type == "float" ? ("float4", new[] { "x", "y", "z", "w" }) : ("double2", ["x", "y"]);
+        // Parameters are read one element at a time in both loops, so their alignment does not matter.
+        var aligned = reads.Append("out").Select(r => $"actgen_aligned16({r})");
+        w.Open($"if ({string.Join(" && ", aligned)})")
             .Line($"const long long vectors = n / {lanes.Length};")
             .Open("for (long long v = first; v < vectors; v += stride)");
         foreach (var r in reads)
@@ -156,19 +173,14 @@ internal static class CudaProgram
         w.Line($"{vector} result;");
         foreach (var (lane, j) in lanes.Select((l, j) => (l, j)))
         {
-            var arguments = string.Join(", ", reads.Select(r => $"{r}v.{lane}")) + Values($"{lanes.Length} * v + {j}");
+            var arguments = string.Join(", ", reads.Select(r => $"{r}v.{lane}")) + values($"{lanes.Length} * v + {j}");
             w.Line($"result.{lane} = {space}::{kernel.Element}<{type}>({arguments});");
         }
 
         w.Line($"reinterpret_cast<{vector}*>(out)[v] = result;")
             .Close()
             .Line($"done = vectors * {lanes.Length};")
-            .Close()
-            .Open("for (long long i = done + first; i < n; i += stride)")
-            .Line($"out[i] = {space}::{kernel.Element}<{type}>({string.Join(", ", reads.Select(r => $"{r}[i]"))}{Values("i")});")
-            .Close()
             .Close();
-        HostLauncher(w, model, kernel, type, name);
     }
 
     /// <summary>
@@ -212,6 +224,23 @@ internal static class CudaProgram
                 + "{ return isnan(a) || isnan(b) ? a + b : a > b ? a : b > a ? b : signbit(a) ? b : a; }")
             .Line("template <typename T> __device__ __forceinline__ T actgen_min(T a, T b) "
                 + "{ return isnan(a) || isnan(b) ? a + b : a < b ? a : b < a ? b : signbit(a) ? a : b; }")
+            .Line("// float16 and bfloat16 as their bits: to float exactly, and from float rounded to nearest even (NaN stays NaN).")
+            .Line("__device__ __forceinline__ float actgen_f16_to_float(unsigned short h) { unsigned int sign = (h & 0x8000u) << 16, "
+                + "e = (h >> 10) & 0x1fu, m = h & 0x3ffu; if (e == 0x1fu) return __uint_as_float(sign | 0x7f800000u | (m << 13)); "
+                + "if (e != 0) return __uint_as_float(sign | ((e + 112u) << 23) | (m << 13)); if (m == 0) return __uint_as_float(sign); "
+                + "unsigned int k = 0; while ((m & 0x400u) == 0) { m <<= 1; k++; } "
+                + "return __uint_as_float(sign | ((113u - k) << 23) | ((m & 0x3ffu) << 13)); }")
+            .Line("__device__ __forceinline__ unsigned short actgen_float_to_f16(float f) { unsigned int x = __float_as_uint(f), "
+                + "sign = (x >> 16) & 0x8000u, a = x & 0x7fffffffu; if (a > 0x7f800000u) return (unsigned short)(sign | 0x7e00u); "
+                + "if (a >= 0x477ff000u) return (unsigned short)(sign | 0x7c00u); if (a <= 0x33000000u) return (unsigned short)sign; "
+                + "if (a < 0x38800000u) { unsigned int shift = 126u - (a >> 23), m = (a & 0x7fffffu) | 0x800000u, r = m >> shift, "
+                + "rest = m & ((1u << shift) - 1u), half = 1u << (shift - 1u); r += (rest > half || (rest == half && (r & 1u))) ? 1u : 0u; "
+                + "return (unsigned short)(sign | r); } unsigned int r = a - 0x38000000u; "
+                + "return (unsigned short)(sign | ((r + 0xfffu + ((r >> 13) & 1u)) >> 13)); }")
+            .Line("__device__ __forceinline__ float actgen_bf16_to_float(unsigned short h) { return __uint_as_float((unsigned int)h << 16); }")
+            .Line("__device__ __forceinline__ unsigned short actgen_float_to_bf16(float f) { unsigned int x = __float_as_uint(f); "
+                + "if ((x & 0x7fffffffu) > 0x7f800000u) return (unsigned short)((x >> 16) | 0x40u); "
+                + "return (unsigned short)((x + 0x7fffu + ((x >> 16) & 1u)) >> 16); }")
             .Line("#endif")
             .Line();
 }
