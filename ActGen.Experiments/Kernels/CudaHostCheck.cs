@@ -21,7 +21,7 @@ internal sealed record CudaHostResult(string Activation, IReadOnlyList<string> F
 /// (the scalar loop), tensor parameters as one value, one per element and one per channel (<see cref="ParameterLayout"/>;
 /// values that differ between elements or channels), and compares with the generated C# kernels of the same element type
 /// at each element's parameters (∂/∂θ against central differences, at finite inputs; the second order against the C#
-/// second-order kernels).
+/// second-order kernels; float16 and bfloat16 against the float kernels, see <see cref="Precision"/>).
 /// </summary>
 internal static unsafe class CudaHostCheck
 {
