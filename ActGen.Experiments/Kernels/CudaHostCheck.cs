@@ -18,8 +18,10 @@ internal sealed record CudaHostResult(string Activation, IReadOnlyList<string> F
 /// Compiles activations' generated CUDA sources with the host C++ compiler (through <see cref="CudaHostShim"/>), runs
 /// every kernel on the CPU over a grid of [−12, 12] and edge values (±0, ±1e-30, ±20, ±88, ±800, ±∞, NaN) with a
 /// multi-block grid-stride launch of an odd length, buffers aligned (the vector loop and a tail) and shifted by one element
-/// (the scalar loop), tensor parameters both shared (stride 0) and per element (stride 1), and compares
-/// with the generated C# kernels of the same element type (∂/∂θ against central differences, at finite inputs).
+/// (the scalar loop), tensor parameters as one value, one per element and one per channel (<see cref="ParameterLayout"/>;
+/// values that differ between elements or channels), and compares with the generated C# kernels of the same element type
+/// at each element's parameters (∂/∂θ against central differences, at finite inputs; the second order against the C#
+/// second-order kernels; float16 and bfloat16 against the float kernels, see <see cref="Precision"/>).
 /// </summary>
 internal static unsafe class CudaHostCheck
 {
@@ -76,35 +78,57 @@ internal static unsafe class CudaHostCheck
         var failures = new List<string>();
         string? Find(string suffix) => launchers.FirstOrDefault(l => l.EndsWith(suffix, StringComparison.Ordinal));
         var gy = Inputs.Select((_, i) => 0.5 + i % 7 * 0.25).ToArray();
+        var gg = Inputs.Select((_, i) => 0.75 - i % 5 * 0.125).ToArray();
         var backwardName = d.BackwardFromOutput ? "_backward_from_output" : "_backward";
-        foreach (var (suffix, precision) in new[] { ("_f64", Precision.Double), ("_f32", Precision.Single) })
+        var layouts = d.Parameters.Any(p => p.Role != ParameterRole.Hyper) ? ParameterLayout.All : [ParameterLayout.One];
+        foreach (var precision in Precision.All)
         {
-            foreach (var (stride, shift) in new[] { (0L, 0), (1L, 0), (0L, 1), (1L, 1) })
+            var suffix = "_" + precision.Suffix;
+            foreach (var (layout, shift) in layouts.SelectMany(l => new[] { 0, 1 }.Select(shift => (l, shift))))
             {
                 var x = precision.Round(Inputs);
-                var y = precision.Forward(d, x);
-                Compare(
-                    failures,
-                    $"forward{suffix} (stride {stride}, shift {shift})",
-                    Launch(library, Find("_forward" + suffix), precision, x, null, d, stride, shift),
-                    y,
-                    precision);
+                var y = ByGroup(d, precision, layout, x.Length, (p, at) => precision.Forward(d, Pick(x, at), p));
+                var label = $"({layout.Name}, shift {shift})";
+                var forward = Launch(library, Find("_forward" + suffix), precision, x, null, d, layout, shift);
+                Compare(failures, $"forward{suffix} {label}", forward, y, precision);
                 var source = d.BackwardFromOutput ? y : x;
+                var backward = Launch(library, Find(backwardName + suffix), precision, source, gy, d, layout, shift);
                 Compare(
                     failures,
-                    $"backward{suffix} (stride {stride}, shift {shift})",
-                    Launch(library, Find(backwardName + suffix), precision, source, gy, d, stride, shift),
-                    precision.Backward(d, source, gy),
+                    $"backward{suffix} {label}",
+                    backward,
+                    ByGroup(d, precision, layout, x.Length, (p, at) => precision.Backward(d, Pick(source, at), Pick(gy, at), p)),
                     precision);
+                if (precision.ComputesInFloat)
+                {
+                    // The same float computation, rounded once: exactly the float kernel's result, rounded to nearest even.
+                    var exact = precision with { Relative = 0, Absolute = 0 };
+                    var f32 = Precision.Single;
+                    Compare(failures, $"forward{suffix} {label} against forward_f32", forward,
+                        precision.Round(Launch(library, Find("_forward_f32"), f32, x, null, d, layout, shift, null, precision)), exact);
+                    Compare(failures, $"backward{suffix} {label} against {backwardName[1..]}_f32", backward,
+                        precision.Round(Launch(library, Find(backwardName + "_f32"), f32, source, gy, d, layout, shift, null, precision)), exact);
+                }
                 foreach (var k in Enumerable.Range(0, d.Parameters.Count).Where(k => d.Parameters[k].Role == ParameterRole.Learnable))
                 {
                     Compare(
                         failures,
-                        $"grad_{k}{suffix} (stride {stride}, shift {shift})",
-                        Launch(library, Find($"_grad_{k}{suffix}"), precision, x, gy, d, stride, shift),
-                        precision.Round(ParameterGradient(d, x, gy, k)),
+                        $"grad_{k}{suffix} {label}",
+                        Launch(library, Find($"_grad_{k}{suffix}"), precision, x, gy, d, layout, shift),
+                        precision.Round(ByGroup(d, precision, layout, x.Length, (p, at) => ParameterGradient(d, Pick(x, at), Pick(gy, at), p, k))),
                         precision with { Relative = Math.Max(precision.Relative, 1e-6) },
                         finiteOnly: true);
+                }
+
+                foreach (var (pair, k) in d.Double.SecondOrder.Select((pair, k) => (pair, k)))
+                {
+                    var kind = CudaAbi.SecondKind(d, pair.First, pair.Second);
+                    Compare(
+                        failures,
+                        $"{kind}{suffix} {label}",
+                        Launch(library, Find($"_{kind}{suffix}"), precision, source, gy, d, layout, shift, gg),
+                        ByGroup(d, precision, layout, x.Length, (p, at) => precision.Second(d, k, Pick(source, at), Pick(gy, at), Pick(gg, at), p)),
+                        precision);
                 }
             }
         }
@@ -112,13 +136,36 @@ internal static unsafe class CudaHostCheck
         return new CudaHostResult(d.Name, failures);
     }
 
+    /// <summary>
+    /// The reference for every element: the elements of each parameter group (<see cref="ParameterLayout.Group"/>) computed
+    /// together at that group's parameters (tensor ones as the kernel's buffer holds them), then put back in place.
+    /// </summary>
+    private static double[] ByGroup(
+        ActivationDefinition d, Precision precision, ParameterLayout layout, int n, Func<double[], int[], double[]> compute)
+    {
+        var result = new double[n];
+        foreach (var group in Enumerable.Range(0, n).GroupBy(i => layout.Group(i)))
+        {
+            var at = group.ToArray();
+            var values = compute(precision.Parameters(d, ParameterLayout.Parameters(d, group.Key)), at);
+            for (var j = 0; j < at.Length; j++)
+            {
+                result[at[j]] = values[j];
+            }
+        }
+
+        return result;
+    }
+
+    private static double[] Pick(double[] values, int[] at) => at.Select(i => values[i]).ToArray();
+
     /// <summary>gy · ∂f/∂θ_k by central differences of the C# forward kernel: no generated name is needed to find it.</summary>
-    private static double[] ParameterGradient(ActivationDefinition d, double[] x, double[] gy, int k)
+    private static double[] ParameterGradient(ActivationDefinition d, double[] x, double[] gy, double[] parameters, int k)
     {
         const double h = 1e-6;
         double[] At(double delta)
         {
-            var p = d.Defaults;
+            var p = (double[])parameters.Clone();
             p[k] += delta;
             var y = new double[x.Length];
             d.Double.Forward(x, y, p);
@@ -131,7 +178,8 @@ internal static unsafe class CudaHostCheck
 
     /// <summary>
     /// Runs one kernel with every buffer in 64-byte-aligned native memory, starting <paramref name="shift"/> elements in:
-    /// 0 takes the 16-byte vector loop (and the scalar tail), 1 the scalar loop alone.
+    /// 0 takes the 16-byte vector loop (and the scalar tail), 1 the scalar loop alone. Tensor parameters hold values
+    /// rounded as <paramref name="parameterValues"/> rounds them (else as the kernel's own type).
     /// </summary>
     private static double[] Launch(
         IntPtr library,
@@ -140,34 +188,28 @@ internal static unsafe class CudaHostCheck
         double[] x,
         double[]? gy,
         ActivationDefinition d,
-        long stride,
-        int shift)
+        ParameterLayout layout,
+        int shift,
+        double[]? gg = null,
+        Precision? parameterValues = null)
     {
         if (name is null)
         {
             return [];
         }
 
-        var function = (delegate* unmanaged<uint, uint, void*, void*, void*, long, double*, void**, long*, void>)
+        var function = (delegate* unmanaged<uint, uint, void*, void*, void*, void*, long, double*, void**, long*, long*, void>)
             NativeLibrary.GetExport(library, name);
         var n = x.Length;
         var buffers = new List<IntPtr>();
         void* Native(double[] values)
         {
-            var size = precision.IsSingle ? sizeof(float) : sizeof(double);
-            var block = (IntPtr)NativeMemory.AlignedAlloc((nuint)((values.Length + 1) * size), 64);
+            var block = (IntPtr)NativeMemory.AlignedAlloc((nuint)((values.Length + 1) * precision.Size), 64);
             buffers.Add(block);
-            var start = (byte*)block + shift * size;
+            var start = (byte*)block + shift * precision.Size;
             for (var i = 0; i < values.Length; i++)
             {
-                if (precision.IsSingle)
-                {
-                    ((float*)start)[i] = (float)values[i];
-                }
-                else
-                {
-                    ((double*)start)[i] = values[i];
-                }
+                precision.Write(start, i, values[i]);
             }
 
             return start;
@@ -177,21 +219,24 @@ internal static unsafe class CudaHostCheck
         {
             var input = Native(x);
             var gradient = Native(gy ?? new double[n]);
+            var gradGrad = Native(gg ?? new double[n]);
             var output = Native(new double[n]);
             var tensors = d.Parameters
-                .Select(q => (IntPtr)Native(Enumerable.Repeat(q.Default, stride == 0 ? 1 : n).ToArray()))
+                .Select((_, k) => (IntPtr)Native((parameterValues ?? precision).Round(layout.Values(d, k, n))))
                 .Append(IntPtr.Zero)
                 .ToArray();
-            var strides = Enumerable.Repeat(stride, d.Parameters.Count).Append(0).ToArray();
+            var inners = Enumerable.Repeat(layout.Inner, d.Parameters.Count).Append(0).ToArray();
+            var channels = Enumerable.Repeat(layout.Channels, d.Parameters.Count).Append(0).ToArray();
             var hyper = d.Defaults.Append(0).ToArray();
             fixed (double* hyperPointer = hyper)
             fixed (IntPtr* tensorPointer = tensors)
-            fixed (long* stridePointer = strides)
+            fixed (long* innerPointer = inners)
+            fixed (long* channelPointer = channels)
             {
-                function(3, 7, input, gradient, output, n, hyperPointer, (void**)tensorPointer, stridePointer);
+                function(3, 7, input, gradient, gradGrad, output, n, hyperPointer, (void**)tensorPointer, innerPointer, channelPointer);
             }
 
-            return Enumerable.Range(0, n).Select(i => precision.IsSingle ? ((float*)output)[i] : ((double*)output)[i]).ToArray();
+            return Enumerable.Range(0, n).Select(i => precision.Read((byte*)output, i)).ToArray();
         }
         finally
         {
@@ -227,43 +272,4 @@ internal static unsafe class CudaHostCheck
         double.IsNaN(a) ? double.IsNaN(b)
         : double.IsInfinity(a) || double.IsInfinity(b) ? a.Equals(b)
         : Math.Abs(a - b) <= precision.Absolute + precision.Relative * Math.Abs(b);
-
-    /// <summary>An element type: how inputs are rounded to it, how buffers hold it, and the tolerance against double.</summary>
-    private sealed record Precision(bool IsSingle, double Relative, double Absolute)
-    {
-        public static readonly Precision Double = new(false, 1e-12, 1e-12);
-        public static readonly Precision Single = new(true, 2e-5, 2e-5);
-
-        public double[] Round(double[] values) => IsSingle ? values.Select(v => (double)(float)v).ToArray() : values;
-
-        /// <summary>The generated C# forward kernel of this element type.</summary>
-        public double[] Forward(ActivationDefinition d, double[] x)
-        {
-            if (!IsSingle)
-            {
-                var y = new double[x.Length];
-                d.Double.Forward(x, y, d.Defaults);
-                return y;
-            }
-
-            var yf = new float[x.Length];
-            d.Single.Forward(x.Select(v => (float)v).ToArray(), yf, d.Defaults);
-            return yf.Select(v => (double)v).ToArray();
-        }
-
-        /// <summary>The generated C# backward kernel of this element type (input or output, as the activation reads).</summary>
-        public double[] Backward(ActivationDefinition d, double[] source, double[] gy)
-        {
-            if (!IsSingle)
-            {
-                var g = new double[source.Length];
-                d.Double.Backward(source, gy, g, d.Defaults);
-                return g;
-            }
-
-            var gf = new float[source.Length];
-            d.Single.Backward(source.Select(v => (float)v).ToArray(), gy.Select(v => (float)v).ToArray(), gf, d.Defaults);
-            return gf.Select(v => (double)v).ToArray();
-        }
-    }
 }

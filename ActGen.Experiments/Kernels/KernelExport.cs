@@ -97,6 +97,9 @@ internal static class KernelExport
         w.WriteString("cuda", cuda);
         w.WriteString("torchscript", script);
         w.WriteBoolean("backwardFromOutput", d.BackwardFromOutput);
+        w.WriteStartArray("secondOrder");
+        CudaAbi.SecondKinds(d).ToList().ForEach(w.WriteStringValue);
+        w.WriteEndArray();
         w.WriteStartArray("parameters");
         foreach (var p in d.Parameters)
         {

@@ -78,7 +78,7 @@ internal static class TorchScriptProgram
         new If(select.Condition, IntoBranches(E.Mul(gy, select.Then), name), IntoBranches(E.Mul(gy, select.Else), name));
 
     /// <summary><c>second_{a}_{b}</c>: a, b each <c>x</c> (the input, or y where backward reads it) or a declaration index.</summary>
-    private static string SecondName(ActivationModel model, SecondDerivative d)
+    internal static string SecondName(ActivationModel model, SecondDerivative d)
     {
         var order = model.Parameters.Select(p => p.Name).ToList();
         string Of(string? v) => v is null ? "x" : order.IndexOf(v).ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
 using ActGen.Torch;
 using TorchSharp;
@@ -10,12 +11,16 @@ namespace ActGen.Cuda;
 /// Decides whether a call runs the generated CUDA kernels and runs them; null means "not here", and the caller runs the
 /// TorchScript program. Only CUDA float32/float64 tensors on the automatic path get past the first (managed) checks, so
 /// CPU calls never touch anything native here. The runtime is looked for once, on the first such call, and only when
-/// <c>torch.cuda.is_available()</c>; whatever is missing is said once, in one line.
+/// <c>torch.cuda.is_available()</c>; whatever is missing is said once, in one line. A driver error while running an
+/// activation's kernels (at launch) sends that activation on that device to TorchScript from then on, the failing call
+/// included: said once, never thrown.
 /// </summary>
 /// <param name="deviceOf">The device ordinal of a tensor the kernels take, else null (tests stand CPU tensors in).</param>
 internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog log, Func<Tensor, int?>? deviceOf = null)
 {
     private readonly Func<Tensor, int?> ordinalOf = deviceOf ?? (x => Takes(x) ? x.device_index : null);
+
+    private readonly ConcurrentDictionary<(TorchActivation Activation, int Ordinal), bool> failed = new();
 
     public static CudaDispatch Default { get; } = new(new Lazy<Probe<CudaRuntime>>(Find), FallbackLog.StandardError);
 
@@ -49,6 +54,17 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
     public Tensor? Gradient(TorchActivation a, string name, Tensor x, Tensor gradOutput, Tensor[] tensors, double[] hyper) =>
         Run(a, new KernelRole.Gradient(IndexOf(a.Definition, name)), x, gradOutput, tensors, hyper);
 
+    /// <summary>
+    /// gg · gy · ∂²f/∂a∂b per element (a, b: null for the input, else a learnable parameter's name), the backward's own
+    /// backward; <paramref name="source"/> is x, or y where the backward reads the output. Null where the generated code
+    /// has no second-order kernel of {a, b}.
+    /// </summary>
+    public Tensor? Second(
+        TorchActivation a, string? first, string? second, Tensor source, Tensor gradOutput, Tensor gradGrad, Tensor[] tensors, double[] hyper) =>
+        CudaKernelNames.Second(a.Definition, first, second) is { } role
+            ? Run(a, role, source, gradOutput, tensors, hyper, gradGrad)
+            : null;
+
     /// <summary>The runtime when it was found; else null, after saying why (once).</summary>
     public CudaRuntime? Available()
     {
@@ -79,9 +95,10 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
         && x.device_type == DeviceType.CUDA
         && x.dtype is (ScalarType.Float32 or ScalarType.Float64);
 
-    private Tensor? Run(TorchActivation a, KernelRole role, Tensor x, Tensor? gradOutput, Tensor[] tensors, double[] hyper)
+    private Tensor? Run(
+        TorchActivation a, KernelRole role, Tensor x, Tensor? gradOutput, Tensor[] tensors, double[] hyper, Tensor? gradGrad = null)
     {
-        if (ordinalOf(x) is not { } ordinal || Available() is not { } cuda)
+        if (ordinalOf(x) is not { } ordinal || failed.ContainsKey((a, ordinal)) || Available() is not { } cuda)
         {
             return null;
         }
@@ -89,12 +106,38 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
         switch (cuda.Module(a, ordinal))
         {
             case Probe<CudaModule>.Found found:
-                return CudaLaunch.Run(cuda.Driver, found.Value, a.Definition, role, x, gradOutput, tensors, hyper);
+                return Launched(cuda, found.Value, a, ordinal, role, x, gradOutput, tensors, hyper, gradGrad);
             case Probe<CudaModule>.Missing missing:
                 log.Once($"{a.Definition.Owner}.{a.Definition.Name}", missing.Why);
                 return null;
             default:
                 return null;
+        }
+    }
+
+    private Tensor? Launched(
+        CudaRuntime cuda,
+        CudaModule module,
+        TorchActivation a,
+        int ordinal,
+        KernelRole role,
+        Tensor x,
+        Tensor? gradOutput,
+        Tensor[] tensors,
+        double[] hyper,
+        Tensor? gradGrad)
+    {
+        try
+        {
+            return CudaLaunch.Run(cuda.Driver, module, a.Definition, role, x, gradOutput, tensors, hyper, gradGrad);
+        }
+        catch (CudaDriverException e)
+        {
+            failed.TryAdd((a, ordinal), true);
+            log.Once(
+                $"{a.Definition.Owner}.{a.Definition.Name} on cuda:{ordinal}",
+                $"{e.Message} running its {role.Suffix} kernel; this call and every later one run TorchScript");
+            return null;
         }
     }
 

@@ -5,7 +5,8 @@ namespace ActGen.Cuda;
 
 /// <summary>
 /// The CUDA driver functions ActGen uses (from <c>libcuda.so.1</c>, the driver's own library), through unmanaged function
-/// pointers. Every call returns a <c>CUresult</c>; <see cref="Check"/> turns a failure into an exception naming the call.
+/// pointers. Every call returns a <c>CUresult</c>; <see cref="Check"/> turns a failure into a <see cref="CudaDriverException"/>
+/// naming the call.
 /// </summary>
 internal sealed unsafe class CudaDriver
 {
@@ -116,7 +117,7 @@ internal sealed unsafe class CudaDriver
     {
         if (result != 0)
         {
-            throw new InvalidOperationException($"ActGen's CUDA path: {call} failed: {Error(result)} ({result})");
+            throw new CudaDriverException(call, result, Error(result));
         }
     }
 }

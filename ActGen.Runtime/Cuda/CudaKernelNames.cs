@@ -25,12 +25,28 @@ internal sealed record CudaKernelNames(string Prefix)
 
     public string Name(KernelRole role, bool isDouble) => $"{Prefix}_{role.Suffix}_{(isDouble ? "f64" : "f32")}";
 
-    /// <summary>The kernels the runtime may ask for: forward, backward (from x or y), ∂/∂θ of each learnable parameter.</summary>
+    /// <summary>
+    /// The kernels the runtime may ask for: forward, backward (from x or y), ∂/∂θ of each learnable parameter, and one
+    /// second-order kernel per pair the generated code has (none from an ActGen that did not generate them).
+    /// </summary>
     public static IReadOnlyList<KernelRole> Roles(ActivationDefinition definition) =>
         new KernelRole[] { new KernelRole.Forward(), new KernelRole.Backward(definition.BackwardFromOutput) }
             .Concat(definition.Parameters
                 .Select((p, k) => (p, k))
                 .Where(q => q.p.Role == ParameterRole.Learnable)
                 .Select(q => (KernelRole)new KernelRole.Gradient(q.k)))
+            .Concat(definition.Double.SecondOrder.Select(k => (KernelRole)SecondRole(definition, k.First, k.Second)))
             .ToList();
+
+    /// <summary>The second-order kernel of {a, b} (null: the input) as generated, or null where there is none.</summary>
+    public static KernelRole.SecondOrder? Second(ActivationDefinition definition, string? a, string? b) =>
+        definition.Double.SecondOrder.FirstOrDefault(k => k.Of(a, b)) is { } kernel
+            ? SecondRole(definition, kernel.First, kernel.Second)
+            : null;
+
+    private static KernelRole.SecondOrder SecondRole(ActivationDefinition definition, string? first, string? second)
+    {
+        int? Index(string? name) => name is null ? null : definition.Parameters.Select(p => p.Name).ToList().IndexOf(name);
+        return new KernelRole.SecondOrder(Index(first), Index(second));
+    }
 }

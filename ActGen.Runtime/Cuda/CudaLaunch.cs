@@ -12,7 +12,10 @@ namespace ActGen.Cuda;
 /// </summary>
 internal static unsafe class CudaLaunch
 {
-    /// <returns>The output, or null when a tensor is on another device or a parameter's shape is neither one value nor x's.</returns>
+    /// <returns>
+    /// The output, or null when a tensor is on another device or a parameter's shape has no <see cref="ParameterLayout"/>.
+    /// </returns>
+    /// <exception cref="CudaDriverException">The driver refused the launch (the dispatch then runs TorchScript).</exception>
     public static Tensor? Run(
         CudaDriver driver,
         CudaModule module,
@@ -21,10 +24,10 @@ internal static unsafe class CudaLaunch
         Tensor x,
         Tensor? gradOutput,
         Tensor[] tensors,
-        double[] hyper)
+        double[] hyper,
+        Tensor? gradGrad = null)
     {
-        if (gradOutput is not null
-            && !(OnDeviceOf(x, gradOutput) && gradOutput.dtype == x.dtype && gradOutput.shape.SequenceEqual(x.shape)))
+        if (!Like(x, gradOutput) || !Like(x, gradGrad))
         {
             return null;
         }
@@ -37,6 +40,7 @@ internal static unsafe class CudaLaunch
 
         var input = Contiguous(x);
         var gy = gradOutput is null ? null : Contiguous(gradOutput);
+        var gg = gradGrad is null ? null : Contiguous(gradGrad);
         var output = empty_like(input);
         var n = input.numel();
         if (n == 0)
@@ -50,40 +54,51 @@ internal static unsafe class CudaLaunch
             gy is null ? null : TensorPointer.Of(gy),
             TensorPointer.Of(output),
             n,
-            parameters.Select(p => new TensorOperand(TensorPointer.Of(p!.Value.Tensor), p.Value.Stride)).ToArray(),
-            hyper);
+            parameters.Select(p => new TensorOperand(TensorPointer.Of(p!.Value.Tensor), p.Value.Layout)).ToArray(),
+            hyper,
+            gg is null ? null : TensorPointer.Of(gg));
         var arguments = KernelArguments.Pack(definition.Parameters, role, operands);
         var bits = arguments.Select(a => a.Bits).ToArray();
         var geometry = LaunchGeometry.For(n, isDouble ? sizeof(double) : sizeof(float), module.Device.Multiprocessors);
-        driver.SetCurrent(module.Device.Context);
-        fixed (long* values = bits)
+        try
         {
-            var pointers = stackalloc void*[bits.Length];
-            for (var i = 0; i < bits.Length; i++)
+            driver.SetCurrent(module.Device.Context);
+            fixed (long* values = bits)
             {
-                pointers[i] = values + i;
-            }
+                var pointers = stackalloc void*[bits.Length];
+                for (var i = 0; i < bits.Length; i++)
+                {
+                    pointers[i] = values + i;
+                }
 
-            driver.Launch(module.Function(role, isDouble), geometry, pointers);
+                driver.Launch(module.Function(role, isDouble), geometry, pointers);
+            }
+        }
+        catch (CudaDriverException)
+        {
+            output.Dispose();
+            throw;
         }
 
         GC.KeepAlive(parameters);
         return output;
     }
 
-    /// <summary>A tensor parameter as the kernel reads it: one value (stride 0) or one per element of x (stride 1).</summary>
-    private static (Tensor Tensor, long Stride)? Parameter(Tensor x, Tensor t)
+    /// <summary>A tensor parameter as the kernel reads it: x's element type, contiguous, and its layout against x.</summary>
+    private static (Tensor Tensor, ParameterLayout Layout)? Parameter(Tensor x, Tensor t)
     {
-        if (!OnDeviceOf(x, t))
+        if (!OnDeviceOf(x, t) || ParameterLayout.Of(x.shape, t.shape) is not { } layout)
         {
             return null;
         }
 
         var typed = t.dtype == x.dtype ? t : t.to(x.dtype);
-        return typed.numel() == 1 ? (typed, 0)
-            : typed.shape.SequenceEqual(x.shape) ? (Contiguous(typed), 1)
-            : null;
+        return (Contiguous(typed), layout);
     }
+
+    /// <summary>An operand read element by element alongside x (gy, gg): absent, or on x's device with x's dtype and shape.</summary>
+    private static bool Like(Tensor x, Tensor? t) =>
+        t is null || (OnDeviceOf(x, t) && t.dtype == x.dtype && t.shape.SequenceEqual(x.shape));
 
     private static bool OnDeviceOf(Tensor x, Tensor t) => t.device_type == x.device_type && t.device_index == x.device_index;
 

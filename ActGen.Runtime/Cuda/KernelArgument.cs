@@ -24,12 +24,13 @@ internal abstract record KernelArgument(string Name)
     };
 }
 
-/// <summary>A tensor parameter's device pointer and element stride (0: one value for all, 1: one per element).</summary>
-internal sealed record TensorOperand(ulong Address, long Stride);
+/// <summary>A tensor parameter's device pointer and which of its values each element reads.</summary>
+internal sealed record TensorOperand(ulong Address, ParameterLayout Layout);
 
 /// <summary>
 /// What one launch reads and writes: device pointers of the input, the incoming gradient (kernels other than the forward)
-/// and the output, the element count, the tensor parameters and the hyper-parameters, each in declaration order.
+/// and the output, the element count, the tensor parameters and the hyper-parameters, each in declaration order, and
+/// the gradient of the backward's result (second-order kernels only).
 /// </summary>
 internal sealed record KernelOperands(
     ulong Input,
@@ -37,4 +38,5 @@ internal sealed record KernelOperands(
     ulong Output,
     long Count,
     TensorOperand[] Tensors,
-    double[] Hyper);
+    double[] Hyper,
+    ulong? GradGrad = null);

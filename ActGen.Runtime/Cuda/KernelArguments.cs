@@ -5,8 +5,9 @@ using System.Linq;
 namespace ActGen.Cuda;
 
 /// <summary>
-/// Packs a launch's operands against the generated kernel ABI: <c>(in[, gy], out, n, then per parameter in declaration
-/// order: a hyper-parameter as a double, a tensor parameter as a pointer and its element stride)</c>.
+/// Packs a launch's operands against the generated kernel ABI: <c>(in[, gy[, gg]], out, n, then per parameter in declaration
+/// order: a hyper-parameter as a double, a tensor parameter as a pointer, its inner size and its channel count)</c>
+/// (see <see cref="ParameterLayout"/>).
 /// </summary>
 internal static class KernelArguments
 {
@@ -27,11 +28,22 @@ internal static class KernelArguments
                 $"the {role.Suffix} kernel {(role.ReadsGradOutput ? "needs" : "takes no")} incoming gradient", nameof(o));
         }
 
+        if (role.ReadsGradGrad != o.GradGrad.HasValue)
+        {
+            throw new ArgumentException(
+                $"the {role.Suffix} kernel {(role.ReadsGradGrad ? "needs" : "takes no")} gradient of the backward's result", nameof(o));
+        }
+
         var (nextTensor, nextHyper) = (0, 0);
         var arguments = new List<KernelArgument> { new KernelArgument.Pointer("in", o.Input) };
         if (o.GradOutput is { } gy)
         {
             arguments.Add(new KernelArgument.Pointer("gy", gy));
+        }
+
+        if (o.GradGrad is { } gg)
+        {
+            arguments.Add(new KernelArgument.Pointer("gg", gg));
         }
 
         arguments.Add(new KernelArgument.Pointer("out", o.Output));
@@ -46,7 +58,8 @@ internal static class KernelArguments
             {
                 var t = o.Tensors[nextTensor++];
                 arguments.Add(new KernelArgument.Pointer($"p{k}", t.Address));
-                arguments.Add(new KernelArgument.LongLong($"p{k}_stride", t.Stride));
+                arguments.Add(new KernelArgument.LongLong($"p{k}_inner", t.Layout.Inner));
+                arguments.Add(new KernelArgument.LongLong($"p{k}_channels", t.Layout.Channels));
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ActGen.Cuda;
 using System.Linq;
 using static TorchSharp.torch;
 
@@ -6,8 +7,9 @@ namespace ActGen.Torch;
 
 /// <summary>
 /// The pieces of the backward's own backward, each by the generated second-order kernel on contiguous float32/float64
-/// CPU tensors and by the TorchScript program otherwise, or always by the program when autograd asks for a graph of
-/// them (third order: a composition of differentiable ops).
+/// CPU tensors, by the generated CUDA kernels on CUDA ones (when the runtime has them), and by the TorchScript program
+/// otherwise, or always by the program when autograd asks for a graph of them (third order: a composition of
+/// differentiable ops).
 /// </summary>
 internal static class SecondOrderInvocation
 {
@@ -26,7 +28,8 @@ internal static class SecondOrderInvocation
         return !differentiable && @double is not null && single is not null && Fused(source, gradOutput, gradGrad)
             && Invocation.ScalarParameters(a, tensors, hyper) is { } p
             ? SecondOrderKernels.Run(source, Contiguous(gradOutput), Contiguous(gradGrad), @double, single, p)
-            : Invocation.Script(a, ScriptName(a, first, second), [source, gradOutput, gradGrad, .. tensors], hyper);
+            : (differentiable ? null : CudaDispatch.Default.Second(a, first, second, source, gradOutput, gradGrad, tensors, hyper))
+                ?? Invocation.Script(a, ScriptName(a, first, second), [source, gradOutput, gradGrad, .. tensors], hyper);
     }
 
     /// <summary>gg · ∂f/∂a per element, not summed: the first-order backward of a fed gg (what reaches gy).</summary>
@@ -41,7 +44,8 @@ internal static class SecondOrderInvocation
         return !differentiable && ManagedKernels.Applies(source) && Invocation.SameKind(source, gradGrad)
             && Invocation.ScalarParameters(a, tensors, hyper) is { } p
             ? ManagedKernels.Backward(source, gradGrad, a.LearnableDouble[wrt], a.LearnableSingle[wrt], p)
-            : Invocation.Script(a, Invocation.ScriptGradient(a, wrt), [source, gradGrad, .. tensors], hyper);
+            : (differentiable ? null : CudaDispatch.Default.Gradient(a, wrt, source, gradGrad, tensors, hyper))
+                ?? Invocation.Script(a, Invocation.ScriptGradient(a, wrt), [source, gradGrad, .. tensors], hyper);
     }
 
     private static bool Fused(Tensor source, Tensor gradOutput, Tensor gradGrad) =>

@@ -93,6 +93,7 @@ public class CudaFallbackTests
             Assert.Null(dispatch.Forward(Activations.EluTorch, x, [], [1.0]));
             Assert.Null(dispatch.Backward(Activations.EluTorch, x, g, [], [1.0]));
             Assert.Null(dispatch.Gradient(Activations.PReluTorch, "weight", x, g, [w], []));
+            Assert.Null(dispatch.Second(Activations.PReluTorch, null, "weight", x, g, g, [w], []));
         }
 
         Assert.Equal("", log.ToString());

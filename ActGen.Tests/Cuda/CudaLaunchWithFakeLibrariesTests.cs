@@ -41,16 +41,17 @@ public class CudaLaunchWithFakeLibrariesTests(FakeCudaLibraries fake) : IClassFi
     }
 
     [Fact]
-    public void TensorParametersAreOneValueOrOnePerElementAndOtherShapesAreLeftToTorchScript()
+    public void TensorParametersAreOneValueOnePerElementOrOnePerChannelAndOtherShapesAreLeftToTorchScript()
     {
         using var cache = new TempFolder();
         using var scope = NewDisposeScope();
         var runtime = fake.Runtime(cache.Path);
         var module = Assert.IsType<Probe<CudaModule>.Found>(runtime.Module(Activations.PReluTorch, 0)).Value;
         var prelu = Activations.PReluTorch.Definition;
-        var x = randn(3, 4, dtype: ScalarType.Float64).t(); // not contiguous: a contiguous copy is launched
+        var x = randn(3, 4, dtype: ScalarType.Float64).t(); // [4, 3], not contiguous: a contiguous copy is launched
         var g = randn(4, 3, dtype: ScalarType.Float64);
-        fake.ExpectArguments(6);
+        fake.ExpectArguments(7);
+        (long Inner, long Channels) Layout() => (fake.Last(15), fake.Last(16));
 
         var one = tensor(0.25, dtype: ScalarType.Float32);
         Assert.NotNull(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Gradient(0), x, g, [one], []));
@@ -59,17 +60,28 @@ public class CudaLaunchWithFakeLibrariesTests(FakeCudaLibraries fake) : IClassFi
         Assert.Equal((long)TensorPointer.Of(g), fake.Last(11));
         Assert.Equal(12, fake.Last(13));
         Assert.NotEqual(0, fake.Last(14));
-        Assert.Equal(0, fake.Last(15)); // one value: stride 0
+        Assert.Equal((0L, 1L), Layout()); // one value
 
         var each = full(4, 3, 0.1, dtype: ScalarType.Float64);
         Assert.NotNull(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Backward(false), x, g, [each], []));
         Assert.EndsWith("_PRelu_backward_f64", fake.FunctionName(fake.Last(0)));
         Assert.Equal((long)TensorPointer.Of(each), fake.Last(14));
-        Assert.Equal(1, fake.Last(15)); // one per element: stride 1
+        Assert.Equal((1L, 0L), Layout()); // one per element
+
+        var perChannel = linspace(0.1, 0.3, 3, dtype: ScalarType.Float64).view(1, 3); // PReLU's weight along dimension 1
+        fake.ExpectArguments(6); // the forward takes no gy: one argument fewer
+        Assert.NotNull(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Forward(), x, null, [perChannel], []));
+        Assert.Equal((1L, 3L), (fake.Last(14), fake.Last(15)));
+        fake.ExpectArguments(7);
+        var perRow = linspace(0.1, 0.4, 4, dtype: ScalarType.Float32).view(4, 1); // float32 for a float64 x: converted
+        Assert.NotNull(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Gradient(0), x, g, [perRow], []));
+        Assert.NotEqual((long)TensorPointer.Of(perRow), fake.Last(14));
+        Assert.Equal((3L, 4L), Layout());
 
         var launches = fake.Launches;
-        var perRow = full(3, 0.1, dtype: ScalarType.Float64);
-        Assert.Null(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Forward(), x, null, [perRow], []));
+        var mismatched = full(4, 0.1, dtype: ScalarType.Float64); // broadcasting would lay it along the last dimension (3)
+        Assert.Null(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Forward(), x, null, [mismatched], []));
+        Assert.Null(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Forward(), x, null, [full(2, 4, 3, 0.1, dtype: ScalarType.Float64)], []));
         Assert.Null(CudaLaunch.Run(runtime.Driver, module, prelu, new KernelRole.Backward(false), x, g.t(), [each], []));
         Assert.Equal(launches, fake.Launches);
     }
@@ -97,6 +109,21 @@ public class CudaLaunchWithFakeLibrariesTests(FakeCudaLibraries fake) : IClassFi
         Assert.NotNull(dispatch.Gradient(Activations.PReluTorch, "weight", x, g, [tensor(0.25f)], []));
         Assert.EndsWith("_PRelu_grad_0_f32", fake.FunctionName(fake.Last(0)));
         Assert.Equal(launches + 3, fake.Launches);
+
+        var gg = linspace(2, 3, 10, dtype: ScalarType.Float32);
+        fake.ExpectArguments(6);
+        Assert.NotNull(dispatch.Second(Activations.EluTorch, null, null, x, g, gg, [], [1.0]));
+        Assert.EndsWith("_Elu_second_x_x_f32", fake.FunctionName(fake.Last(0)));
+        Assert.Equal(
+            [(long)TensorPointer.Of(x), (long)TensorPointer.Of(g), (long)TensorPointer.Of(gg), 10L, BitConverter.DoubleToInt64Bits(1.0)],
+            new[] { 10, 11, 12, 14, 15 }.Select(fake.Last));
+        fake.ExpectArguments(8);
+        Assert.NotNull(dispatch.Second(Activations.PReluTorch, "weight", null, x, g, gg, [tensor(0.25f)], []));
+        Assert.EndsWith("_PRelu_second_x_0_f32", fake.FunctionName(fake.Last(0)));
+        Assert.Equal((0L, 1L), (fake.Last(16), fake.Last(17)));
+        Assert.Null(dispatch.Second(Activations.EluTorch, null, null, x, g, gg[..5], [], [1.0])); // gg not shaped like x
+        Assert.Equal(launches + 5, fake.Launches);
+        launches += 2;
 
         var elu = Activations.EluTorch;
         var broken = FakeCudaLibraries.Broken(elu);

@@ -54,7 +54,7 @@ public class CudaRuntimeWithFakeLibrariesTests(FakeCudaLibraries fake) : IClassF
         Assert.Equal(loads + 1, fake.ModuleLoads);
 
         var names = CudaKernelNames.Of(Activations.PReluTorch.Definition.CudaSource!)!;
-        Assert.Equal(6, module.Functions.Count); // forward, backward, grad_0; float and double
+        Assert.Equal(12, module.Functions.Count); // forward, backward, grad_0, second_x_x, second_x_0, second_0_0; float and double
         Assert.All(module.Functions, f => Assert.Equal(names.Name(f.Key.Role, f.Key.IsDouble), fake.FunctionName(f.Value)));
 
         var key = KernelCacheKey.Of(Activations.PReluTorch.Definition.CudaSource!, new CompileTarget(90, true), new NvrtcVersion(13, 0));

@@ -11,7 +11,8 @@ namespace ActGen.Tests.Cuda;
 /// Stand-ins for <c>libcuda.so.1</c> and NVRTC, built with the host C++ compiler, that export the functions ActGen binds
 /// and record what they are called with: the runtime's native calls (marshalling, order, caching) run on a machine
 /// without a GPU. The fake NVRTC "compiles" to an image that spells the options it received; the fake driver has one
-/// device (ordinal 0, sm_90, 132 SMs), refuses images that start with "BAD" and records each launch's arguments.
+/// device (ordinal 0, sm_90, 132 SMs), refuses images that start with "BAD", records each launch's arguments and can be made
+/// to fail launches or context switches.
 /// </summary>
 public sealed unsafe class FakeCudaLibraries : IDisposable
 {
@@ -53,7 +54,7 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
         #define INIT_RESULT 0
         #endif
         static void* current = nullptr;
-        static int loads = 0, launches = 0, argument_count = 0;
+        static int loads = 0, launches = 0, argument_count = 0, launch_result = 0, set_current_result = 0;
         static std::vector<std::string> names;
         static long long last[64];
         extern "C" {
@@ -62,7 +63,7 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
         int cuDeviceGetAttribute(int* v, int a, int d) {
             if (d != 7) return 101; *v = a == 75 ? 9 : a == 76 ? 0 : a == 16 ? 132 : -1; return 0; }
         int cuDevicePrimaryCtxRetain(void** c, int d) { if (d != 7) return 101; *c = (void*)0xC0; return 0; }
-        int cuCtxSetCurrent(void* c) { current = c; return 0; }
+        int cuCtxSetCurrent(void* c) { if (set_current_result) return set_current_result; current = c; return 0; }
         int cuModuleLoadData(void** m, const void* image) {
             if (current != (void*)0xC0) return 201;
             if (std::strncmp((const char*)image, "BAD", 3) == 0) return 200;
@@ -72,6 +73,7 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
         int cuLaunchKernel(void* f, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
                            unsigned shared, void* stream, void** params, void** extra) {
             if (current != (void*)0xC0) return 201;
+            if (launch_result) return launch_result;
             launches++;
             last[0] = (long long)f; last[1] = gx; last[2] = gy; last[3] = gz; last[4] = bx; last[5] = by; last[6] = bz;
             last[7] = shared; last[8] = (long long)stream; last[9] = extra == nullptr;
@@ -79,11 +81,14 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
             return 0; }
         int cuGetErrorString(int e, const char** s) {
             *s = e == 100 ? "no CUDA-capable device is detected" : e == 101 ? "invalid device ordinal"
-               : e == 200 ? "device kernel image is invalid" : e == 201 ? "invalid device context" : "unknown error";
+               : e == 200 ? "device kernel image is invalid" : e == 201 ? "invalid device context"
+               : e == 701 ? "too many resources requested for launch" : "unknown error";
             return 0; }
         int fake_module_loads() { return loads; }
         int fake_launches() { return launches; }
         void fake_expect_arguments(int n) { argument_count = n; }
+        void fake_fail_launches(int result) { launch_result = result; }
+        void fake_fail_set_current(int result) { set_current_result = result; }
         long long fake_last(int i) { return last[i]; }
         const char* fake_function_name(long long handle) { return names.at(handle - 0x1001).c_str(); }
         }
@@ -120,6 +125,12 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
 
     /// <summary>How many 8-byte arguments the next launches record (never more than the kernel has).</summary>
     public void ExpectArguments(int count) => ((delegate* unmanaged<int, void>)Export(DriverPath, "fake_expect_arguments"))(count);
+
+    /// <summary>Makes every later <c>cuLaunchKernel</c> return <paramref name="result"/> (0: succeed again) without launching.</summary>
+    public void FailLaunches(int result) => ((delegate* unmanaged<int, void>)Export(DriverPath, "fake_fail_launches"))(result);
+
+    /// <summary>Makes every later <c>cuCtxSetCurrent</c> return <paramref name="result"/> (0: succeed again).</summary>
+    public void FailSetCurrent(int result) => ((delegate* unmanaged<int, void>)Export(DriverPath, "fake_fail_set_current"))(result);
 
     public string FunctionName(long handle) =>
         Marshal.PtrToStringUTF8(((delegate* unmanaged<long, IntPtr>)Export(DriverPath, "fake_function_name"))(handle))!;

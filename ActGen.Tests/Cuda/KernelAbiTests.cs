@@ -81,9 +81,10 @@ public class KernelAbiTests
             0x3000,
             12345,
             d.Parameters.Where(p => p.Role != ParameterRole.Hyper)
-                .Select((_, i) => new TensorOperand(0x4000 + (ulong)i * 0x100, i % 2))
+                .Select((_, i) => new TensorOperand(0x4000 + (ulong)i * 0x100, new ParameterLayout(60 + i, 7 + i)))
                 .ToArray(),
-            d.Parameters.Where(p => p.Role == ParameterRole.Hyper).Select((_, i) => 0.25 + i).ToArray());
+            d.Parameters.Where(p => p.Role == ParameterRole.Hyper).Select((_, i) => 0.25 + i).ToArray(),
+            role.ReadsGradGrad ? 0x5000 : null);
 
     [Fact]
     public void EveryActivationsKernelsAreExactlyTheOnesTheRuntimeLaunches()
@@ -94,8 +95,11 @@ public class KernelAbiTests
             var source = d.CudaSource ?? throw new InvalidOperationException($"{d.Name} has no CUDA source");
             var names = CudaKernelNames.Of(source);
             Assert.NotNull(names);
-            var expected = CudaKernelNames.Roles(d).SelectMany(r => new[] { names!.Name(r, false), names.Name(r, true) }).Order();
-            Assert.Equal(expected, Kernels(source).Keys.Order());
+            // The runtime launches float and double; the float16 and bfloat16 kernels are there for the host and device checks.
+            var launched = CudaKernelNames.Roles(d).SelectMany(r => new[] { names!.Name(r, false), names.Name(r, true) }).ToList();
+            var halfWidth = launched.Where(n => n.EndsWith("_f32", StringComparison.Ordinal))
+                .SelectMany(n => new[] { n[..^"f32".Length] + "f16", n[..^"f32".Length] + "bf16" });
+            Assert.Equal(launched.Concat(halfWidth).Order(), Kernels(source).Keys.Order());
             Assert.Equal(Kernels(source).Keys.Order(), CudaKernelNames.All(source).Order());
         }
     }
@@ -122,7 +126,7 @@ public class KernelAbiTests
             }
         }
 
-        Assert.True(checkedKernels >= 2 * 2 * (CatalogNames.All.Length + 2 + 6 + 2), $"only {checkedKernels} kernels checked");
+        Assert.True(checkedKernels >= 2 * 3 * (CatalogNames.All.Length + 2 + 6 + 2), $"only {checkedKernels} kernels checked");
     }
 
     [Fact]
@@ -133,11 +137,39 @@ public class KernelAbiTests
         var packed = KernelArguments.Pack(mixed.Parameters, role, Operands(mixed, role));
         Assert.Equal(
             [
-                0x1000, 0x2000, 0x3000, 12345, 0x4000, 0, 0x4100, 1,
+                0x1000, 0x2000, 0x3000, 12345, 0x4000, 60, 7, 0x4100, 61, 8,
                 BitConverter.DoubleToInt64Bits(0.25), BitConverter.DoubleToInt64Bits(1.25),
             ],
             packed.Select(a => a.Bits));
-        Assert.Equal(["in", "gy", "out", "n", "p0", "p0_stride", "p1", "p1_stride", "p2", "p3"], packed.Select(a => a.Name));
+        Assert.Equal(
+            ["in", "gy", "out", "n", "p0", "p0_inner", "p0_channels", "p1", "p1_inner", "p1_channels", "p2", "p3"],
+            packed.Select(a => a.Name));
+    }
+
+    /// <summary>The second order: one kernel per pair, named as the TorchScript program's functions, gg after gy.</summary>
+    [Fact]
+    public void SecondOrderKernelsAreOnePerPairAndTakeGgAfterGy()
+    {
+        var prelu = Activations.Value.Single(d => d.Owner == "ActGen.Activations" && d.Name == "PRelu");
+        var names = CudaKernelNames.Of(prelu.CudaSource!)!;
+        Assert.Equal(
+            ["second_x_x", "second_x_0", "second_0_0"],
+            CudaKernelNames.Roles(prelu).OfType<KernelRole.SecondOrder>().Select(r => r.Suffix));
+        Assert.Equal("second_x_0", CudaKernelNames.Second(prelu, "weight", null)!.Suffix);
+        Assert.Equal("second_x_0", CudaKernelNames.Second(prelu, null, "weight")!.Suffix);
+        var sigmoid = Activations.Value.Single(d => d.Owner == "ActGen.Activations" && d.Name == "Sigmoid");
+        Assert.Equal(["second_x_x"], CudaKernelNames.Roles(sigmoid).OfType<KernelRole.SecondOrder>().Select(r => r.Suffix));
+        Assert.Null(CudaKernelNames.Second(sigmoid, null, "nothing"));
+
+        var role = CudaKernelNames.Second(prelu, null, "weight")!;
+        var packed = KernelArguments.Pack(prelu.Parameters, role, Operands(prelu, role));
+        Assert.Equal(["in", "gy", "gg", "out", "n", "p0", "p0_inner", "p0_channels"], packed.Select(a => a.Name));
+        Assert.Equal([0x1000, 0x2000, 0x5000, 0x3000, 12345, 0x4000, 60, 7], packed.Select(a => a.Bits));
+        Assert.Contains(names.Name(role, true), CudaKernelNames.All(prelu.CudaSource!));
+        Assert.Contains("gradient of the backward's result", Assert.Throws<ArgumentException>(() =>
+            KernelArguments.Pack(prelu.Parameters, role, Operands(prelu, role) with { GradGrad = null })).Message);
+        Assert.Contains("gradient of the backward's result", Assert.Throws<ArgumentException>(() =>
+            KernelArguments.Pack(prelu.Parameters, new KernelRole.Gradient(0), Operands(prelu, role))).Message);
     }
 
     [Fact]
@@ -161,6 +193,50 @@ public class KernelAbiTests
         Assert.Equal(1L << 40, new KernelArgument.LongLong("n", 1L << 40).Bits);
         Assert.Equal(-0.7, BitConverter.Int64BitsToDouble(new KernelArgument.Real("a", -0.7).Bits));
         Assert.True(double.IsNaN(BitConverter.Int64BitsToDouble(new KernelArgument.Real("a", double.NaN).Bits)));
+    }
+
+    /// <summary>
+    /// A parameter's layout against x, as broadcasting reads it: one value, one per element, one per channel of a run of
+    /// x's dimensions (PReLU's weight along dimension 1, a trailing block), and null for shapes that need TorchScript.
+    /// </summary>
+    [Fact]
+    public void ParameterLayoutsFollowBroadcasting()
+    {
+        Assert.Equal(ParameterLayout.One, ParameterLayout.Of([2, 3, 4, 5], []));
+        Assert.Equal(ParameterLayout.One, ParameterLayout.Of([2, 3, 4, 5], [1]));
+        Assert.Equal(ParameterLayout.One, ParameterLayout.Of([2, 3, 4, 5], [1, 1, 1, 1]));
+        Assert.Equal(ParameterLayout.PerElement, ParameterLayout.Of([2, 3, 4, 5], [2, 3, 4, 5]));
+        Assert.Equal(ParameterLayout.PerElement, ParameterLayout.Of([1, 3, 4, 5], [1, 3, 4, 5]));
+        Assert.Equal(ParameterLayout.PerElement, ParameterLayout.Of([1, 3, 4, 5], [3, 4, 5]));
+        Assert.Equal(new ParameterLayout(20, 3), ParameterLayout.Of([2, 3, 4, 5], [1, 3, 1, 1]));
+        Assert.Equal(new ParameterLayout(20, 3), ParameterLayout.Of([2, 3, 4, 5], [3, 1, 1]));
+        Assert.Equal(new ParameterLayout(1, 3), ParameterLayout.Of([7, 3], [1, 3]));
+        Assert.Equal(new ParameterLayout(1, 3), ParameterLayout.Of([7, 3], [3]));
+        Assert.Equal(new ParameterLayout(1, 60), ParameterLayout.Of([2, 3, 4, 5], [3, 4, 5]));
+        Assert.Equal(new ParameterLayout(5, 12), ParameterLayout.Of([2, 3, 4, 5], [3, 4, 1]));
+        Assert.Null(ParameterLayout.Of([2, 3, 4, 5], [3, 1, 5]));  // two runs
+        Assert.Null(ParameterLayout.Of([2, 3, 4, 5], [3]));        // would broadcast along the last dimension: a mismatch
+        Assert.Null(ParameterLayout.Of([2, 3], [1, 2, 3]));        // would add a dimension to the output
+        Assert.Null(ParameterLayout.Of([2, 3], [2, 1, 3]));
+    }
+
+    /// <summary>Element i reads the parameter's value at <see cref="ParameterLayout.Slot"/>: the one torch's broadcasting gives it.</summary>
+    [Fact]
+    public void EachElementReadsTheValueBroadcastingGivesIt()
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        foreach (var (x, shape) in new (long[], long[])[]
+        {
+            ([2, 3, 4, 5], [1, 3, 1, 1]), ([2, 3, 4, 5], [3, 4, 1]), ([2, 3, 4, 5], [3, 4, 5]), ([7, 3], [3]),
+            ([2, 3, 4, 5], [2, 3, 4, 5]), ([2, 3, 4, 5], [1]), ([6, 1, 5], [6, 1, 1]),
+        })
+        {
+            var count = shape.Aggregate(1L, (a, b) => a * b);
+            var p = TorchSharp.torch.arange(count, dtype: TorchSharp.torch.ScalarType.Int64).reshape(shape);
+            var broadcast = p.expand(x).contiguous().flatten().data<long>().ToArray();
+            var layout = ParameterLayout.Of(x, shape)!;
+            Assert.Equal(broadcast, Enumerable.Range(0, broadcast.Length).Select(i => layout.Slot(i)));
+        }
     }
 
     private static string Show(IEnumerable<(string Kind, string Name)> arguments) =>

@@ -89,7 +89,55 @@ public class CudaHostCheckTests
         var first = source.IndexOf("result.y = ", StringComparison.Ordinal);
         var wrong = source[..first] + "result.y = 1 + " + source[(first + "result.y = ".Length)..];
         var failures = Assert.Single(CudaHostCheck.Run([(relu, wrong)], Directory())).Failures;
-        Assert.Contains(failures, f => f.StartsWith("forward_f32 (stride 0, shift 0)", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("forward_f32 (one value, shift 0)", StringComparison.Ordinal));
         Assert.DoesNotContain(failures, f => f.Contains("shift 1", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Per-channel values differ from channel to channel: a kernel that reads a per-channel parameter as if it were one
+    /// per element is caught there, and only there.
+    /// </summary>
+    [Fact]
+    public void AWrongPerChannelIndexIsCaught()
+    {
+        var (prelu, source) = Registered(d => d.Owner == "ActGen.Activations" && d.Name == "PRelu").Single();
+        var wrong = source.Replace("(i / inner) % channels", "i % channels", StringComparison.Ordinal);
+        Assert.NotEqual(source, wrong);
+        var failures = Assert.Single(CudaHostCheck.Run([(prelu, wrong)], Directory())).Failures;
+        Assert.Contains(failures, f => f.StartsWith("forward_f64 (per channel, shift 0)", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("backward_f32 (per channel, shift 1)", StringComparison.Ordinal));
+        Assert.All(failures, f => Assert.Contains("(per channel,", f, StringComparison.Ordinal));
+    }
+
+    /// <summary>The second-order kernels are checked too: one that is off by 0.1 % is caught, and nothing else fails.</summary>
+    [Fact]
+    public void AWrongSecondOrderKernelIsCaught()
+    {
+        var (elu, source) = Registered(d => d.Owner == "ActGen.Activations" && d.Name == "Elu").Single();
+        var element = source.IndexOf("T second_x_x(", StringComparison.Ordinal);
+        var body = source.IndexOf("return ", element, StringComparison.Ordinal);
+        Assert.True(element > 0 && body > element);
+        var wrong = source[..body] + "return T(1.001) * " + source[(body + "return ".Length)..];
+        var failures = Assert.Single(CudaHostCheck.Run([(elu, wrong)], Directory())).Failures;
+        Assert.Contains(failures, f => f.StartsWith("second_x_x_f64 (one value, shift 0)", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("second_x_x_f32 (one value, shift 1)", StringComparison.Ordinal));
+        Assert.All(failures, f => Assert.StartsWith("second_x_x_", f, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// float16 and bfloat16 kernels are also compared, exactly, with the float kernel's results rounded to nearest even
+    /// (System.Half, and arithmetic for bfloat16): one that truncates instead is caught, in those kernels only.
+    /// </summary>
+    [Theory]
+    [InlineData("(r + 0xfffu + ((r >> 13) & 1u)) >> 13", "r >> 13", "_f16 ")]
+    [InlineData("(x + 0x7fffu + ((x >> 16) & 1u)) >> 16", "x >> 16", "_bf16 ")]
+    public void AHalfWidthKernelThatTruncatesIsCaught(string rounding, string truncation, string kind)
+    {
+        var (sigmoid, source) = Registered(d => d.Owner == "ActGen.Activations" && d.Name == "Sigmoid").Single();
+        var wrong = source.Replace(rounding, truncation, StringComparison.Ordinal);
+        Assert.NotEqual(source, wrong);
+        var failures = Assert.Single(CudaHostCheck.Run([(sigmoid, wrong)], Directory())).Failures;
+        Assert.Contains(failures, f => f.StartsWith("forward" + kind, StringComparison.Ordinal) && f.Contains("against forward_f32"));
+        Assert.All(failures, f => Assert.Contains(kind, f, StringComparison.Ordinal));
     }
 }

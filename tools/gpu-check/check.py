@@ -4,12 +4,14 @@
 Reads the export that `actgen kernels --export tools/gpu-check/generated` writes (committed beside this script). For each
 activation: compiles its CUDA source with NVRTC, loads it with the driver API in the primary context (torch's), launches
 every kernel on torch CUDA tensors on the default stream, compares forward, backward and each learnable parameter's
-gradient with torch autograd on the builtin (float32 and float64, odd lengths, an unaligned start, edge values), times
+gradient with torch autograd on the builtin (float32 and float64, odd lengths, an unaligned start, edge values), tensor
+parameters one per channel and the second-order kernels against the TorchScript program, times
 forward and forward+backward against the builtin and a device-to-device copy, counts kernel launches per call with
 torch.profiler, and runs the TorchScript program on CUDA (values, and whether NNC fused it: prim::TensorExprGroup).
 
 Only the standard library and torch. `--self-test` needs neither torch nor a GPU: it checks the manifest against the
-sources (kernel names, ABI strings, TorchScript functions, builtin calls). Exit status 1 when a value check fails.
+sources (kernel names, ABI strings, TorchScript functions, builtin calls) and the parameter layouts it would pass.
+Exit status 1 when a value check fails.
 """
 import argparse
 import ast
@@ -40,17 +42,59 @@ def declared(source):
 
 
 def expected_abi(activation, kind, dtype):
-    """The ABI README promises: (const T* in[, const T* gy], T* out, long long n, parameters...)."""
-    t = "float" if dtype == "float32" else "double"
-    abi = [f"const {t}* in"] + ([] if kind == "forward" else [f"const {t}* gy"]) + [f"{t}* out", "long long n"]
+    """The ABI README promises: (const T* in[, const T* gy[, const T* gg]], T* out, long long n, parameters...)."""
+    t = {"float32": "float", "float64": "double", "float16": "unsigned short", "bfloat16": "unsigned short"}[dtype]
+    abi = [f"const {t}* in"] + ([] if kind == "forward" else [f"const {t}* gy"])
+    abi += [f"const {t}* gg"] if kind.startswith("second_") else []
+    abi += [f"{t}* out", "long long n"]
     for k, p in enumerate(activation["parameters"]):
-        abi += [f"double p{k}"] if p["role"] == "hyper" else [f"const {t}* p{k}", f"long long p{k}_stride"]
+        abi += [f"double p{k}"] if p["role"] == "hyper" else [f"const {t}* p{k}", f"long long p{k}_inner", f"long long p{k}_channels"]
     return abi
+
+
+def layout(x, p):
+    """(inner, channels) of a tensor parameter of shape p broadcast against x of shape x, as ActGen's runtime passes them
+    (ParameterLayout.Of): one value (0, 1), one per element (1, 0), or one per channel of a run of x's dimensions
+    (element i reads (i // inner) % channels). Raises ValueError for shapes the runtime leaves to TorchScript."""
+    x, p = list(x), list(p)
+    if math.prod(p) == 1:
+        return 0, 1
+    if p == x:
+        return 1, 0
+    lead = len(x) - len(p)
+    varying = [d + lead for d in range(len(p)) if p[d] != 1]
+    if lead < 0 or any(p[d - lead] != x[d] for d in varying) or varying[-1] - varying[0] + 1 != len(varying):
+        raise ValueError(f"a parameter of shape {p} has no kernel layout against x of shape {x}")
+    channels, inner = math.prod(x[d] for d in varying), math.prod(x[varying[-1] + 1:])
+    return (1, 0) if inner == 1 and channels == math.prod(x) else (inner, channels)
+
+
+LAYOUTS = [(([2, 3, 4, 5], [1]), (0, 1)), (([2, 3, 4, 5], [2, 3, 4, 5]), (1, 0)), (([2, 3, 4, 5], [1, 3, 1, 1]), (20, 3)),
+           (([2, 3, 4, 5], [3, 4, 1]), (5, 12)), (([7, 3], [3]), (1, 3)), (([1, 3, 4, 5], [3, 4, 5]), (1, 0))]
 
 
 def expected_kinds(activation):
     kinds = ["forward", "backward_from_output" if activation["backwardFromOutput"] else "backward"]
-    return kinds + [f"grad_{k}" for k, p in enumerate(activation["parameters"]) if p["role"] == "learnable"]
+    kinds += [f"grad_{k}" for k, p in enumerate(activation["parameters"]) if p["role"] == "learnable"]
+    return kinds + activation["secondOrder"]
+
+
+def second_order_problems(activation):
+    """The listed second-order kinds: second_a_b, a <= b each x or a learnable parameter's index, no pair twice; only
+    second_x_x where the backward reads the output (its second order is in y)."""
+    learnable = {str(k) for k, p in enumerate(activation["parameters"]) if p["role"] == "learnable"}
+    problems, seen = [], set()
+    for kind in activation["secondOrder"]:
+        m = re.fullmatch(r"second_(x|\d+)_(x|\d+)", kind)
+        order = lambda v: -1 if v == "x" else int(v)  # noqa: E731
+        if not m or any(v != "x" and v not in learnable for v in m.groups()) or order(m.group(1)) > order(m.group(2)):
+            problems.append(f"{activation['id']}: second-order kind {kind} is not second_a_b over x and learnable parameters")
+        elif kind in seen:
+            problems.append(f"{activation['id']}: second-order kind {kind} listed twice")
+        seen.add(kind)
+    if activation["backwardFromOutput"] and activation["secondOrder"] not in ([], ["second_x_x"]):
+        problems.append(f"{activation['id']}: reads the output, so only second_x_x, not {activation['secondOrder']}")
+    return problems
 
 
 def load(export):
@@ -62,10 +106,16 @@ def load(export):
 
 def self_test(export):
     """Problems found in the export, as lines; empty when every check holds."""
-    problems = []
+    problems = [f"layout{args} is {layout(*args)}, expected {want}" for args, want in LAYOUTS if layout(*args) != want]
+    for args in [([2, 3, 4, 5], [3]), ([2, 3, 4, 5], [3, 1, 5]), ([2, 3], [1, 2, 3])]:
+        try:
+            problems.append(f"layout{tuple(args)} is {layout(*args)}, expected none")
+        except ValueError:
+            pass
     activations = load(export)
     for a in activations:
         where = a["id"]
+        problems += second_order_problems(a)
         source = (export / a["cuda"]).read_text(encoding="utf-8")
         kernels = declared(source)
         listed = {k["name"] for k in a["kernels"]}
@@ -81,12 +131,13 @@ def self_test(export):
                                 f"manifest says ({', '.join(k['abi'])})")
             if k["abi"] != expected_abi(a, k["kind"], k["dtype"]):
                 problems.append(f"{where}: {k['name']}'s ABI ({', '.join(k['abi'])}) is not the documented one")
-            if not k["name"].endswith(f"_{k['kind']}_{'f32' if k['dtype'] == 'float32' else 'f64'}"):
+            suffix = {"float32": "f32", "float64": "f64", "float16": "f16", "bfloat16": "bf16"}[k["dtype"]]
+            if not k["name"].endswith(f"_{k['kind']}_{suffix}"):
                 problems.append(f"{where}: {k['name']} does not end in its kind and dtype")
         if a["torchscript"] is not None:
             script = (export / a["torchscript"]).read_text(encoding="utf-8")
             functions = set(re.findall(r"^def (\w+)\(", script, re.M))
-            wanted = {"forward", "backward"} | {k for k in expected_kinds(a) if k.startswith("grad_")}
+            wanted = {"forward", "backward"} | {k for k in expected_kinds(a) if k.startswith(("grad_", "second_"))}
             problems += [f"{where}: TorchScript program lacks def {f}" for f in sorted(wanted - functions)]
         if a["builtin"] is not None:
             try:
@@ -214,8 +265,8 @@ class Activation:
         return {p["name"]: p["default"] if p["role"] == "hyper"
                 else torch.tensor([p["default"]], dtype=dtype, device=device) for p in self.entry["parameters"]}
 
-    def run(self, kind, x, gy=None, values=None):
-        """Launches one kernel on x (and gy); returns its output, a new tensor like x."""
+    def run(self, kind, x, gy=None, values=None, gg=None):
+        """Launches one kernel on x (and gy, and gg for the second order); returns its output, a new tensor like x."""
         torch = self.torch
         values = values or self.parameters(x.dtype)
         out = torch.empty_like(x)
@@ -224,17 +275,20 @@ class Activation:
         arguments = []
         for argument in abi:
             name = argument.split(" ")[-1]
-            if name in ("in", "gy", "out"):
-                arguments.append(ctypes.c_void_p({"in": x, "gy": gy, "out": out}[name].data_ptr()))
+            if name in ("in", "gy", "gg", "out"):
+                arguments.append(ctypes.c_void_p({"in": x, "gy": gy, "gg": gg, "out": out}[name].data_ptr()))
             elif name == "n":
                 arguments.append(ctypes.c_longlong(x.numel()))
-            elif name.endswith("_stride"):
-                value = values[names[int(name[1:-len("_stride")])]]
-                arguments.append(ctypes.c_longlong(0 if value.numel() == 1 else 1))
+            elif name.endswith(("_inner", "_channels")):
+                value = values[names[int(name[1:name.index("_")])]]
+                arguments.append(ctypes.c_longlong(layout(x.shape, value.shape)[0 if name.endswith("_inner") else 1]))
             elif argument.startswith("double"):
                 arguments.append(ctypes.c_double(values[names[int(name[1:])]]))
             else:
-                arguments.append(ctypes.c_void_p(values[names[int(name[1:])]].data_ptr()))
+                value = values[names[int(name[1:])]]
+                if not value.is_contiguous():
+                    raise ValueError(f"{name}: the kernels read a parameter's values in order; pass it contiguous")
+                arguments.append(ctypes.c_void_p(value.data_ptr()))
         block = 256
         grid = max(1, min((x.numel() + block - 1) // block, self.sms * 32))
         self.driver.launch(function, grid, block, arguments, torch.cuda.current_stream().cuda_stream)
@@ -244,10 +298,11 @@ class Activation:
         torch = self.torch
         return eval(self.entry["builtin"]["call"], {"torch": torch, "F": torch.nn.functional, "x": x, **values})  # noqa: S307
 
-    def script_call(self, function, first, gy, values):
+    def script_call(self, function, first, gy, values, gg=None):
         tensors = [values[p["name"]] for p in self.entry["parameters"] if p["role"] != "hyper"]
         hyper = [values[p["name"]] for p in self.entry["parameters"] if p["role"] == "hyper"]
-        return getattr(self.script, function)(first, *([] if gy is None else [gy]), *tensors, *hyper)
+        grads = ([] if gy is None else [gy]) + ([] if gg is None else [gg])
+        return getattr(self.script, function)(first, *grads, *tensors, *hyper)
 
 
 def inputs(torch, dtype, n, shift):
@@ -327,6 +382,61 @@ def parameter_checks(act, torch, x, gy, dtype, case):
         bound = 10 * TOLERANCE[dtype][0] * max(per_element.abs().sum().item(), 1.0)
         rows.append(dict(activation=act.entry["id"], check=f"grad_{k} (sum)", case=case, against="builtin",
                          failures=int(not error <= bound), limits=0, worst=error))
+    return rows
+
+
+def per_channel_checks(act, torch):
+    """Tensor parameters one per channel along dimension 1 (as PyTorch's PReLU weight), values differing per channel:
+    every kernel against the TorchScript program in float64 with the same broadcast [1, C, 1, 1] parameters."""
+    if act.script is None or all(p["role"] == "hyper" for p in act.entry["parameters"]):
+        return []
+    rows, shape = [], (4, 3, 5, 7)
+    backward_kind = "backward_from_output" if act.entry["backwardFromOutput"] else "backward"
+    kinds = [("forward", "forward"), (backward_kind, "backward")] + [
+        (f"grad_{k}", f"grad_{k}") for k, p in enumerate(act.entry["parameters"]) if p["role"] == "learnable"] + [
+        (k, k) for k in act.entry["secondOrder"]]
+    for dtype in [torch.float32, torch.float64]:
+        name = str(dtype).replace("torch.", "")
+        x = inputs(torch, dtype, math.prod(shape), 0).view(shape)
+        gy = torch.linspace(0.5, 2.0, x.numel(), dtype=dtype, device="cuda").view(shape)
+        values = {p["name"]: p["default"] if p["role"] == "hyper"
+                  else (p["default"] + torch.arange(3, dtype=dtype, device="cuda") / 16).view(1, 3, 1, 1)
+                  for p in act.entry["parameters"]}
+        wide = {k: v if isinstance(v, float) else v.double() for k, v in values.items()}
+        y = act.run("forward", x, values=values)
+        for kind, function in kinds:
+            gg = gy.flip(-1) if kind.startswith("second_") else None
+            first = y if kind == "backward_from_output" or (kind.startswith("second_") and act.entry["backwardFromOutput"]) else x
+            ours = act.run(kind, first, None if kind == "forward" else gy, values, gg)
+            reference = act.script_call(function, first.double(), None if kind == "forward" else gy.double(), wide,
+                                        None if gg is None else gg.double()).to(dtype)
+            bad, limits, worst = compare(ours, reference, name, x, None if kind == "forward" else x.isfinite())
+            rows.append(dict(activation=act.entry["id"], check=f"{kind} (per channel)", case=f"{name} {list(shape)}",
+                             against="torchscript float64", failures=bad, limits=limits, worst=worst))
+    return rows
+
+
+def second_order_checks(act, torch):
+    """Each second-order kernel (gg * gy * d2f/dadb, from x or from y) against the TorchScript program's function of the
+    same name in float64, parameters at their defaults; odd length, aligned and unaligned starts."""
+    if act.script is None:
+        return []
+    rows = []
+    for dtype in [torch.float32, torch.float64]:
+        name = str(dtype).replace("torch.", "")
+        for shift in [0, 1]:
+            x = inputs(torch, dtype, 4097, shift)
+            gy = torch.linspace(0.5, 2.0, x.numel(), dtype=dtype, device="cuda")
+            gg = torch.linspace(1.5, -0.75, x.numel(), dtype=dtype, device="cuda")
+            values = act.parameters(dtype)
+            wide = {k: v if isinstance(v, float) else v.double() for k, v in values.items()}
+            first = act.run("forward", x, values=values) if act.entry["backwardFromOutput"] else x
+            for kind in act.entry["secondOrder"]:
+                ours = act.run(kind, first, gy, values, gg)
+                reference = act.script_call(kind, first.double(), gy.double(), wide, gg.double()).to(dtype)
+                bad, limits, worst = compare(ours, reference, name, x, x.isfinite())
+                rows.append(dict(activation=act.entry["id"], check=kind, case=f"{name} n=4097 start+{shift}",
+                                 against="torchscript float64", failures=bad, limits=limits, worst=worst))
     return rows
 
 
@@ -460,6 +570,8 @@ def on_gpu(args, activations):
         try:
             act = Activation(torch, entry, args.export, nvrtc, driver, arch, properties.multi_processor_count)
             values += value_checks(act, torch, args.quick)
+            values += per_channel_checks(act, torch)
+            values += second_order_checks(act, torch)
             speeds.append(speed(act, torch, n, 5 if args.quick else 20))
             if (s := script_check(act, torch)) is not None:
                 scripts.append(s)

@@ -14,7 +14,7 @@ internal static class CudaFileEmitter
         var w = new SourceWriter();
         FileHeader.Write(w, model.Site);
         w.Open($"{model.Site.ClassAccessibility} static partial class {Identifiers.Escape(model.Site.ClassName)}")
-            .Line($"/// <summary>The CUDA C++ source of {model.Name}'s kernels (forward, backward, ∂/∂θ; float and double), "
+            .Line($"/// <summary>The CUDA C++ source of {model.Name}'s kernels (forward, backward, ∂/∂θ, second order; float and double), "
                 + "for NVRTC.</summary>")
             .Line(GeneratedAttributes.GeneratedCode)
             .Line($"internal const string {MemberNames.CudaSource(model.Name)} =")

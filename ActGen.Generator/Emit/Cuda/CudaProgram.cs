@@ -9,11 +9,13 @@ namespace ActGen.Generator.Emit.Cuda;
 
 /// <summary>
 /// The CUDA C++ source of one activation, for NVRTC: its element functions (forward, backward, ∂/∂θ and the activations
-/// it calls) as templates over the element type, and <c>extern "C"</c> kernels with one ABI, for float and double:
-/// <c>(const T* in[, const T* gy], T* out, long long n, parameters…)</c>, each a grid-stride loop with a 64-bit index,
+/// it calls, the second order) as templates over the element type, and <c>extern "C"</c> kernels with one ABI, for float
+/// and double: <c>(const T* in[, const T* gy[, const T* gg]], T* out, long long n, parameters…)</c>, each a grid-stride
+/// loop with a 64-bit index,
 /// over 16-byte vectors where the pointers allow and elements for the rest.
-/// A hyper-parameter is a <c>double</c>; a tensor parameter is a pointer and an element stride (0: one value for all,
-/// 1: one per element). Under <c>ACTGEN_HOST_CHECK</c> it also defines host launchers, for the check on the CPU.
+/// A hyper-parameter is a <c>double</c>; a tensor parameter is a pointer and its layout, <c>inner</c> and <c>channels</c>
+/// (see <c>actgen_parameter_index</c>): one value for all, one per element, or one per channel of a dimension.
+/// Under <c>ACTGEN_HOST_CHECK</c> it also defines host launchers, for the check on the CPU.
 /// </summary>
 internal static class CudaProgram
 {
@@ -26,7 +28,7 @@ internal static class CudaProgram
 
         var w = new SourceWriter();
         w.Line($"// ActGen: the CUDA kernels of {model.Site.Owner}.{model.Name}, generated from its C# expression. Do not edit.");
-        Preamble(w);
+        CudaPreamble.Write(w);
         w.Line($"namespace {space} {{").Line();
         foreach (var callee in activation.Callees)
         {
@@ -46,10 +48,15 @@ internal static class CudaProgram
             Element(w, $"grad_{Index(model, d.Parameter)}", ["T x", "T gy", .. values], d.Gradient, own, Function);
         }
 
+        foreach (var d in activation.SecondOrder)
+        {
+            Element(w, TorchScriptProgram.SecondName(model, d), [$"T {source}", "T gy", "T gg", .. values], d.Body, own, Function);
+        }
+
         w.Line($"}}  // namespace {space}").Line();
         foreach (var kernel in Kernels(activation))
         {
-            foreach (var type in new[] { "float", "double" })
+            foreach (var type in CudaElementType.All)
             {
                 Kernel(w, model, kernel, type, space);
             }
@@ -63,18 +70,29 @@ internal static class CudaProgram
         "actgen_" + Identifiers.Hint($"{model.Site.Owner}.{model.Name}").Replace(".", "__");
 
     /// <summary>A kernel's <c>extern "C"</c> name.</summary>
-    public static string KernelName(ActivationModel model, string kernel, string type) =>
-        $"{Space(model)}_{kernel}_{(type == "float" ? "f32" : "f64")}";
+    public static string KernelName(ActivationModel model, string kernel, CudaElementType type) =>
+        $"{Space(model)}_{kernel}_{type.Suffix}";
 
-    private sealed record KernelSpec(string Name, string Element, bool ReadsGradOutput);
+    /// <param name="Reads">The arrays read element by element: <c>in</c>, then <c>gy</c> and <c>gg</c> where the kernel takes them.</param>
+    private sealed record KernelSpec(string Name, string Element, IReadOnlyList<string> Reads);
 
+    private static readonly string[] ForwardReads = ["in"];
+    private static readonly string[] BackwardReads = ["in", "gy"];
+    private static readonly string[] SecondOrderReads = ["in", "gy", "gg"];
+
+    /// <summary>
+    /// Forward, backward, each ∂/∂θ, and the second order (<c>second_{a}_{b}</c>, the names of the TorchScript program's
+    /// functions): gg · gy · ∂²f/∂a∂b per element, the backward's own backward.
+    /// </summary>
     private static IEnumerable<KernelSpec> Kernels(LoweredActivation activation) =>
         new[]
         {
-            new KernelSpec("forward", "forward", false),
-            new KernelSpec(activation.BackwardReadsOutput ? "backward_from_output" : "backward", "backward", true),
+            new KernelSpec("forward", "forward", ForwardReads),
+            new KernelSpec(activation.BackwardReadsOutput ? "backward_from_output" : "backward", "backward", BackwardReads),
         }.Concat(activation.ParameterDerivatives.Select(d =>
-            new KernelSpec($"grad_{Index(activation.Model, d.Parameter)}", $"grad_{Index(activation.Model, d.Parameter)}", true)));
+            new KernelSpec($"grad_{Index(activation.Model, d.Parameter)}", $"grad_{Index(activation.Model, d.Parameter)}", BackwardReads)))
+        .Concat(activation.SecondOrder.Select(d =>
+            new KernelSpec(TorchScriptProgram.SecondName(activation.Model, d), TorchScriptProgram.SecondName(activation.Model, d), SecondOrderReads)));
 
     private static int Index(ActivationModel model, string parameter) => model.Parameters.Select(p => p.Name).ToList().IndexOf(parameter);
 
@@ -104,32 +122,47 @@ internal static class CudaProgram
     }
 
     /// <summary>
-    /// A grid-stride loop over 16-byte vectors (float4, double2) where every contiguous pointer is 16-byte aligned, then
+    /// A grid-stride loop over 16-byte vectors (float4, double2) where the input, gradient and output are 16-byte aligned, then
     /// (or else) a scalar loop over what is left: each element computed exactly as in the scalar loop.
     /// </summary>
-    private static void Kernel(SourceWriter w, ActivationModel model, KernelSpec kernel, string type, string space)
+    private static void Kernel(SourceWriter w, ActivationModel model, KernelSpec kernel, CudaElementType element, string space)
     {
-        var reads = kernel.ReadsGradOutput ? new[] { "in", "gy" } : ["in"];
+        var (reads, type, compute) = (kernel.Reads, element.Storage, element.Compute);
         var parameters = model.Parameters.Select((p, k) => ParameterOrder.IsTensor(p)
-            ? $"const {type}* __restrict__ p{k}, long long p{k}_stride"
+            ? $"const {type}* __restrict__ p{k}, long long p{k}_inner, long long p{k}_channels"
             : $"double p{k}").ToList();
         var signature = reads.Select(r => $"const {type}* __restrict__ {r}")
             .Append($"{type}* __restrict__ out")
             .Append("long long n")
             .Concat(parameters);
-        string Values(string index) => string.Join("", model.Parameters.Select((p, k) =>
-            ParameterOrder.IsTensor(p) ? $", p{k}[({index}) * p{k}_stride]" : $", ({type})p{k}"));
-        var (vector, lanes) = type == "float" ? ("float4", new[] { "x", "y", "z", "w" }) : ("double2", ["x", "y"]);
-        var aligned = reads.Append("out").Select(r => $"actgen_aligned16({r})")
-            .Concat(model.Parameters.Select((p, k) => (p, k))
-                .Where(q => ParameterOrder.IsTensor(q.p))
-                .Select(q => $"(p{q.k}_stride == 0 || actgen_aligned16(p{q.k}))"));
-        var name = KernelName(model, kernel.Name, type);
+        string Values(string index) => string.Join("", model.Parameters.Select((p, k) => ParameterOrder.IsTensor(p)
+            ? $", {element.Loaded($"p{k}[actgen_parameter_index({index}, p{k}_inner, p{k}_channels)]")}"
+            : $", ({compute})p{k}"));
+        var name = KernelName(model, kernel.Name, element);
         w.Open($"extern \"C\" __global__ void {name}({string.Join(", ", signature)})")
             .Line("const long long stride = (long long)blockDim.x * gridDim.x;")
             .Line("const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;")
-            .Line("long long done = 0;")
-            .Open($"if ({string.Join(" && ", aligned)})")
+            .Line("long long done = 0;");
+        if (!element.IsHalfWidth)
+        {
+            VectorLoop(w, kernel, type, space, Values);
+        }
+
+        var arguments = string.Join(", ", reads.Select(r => element.Loaded($"{r}[i]"))) + Values("i");
+        w.Open("for (long long i = done + first; i < n; i += stride)")
+            .Line($"out[i] = {element.Stored($"{space}::{kernel.Element}<{compute}>({arguments})")};")
+            .Close()
+            .Close();
+        HostLauncher(w, model, kernel, type, name);
+    }
+
+    private static void VectorLoop(SourceWriter w, KernelSpec kernel, string type, string space, System.Func<string, string> values)
+    {
+        var reads = kernel.Reads;
+        var (vector, lanes) = type == "float" ? ("float4", new[] { "x", "y", "z", "w" }) : ("double2", ["x", "y"]);
+        // Parameters are read one element at a time in both loops, so their alignment does not matter.
+        var aligned = reads.Append("out").Select(r => $"actgen_aligned16({r})");
+        w.Open($"if ({string.Join(" && ", aligned)})")
             .Line($"const long long vectors = n / {lanes.Length};")
             .Open("for (long long v = first; v < vectors; v += stride)");
         foreach (var r in reads)
@@ -140,59 +173,33 @@ internal static class CudaProgram
         w.Line($"{vector} result;");
         foreach (var (lane, j) in lanes.Select((l, j) => (l, j)))
         {
-            var arguments = string.Join(", ", reads.Select(r => $"{r}v.{lane}")) + Values($"{lanes.Length} * v + {j}");
+            var arguments = string.Join(", ", reads.Select(r => $"{r}v.{lane}")) + values($"{lanes.Length} * v + {j}");
             w.Line($"result.{lane} = {space}::{kernel.Element}<{type}>({arguments});");
         }
 
         w.Line($"reinterpret_cast<{vector}*>(out)[v] = result;")
             .Close()
             .Line($"done = vectors * {lanes.Length};")
-            .Close()
-            .Open("for (long long i = done + first; i < n; i += stride)")
-            .Line($"out[i] = {space}::{kernel.Element}<{type}>({string.Join(", ", reads.Select(r => $"{r}[i]"))}{Values("i")});")
-            .Close()
             .Close();
-        HostLauncher(w, model, kernel, type, name);
     }
 
     /// <summary>
-    /// For the check on the CPU: one launcher ABI for every kernel, <c>(grid, block, in, gy, out, n, hyper, tensors,
-    /// strides)</c>, parameter k read from <c>hyper[k]</c> or from <c>tensors[k]</c> and <c>strides[k]</c>.
+    /// For the check on the CPU: one launcher ABI for every kernel, <c>(grid, block, in, gy, gg, out, n, hyper, tensors,
+    /// inners, channels)</c>, parameter k read from <c>hyper[k]</c> or from <c>tensors[k]</c>, <c>inners[k]</c> and <c>channels[k]</c>.
     /// </summary>
     private static void HostLauncher(SourceWriter w, ActivationModel model, KernelSpec kernel, string type, string name)
     {
-        var arguments = new[] { $"(const {type}*)in" }
-            .Concat(kernel.ReadsGradOutput ? [$"(const {type}*)gy"] : [])
+        var arguments = kernel.Reads.Select(r => $"(const {type}*){r}")
             .Append($"({type}*)out")
             .Append("n")
             .Concat(model.Parameters.Select((p, k) =>
-                ParameterOrder.IsTensor(p) ? $"(const {type}*)tensors[{k}], strides[{k}]" : $"hyper[{k}]"));
+                ParameterOrder.IsTensor(p) ? $"(const {type}*)tensors[{k}], inners[{k}], channels[{k}]" : $"hyper[{k}]"));
         w.Line("#ifdef ACTGEN_HOST_CHECK")
-            .Line($"extern \"C\" void actgen_host_{name}(unsigned grid, unsigned block, const void* in, const void* gy, void* out, "
-                + "long long n, const double* hyper, const void* const* tensors, const long long* strides)")
-            .Line("{ (void)gy; (void)hyper; (void)tensors; (void)strides; "
+            .Line($"extern \"C\" void actgen_host_{name}(unsigned grid, unsigned block, const void* in, const void* gy, const void* gg, void* out, "
+                + "long long n, const double* hyper, const void* const* tensors, const long long* inners, const long long* channels)")
+            .Line("{ (void)gy; (void)gg; (void)hyper; (void)tensors; (void)inners; (void)channels; "
                 + $"actgen_host_launch(grid, block, [&] {{ {name}({string.Join(", ", arguments)}); }}); }}")
             .Line("#endif")
             .Line();
     }
-
-    /// <summary>
-    /// The ActGen.MathX functions CUDA's math library lacks, with the same semantics (NaN in, NaN out), and max/min as
-    /// .NET's Math.Max/Min (NaN if either is NaN, +0 above −0), which CUDA's fmax/fmin are not.
-    /// </summary>
-    private static void Preamble(SourceWriter w) =>
-        w.Line("#ifndef ACTGEN_CUDA_PREAMBLE")
-            .Line("#define ACTGEN_CUDA_PREAMBLE")
-            .Line("template <typename T> __device__ __forceinline__ T actgen_sigmoid(T x) "
-                + "{ return x >= T(0) ? T(1) / (T(1) + exp(-x)) : exp(x) / (T(1) + exp(x)); }")
-            .Line("template <typename T> __device__ __forceinline__ T actgen_softplus(T x) "
-                + "{ return (x > T(0) ? x : T(0)) + log1p(exp(-fabs(x))); }")
-            .Line("template <typename T> __device__ __forceinline__ T actgen_sign(T x) { return x > T(0) ? T(1) : x < T(0) ? T(-1) : x; }")
-            .Line("__device__ __forceinline__ bool actgen_aligned16(const void* p) { return ((unsigned long long)p & 15ull) == 0; }")
-            .Line("template <typename T> __device__ __forceinline__ T actgen_max(T a, T b) "
-                + "{ return isnan(a) || isnan(b) ? a + b : a > b ? a : b > a ? b : signbit(a) ? b : a; }")
-            .Line("template <typename T> __device__ __forceinline__ T actgen_min(T a, T b) "
-                + "{ return isnan(a) || isnan(b) ? a + b : a < b ? a : b < a ? b : signbit(a) ? a : b; }")
-            .Line("#endif")
-            .Line();
 }
