@@ -50,10 +50,26 @@ public static class TorchSetup
     /// </summary>
     public static GpuPath GpuPath => Cuda.CudaDispatch.Default.Describe();
 
+    /// <summary>
+    /// Opt-in: makes libtorch's OpenMP workers spin at most <paramref name="spinCount"/> iterations after each libtorch
+    /// op before they sleep (libgomp's <c>GOMP_SPINCOUNT</c>), so that they do not hold the cores ActGen's kernels run
+    /// on. It changes libtorch's threading for the whole process: a libtorch op that follows another waits for its
+    /// workers to wake. Only before libtorch loads: call it first thing, or set <c>ACTGEN_OMP_SPINCOUNT</c> (read when
+    /// any ActGen type is first used). A <c>GOMP_SPINCOUNT</c> already in the environment wins.
+    /// </summary>
+    /// <returns>False where it is too late (libtorch's OpenMP runtime is loaded) or the host is not Linux.</returns>
+    public static bool LimitOpenMpSpinning(long spinCount = 1000) => OpenMpSpinning.Limit(spinCount);
+
     [ModuleInitializer]
     [SuppressMessage("Usage", "CA2255", Justification = "The fix must precede TorchSharp's first load, which any ActGen type may trigger.")]
     internal static void Initialize()
     {
+        // Before the fix, which may load libtorch (and with it libgomp, which reads its spin count once).
+        if (OpenMpSpinning.Requested(Environment.GetEnvironmentVariable(OpenMpSpinning.Variable)) is { } spinCount)
+        {
+            OpenMpSpinning.Limit(spinCount);
+        }
+
         try
         {
             _ = Fix.Value;
