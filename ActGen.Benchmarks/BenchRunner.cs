@@ -22,7 +22,7 @@ public static class BenchRunner
         var cases = options.Activations.Select(a => BenchCatalog.Find(a) ?? throw new ArgumentException($"unknown bench activation '{a}'")).ToArray();
         var sentinel = new Sentinel();
         sentinel.Calibrate();
-        log.WriteLine($"device {options.Device.Name}; cpu {CpuDescription.Current()}; sentinel baseline {sentinel.Baseline * 1e3:F1} µs; torch threads {get_num_threads()}");
+        log.WriteLine($"device {options.Device.Name}; cpu {CpuDescription.Current()}; sentinel baseline {sentinel.Baseline * 1e3:F1} µs; torch threads {get_num_threads()}; GOMP_SPINCOUNT {TorchSetup.OpenMpSpinCount ?? "unset"}");
         if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") != "0")
             log.WriteLine("note: tiered JIT is on; the bench warms up, but DOTNET_TieredCompilation=0 rules out tier-0 kernels");
 

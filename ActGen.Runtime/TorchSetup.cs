@@ -60,6 +60,12 @@ public static class TorchSetup
     /// <returns>False where it is too late (libtorch's OpenMP runtime is loaded) or the host is not Linux.</returns>
     public static bool LimitOpenMpSpinning(long spinCount = 1000) => OpenMpSpinning.Limit(spinCount);
 
+    /// <summary>
+    /// <c>GOMP_SPINCOUNT</c> as libtorch's OpenMP runtime sees it (the native environment), or null where unset: what
+    /// <see cref="LimitOpenMpSpinning"/> or <c>ACTGEN_OMP_SPINCOUNT</c> did, for reports.
+    /// </summary>
+    public static string? OpenMpSpinCount => OperatingSystem.IsWindows() ? null : NativeEnvironment.Get("GOMP_SPINCOUNT");
+
     [ModuleInitializer]
     [SuppressMessage("Usage", "CA2255", Justification = "The fix must precede TorchSharp's first load, which any ActGen type may trigger.")]
     internal static void Initialize()
