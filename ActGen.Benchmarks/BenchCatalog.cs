@@ -53,25 +53,32 @@ public static class BenchCatalog
 
     private static string Normalize(string name) => name.Replace("-", "").Replace("_", "").ToLowerInvariant();
 
-    private static BenchCase LeakyRelu(double slope) => Simple(
-        "leaky_relu", "LeakyRelu", x => A.LeakyRelu(x, slope), x => F.leaky_relu(x, slope), x => Composed.LeakyRelu(x, slope), [slope]);
+    private static BenchCase LeakyRelu(double slope) => Kept([slope], k => Simple(
+        "leaky_relu", "LeakyRelu", x => A.LeakyRelu(x, slope), x => x.leaky_relu(k[0]), x => Composed.LeakyRelu(x, slope), [slope]));
 
-    private static BenchCase Elu(double alpha) => Simple(
-        "elu", "Elu", x => A.Elu(x, alpha), x => F.elu(x, alpha), x => Composed.Elu(x, alpha), [alpha]);
+    private static BenchCase Elu(double alpha) => Kept([alpha, 1.0], k => Simple(
+        "elu", "Elu", x => A.Elu(x, alpha), x => x.elu(k[0], k[1], k[1]), x => Composed.Elu(x, alpha), [alpha]));
 
     private static BenchCase Selu((double Scale, double Alpha) c) => Simple(
         "selu", "Selu", x => A.Selu(x), x => F.selu(x), x => Composed.Selu(x, c.Scale, c.Alpha));
 
-    private static BenchCase Celu(double alpha) => Simple(
-        "celu", "Celu", x => A.Celu(x, alpha), x => F.celu(x, alpha), x => Composed.Celu(x, alpha), [alpha]);
+    private static BenchCase Celu(double alpha) => Kept([alpha], k => Simple(
+        "celu", "Celu", x => A.Celu(x, alpha), x => x.celu(k[0]), x => Composed.Celu(x, alpha), [alpha]));
 
     private static BenchCase Softplus(double beta, double threshold) => Simple(
         "softplus", "Softplus", x => A.Softplus(x, beta, threshold), x => F.softplus(x, beta, threshold),
         x => Composed.Softplus(x, beta, threshold), [beta, threshold]);
 
     // TorchSharp 0.107's F.hardtanh (and nn.Hardtanh) return their input unchanged; clamp is libtorch's hardtanh.
-    private static BenchCase HardTanh(double min, double max) => Simple(
-        "hardtanh", "HardTanh", x => A.HardTanh(x, min, max), x => x.clamp(min, max), x => Composed.HardTanh(x, min, max), [min, max]);
+    private static BenchCase HardTanh(double min, double max) => Kept([min, max], k => Simple(
+        "hardtanh", "HardTanh", x => A.HardTanh(x, min, max), x => x.clamp(k[0], k[1]), x => Composed.HardTanh(x, min, max), [min, max]));
+
+    /// <summary>
+    /// The builtin's scalars made once and kept by the case. TorchSharp 0.107's Tensor methods pass a Scalar's handle to
+    /// native code without keeping the Scalar alive, so the temporary that a double converts to can be finalized during
+    /// the call (seen: celu at 2^16 float64 aborted the bench in Scalar::toDouble).
+    /// </summary>
+    private static BenchCase Kept(double[] values, Func<TorchSharp.Scalar[], BenchCase> make) => make(values.Select(v => (TorchSharp.Scalar)v).ToArray());
 
     private static BenchCase Simple(
         string name, string registry, Func<Tensor, Tensor> actgen, Func<Tensor, Tensor>? builtin, Func<Tensor, Tensor> composed,
