@@ -22,7 +22,8 @@ public static class BenchRunner
         var cases = options.Activations.Select(a => BenchCatalog.Find(a) ?? throw new ArgumentException($"unknown bench activation '{a}'")).ToArray();
         var sentinel = new Sentinel();
         sentinel.Calibrate();
-        log.WriteLine($"device {options.Device.Name}; cpu {CpuDescription.Current()}; sentinel baseline {sentinel.Baseline * 1e3:F1} µs; torch threads {get_num_threads()}; GOMP_SPINCOUNT {TorchSetup.OpenMpSpinCount ?? "unset"}");
+        var cpu = CpuDescription.Current();
+        log.WriteLine($"device {options.Device.Name}; cpu {cpu}; sentinel baseline {sentinel.Baseline * 1e3:F1} µs; torch threads {get_num_threads()}; GOMP_SPINCOUNT {TorchSetup.OpenMpSpinCount ?? "unset"}");
         if (Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") != "0")
             log.WriteLine("note: tiered JIT is on; the bench warms up, but DOTNET_TieredCompilation=0 rules out tier-0 kernels");
 
@@ -80,7 +81,7 @@ public static class BenchRunner
         var info = new RunInfo(options.Device.Name, warm, get_num_threads(), Environment.ProcessorCount, sentinel.Baseline, retries, slowRounds, clock.Elapsed.TotalSeconds,
             Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") is "0" ? "off (DOTNET_TieredCompilation=0)" : "on (warmed up)",
             $"one process; implementations interleaved per round; a round retried (up to {options.MaxRetries} times) when the sentinel exceeds 1.5× its baseline",
-            CpuDescription.Current());
+            cpu);
         return new BenchResult(rows, bandwidths, memory, overheads, failures, info) { Steps = steps };
     }
 

@@ -8,18 +8,22 @@ namespace ActGen.Experiments.Kernels;
 /// differ from slot to slot (the default plus 0, 1/16 or 2/16, exact in float), so a kernel that reads the wrong one is
 /// seen; element i belongs to group <see cref="Group"/>, whose parameters <see cref="Parameters"/> gives.
 /// </summary>
-internal sealed record ParameterLayout(string Name, long Inner, long Channels)
+internal sealed record ParameterLayout(string Name, Cuda.ParameterLayout Abi)
 {
-    public static readonly ParameterLayout One = new("one value", 0, 1);
-    public static readonly ParameterLayout PerElement = new("per element", 1, 0);
-    public static readonly ParameterLayout PerChannel = new("per channel", 5, 3);
+    public static readonly ParameterLayout One = new("one value", Cuda.ParameterLayout.One);
+    public static readonly ParameterLayout PerElement = new("per element", Cuda.ParameterLayout.PerElement);
+    public static readonly ParameterLayout PerChannel = new("per channel", new Cuda.ParameterLayout(5, 3));
     public static readonly ParameterLayout[] All = [One, PerElement, PerChannel];
 
     private const int Groups = 3;
     private const double Step = 1.0 / 16;
 
-    /// <summary>Which value element i reads: the kernels' <c>actgen_parameter_index</c>.</summary>
-    public long Slot(long i) => Inner == 0 ? 0 : Channels == 0 ? i : i / Inner % Channels;
+    public long Inner => Abi.Inner;
+
+    public long Channels => Abi.Channels;
+
+    /// <summary>Which value element i reads: the runtime's mapping, which the kernels' <c>actgen_parameter_index</c> computes too.</summary>
+    public long Slot(long i) => Abi.Slot(i);
 
     public int Group(long i) => (int)(Slot(i) % Groups);
 
