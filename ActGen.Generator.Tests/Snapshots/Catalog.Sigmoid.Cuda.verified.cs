@@ -16,6 +16,7 @@ public static partial class Activations
         template <typename T> __device__ __forceinline__ T actgen_sigmoid(T x) { return x >= T(0) ? T(1) / (T(1) + exp(-x)) : exp(x) / (T(1) + exp(x)); }
         template <typename T> __device__ __forceinline__ T actgen_softplus(T x) { return (x > T(0) ? x : T(0)) + log1p(exp(-fabs(x))); }
         template <typename T> __device__ __forceinline__ T actgen_sign(T x) { return x > T(0) ? T(1) : x < T(0) ? T(-1) : x; }
+        struct alignas(16) actgen_half8 { unsigned short h[8]; };
         __device__ __forceinline__ bool actgen_aligned16(const void* p) { return ((unsigned long long)p & 15ull) == 0; }
         // A tensor parameter's value for element i: one for all (inner 0), one per element (inner 1, channels 0), or one per
         // channel of a dimension ((i / inner) % channels, inner the product of the sizes after it). 64-bit all through.
@@ -111,6 +112,25 @@ public static partial class Activations
             const long long stride = (long long)blockDim.x * gridDim.x;
             const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
             long long done = 0;
+            if (actgen_aligned16(in) && actgen_aligned16(out))
+            {
+                const long long vectors = n / 8;
+                for (long long v = first; v < vectors; v += stride)
+                {
+                    const actgen_half8 inv = reinterpret_cast<const actgen_half8*>(in)[v];
+                    actgen_half8 result;
+                    result.h[0] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_f16_to_float(inv.h[0])));
+                    result.h[1] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_f16_to_float(inv.h[1])));
+                    result.h[2] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_f16_to_float(inv.h[2])));
+                    result.h[3] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_f16_to_float(inv.h[3])));
+                    result.h[4] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_f16_to_float(inv.h[4])));
+                    result.h[5] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_f16_to_float(inv.h[5])));
+                    result.h[6] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_f16_to_float(inv.h[6])));
+                    result.h[7] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_f16_to_float(inv.h[7])));
+                    reinterpret_cast<actgen_half8*>(out)[v] = result;
+                }
+                done = vectors * 8;
+            }
             for (long long i = done + first; i < n; i += stride)
             {
                 out[i] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_f16_to_float(in[i])));
@@ -126,6 +146,25 @@ public static partial class Activations
             const long long stride = (long long)blockDim.x * gridDim.x;
             const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
             long long done = 0;
+            if (actgen_aligned16(in) && actgen_aligned16(out))
+            {
+                const long long vectors = n / 8;
+                for (long long v = first; v < vectors; v += stride)
+                {
+                    const actgen_half8 inv = reinterpret_cast<const actgen_half8*>(in)[v];
+                    actgen_half8 result;
+                    result.h[0] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_bf16_to_float(inv.h[0])));
+                    result.h[1] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_bf16_to_float(inv.h[1])));
+                    result.h[2] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_bf16_to_float(inv.h[2])));
+                    result.h[3] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_bf16_to_float(inv.h[3])));
+                    result.h[4] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_bf16_to_float(inv.h[4])));
+                    result.h[5] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_bf16_to_float(inv.h[5])));
+                    result.h[6] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_bf16_to_float(inv.h[6])));
+                    result.h[7] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_bf16_to_float(inv.h[7])));
+                    reinterpret_cast<actgen_half8*>(out)[v] = result;
+                }
+                done = vectors * 8;
+            }
             for (long long i = done + first; i < n; i += stride)
             {
                 out[i] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::forward<float>(actgen_bf16_to_float(in[i])));
@@ -201,6 +240,26 @@ public static partial class Activations
             const long long stride = (long long)blockDim.x * gridDim.x;
             const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
             long long done = 0;
+            if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(out))
+            {
+                const long long vectors = n / 8;
+                for (long long v = first; v < vectors; v += stride)
+                {
+                    const actgen_half8 inv = reinterpret_cast<const actgen_half8*>(in)[v];
+                    const actgen_half8 gyv = reinterpret_cast<const actgen_half8*>(gy)[v];
+                    actgen_half8 result;
+                    result.h[0] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_f16_to_float(inv.h[0]), actgen_f16_to_float(gyv.h[0])));
+                    result.h[1] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_f16_to_float(inv.h[1]), actgen_f16_to_float(gyv.h[1])));
+                    result.h[2] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_f16_to_float(inv.h[2]), actgen_f16_to_float(gyv.h[2])));
+                    result.h[3] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_f16_to_float(inv.h[3]), actgen_f16_to_float(gyv.h[3])));
+                    result.h[4] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_f16_to_float(inv.h[4]), actgen_f16_to_float(gyv.h[4])));
+                    result.h[5] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_f16_to_float(inv.h[5]), actgen_f16_to_float(gyv.h[5])));
+                    result.h[6] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_f16_to_float(inv.h[6]), actgen_f16_to_float(gyv.h[6])));
+                    result.h[7] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_f16_to_float(inv.h[7]), actgen_f16_to_float(gyv.h[7])));
+                    reinterpret_cast<actgen_half8*>(out)[v] = result;
+                }
+                done = vectors * 8;
+            }
             for (long long i = done + first; i < n; i += stride)
             {
                 out[i] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_f16_to_float(in[i]), actgen_f16_to_float(gy[i])));
@@ -216,6 +275,26 @@ public static partial class Activations
             const long long stride = (long long)blockDim.x * gridDim.x;
             const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
             long long done = 0;
+            if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(out))
+            {
+                const long long vectors = n / 8;
+                for (long long v = first; v < vectors; v += stride)
+                {
+                    const actgen_half8 inv = reinterpret_cast<const actgen_half8*>(in)[v];
+                    const actgen_half8 gyv = reinterpret_cast<const actgen_half8*>(gy)[v];
+                    actgen_half8 result;
+                    result.h[0] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_bf16_to_float(inv.h[0]), actgen_bf16_to_float(gyv.h[0])));
+                    result.h[1] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_bf16_to_float(inv.h[1]), actgen_bf16_to_float(gyv.h[1])));
+                    result.h[2] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_bf16_to_float(inv.h[2]), actgen_bf16_to_float(gyv.h[2])));
+                    result.h[3] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_bf16_to_float(inv.h[3]), actgen_bf16_to_float(gyv.h[3])));
+                    result.h[4] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_bf16_to_float(inv.h[4]), actgen_bf16_to_float(gyv.h[4])));
+                    result.h[5] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_bf16_to_float(inv.h[5]), actgen_bf16_to_float(gyv.h[5])));
+                    result.h[6] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_bf16_to_float(inv.h[6]), actgen_bf16_to_float(gyv.h[6])));
+                    result.h[7] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_bf16_to_float(inv.h[7]), actgen_bf16_to_float(gyv.h[7])));
+                    reinterpret_cast<actgen_half8*>(out)[v] = result;
+                }
+                done = vectors * 8;
+            }
             for (long long i = done + first; i < n; i += stride)
             {
                 out[i] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::backward<float>(actgen_bf16_to_float(in[i]), actgen_bf16_to_float(gy[i])));
@@ -293,6 +372,27 @@ public static partial class Activations
             const long long stride = (long long)blockDim.x * gridDim.x;
             const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
             long long done = 0;
+            if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(gg) && actgen_aligned16(out))
+            {
+                const long long vectors = n / 8;
+                for (long long v = first; v < vectors; v += stride)
+                {
+                    const actgen_half8 inv = reinterpret_cast<const actgen_half8*>(in)[v];
+                    const actgen_half8 gyv = reinterpret_cast<const actgen_half8*>(gy)[v];
+                    const actgen_half8 ggv = reinterpret_cast<const actgen_half8*>(gg)[v];
+                    actgen_half8 result;
+                    result.h[0] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_f16_to_float(inv.h[0]), actgen_f16_to_float(gyv.h[0]), actgen_f16_to_float(ggv.h[0])));
+                    result.h[1] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_f16_to_float(inv.h[1]), actgen_f16_to_float(gyv.h[1]), actgen_f16_to_float(ggv.h[1])));
+                    result.h[2] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_f16_to_float(inv.h[2]), actgen_f16_to_float(gyv.h[2]), actgen_f16_to_float(ggv.h[2])));
+                    result.h[3] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_f16_to_float(inv.h[3]), actgen_f16_to_float(gyv.h[3]), actgen_f16_to_float(ggv.h[3])));
+                    result.h[4] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_f16_to_float(inv.h[4]), actgen_f16_to_float(gyv.h[4]), actgen_f16_to_float(ggv.h[4])));
+                    result.h[5] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_f16_to_float(inv.h[5]), actgen_f16_to_float(gyv.h[5]), actgen_f16_to_float(ggv.h[5])));
+                    result.h[6] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_f16_to_float(inv.h[6]), actgen_f16_to_float(gyv.h[6]), actgen_f16_to_float(ggv.h[6])));
+                    result.h[7] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_f16_to_float(inv.h[7]), actgen_f16_to_float(gyv.h[7]), actgen_f16_to_float(ggv.h[7])));
+                    reinterpret_cast<actgen_half8*>(out)[v] = result;
+                }
+                done = vectors * 8;
+            }
             for (long long i = done + first; i < n; i += stride)
             {
                 out[i] = actgen_float_to_f16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_f16_to_float(in[i]), actgen_f16_to_float(gy[i]), actgen_f16_to_float(gg[i])));
@@ -308,6 +408,27 @@ public static partial class Activations
             const long long stride = (long long)blockDim.x * gridDim.x;
             const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;
             long long done = 0;
+            if (actgen_aligned16(in) && actgen_aligned16(gy) && actgen_aligned16(gg) && actgen_aligned16(out))
+            {
+                const long long vectors = n / 8;
+                for (long long v = first; v < vectors; v += stride)
+                {
+                    const actgen_half8 inv = reinterpret_cast<const actgen_half8*>(in)[v];
+                    const actgen_half8 gyv = reinterpret_cast<const actgen_half8*>(gy)[v];
+                    const actgen_half8 ggv = reinterpret_cast<const actgen_half8*>(gg)[v];
+                    actgen_half8 result;
+                    result.h[0] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_bf16_to_float(inv.h[0]), actgen_bf16_to_float(gyv.h[0]), actgen_bf16_to_float(ggv.h[0])));
+                    result.h[1] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_bf16_to_float(inv.h[1]), actgen_bf16_to_float(gyv.h[1]), actgen_bf16_to_float(ggv.h[1])));
+                    result.h[2] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_bf16_to_float(inv.h[2]), actgen_bf16_to_float(gyv.h[2]), actgen_bf16_to_float(ggv.h[2])));
+                    result.h[3] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_bf16_to_float(inv.h[3]), actgen_bf16_to_float(gyv.h[3]), actgen_bf16_to_float(ggv.h[3])));
+                    result.h[4] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_bf16_to_float(inv.h[4]), actgen_bf16_to_float(gyv.h[4]), actgen_bf16_to_float(ggv.h[4])));
+                    result.h[5] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_bf16_to_float(inv.h[5]), actgen_bf16_to_float(gyv.h[5]), actgen_bf16_to_float(ggv.h[5])));
+                    result.h[6] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_bf16_to_float(inv.h[6]), actgen_bf16_to_float(gyv.h[6]), actgen_bf16_to_float(ggv.h[6])));
+                    result.h[7] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_bf16_to_float(inv.h[7]), actgen_bf16_to_float(gyv.h[7]), actgen_bf16_to_float(ggv.h[7])));
+                    reinterpret_cast<actgen_half8*>(out)[v] = result;
+                }
+                done = vectors * 8;
+            }
             for (long long i = done + first; i < n; i += stride)
             {
                 out[i] = actgen_float_to_bf16(actgen_ActGen__Activations__Sigmoid::second_x_x<float>(actgen_bf16_to_float(in[i]), actgen_bf16_to_float(gy[i]), actgen_bf16_to_float(gg[i])));

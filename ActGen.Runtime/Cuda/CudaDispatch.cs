@@ -9,7 +9,7 @@ namespace ActGen.Cuda;
 
 /// <summary>
 /// Decides whether a call runs the generated CUDA kernels and runs them; null means "not here", and the caller runs the
-/// TorchScript program. Only CUDA float32/float64 tensors on the automatic path get past the first (managed) checks, so
+/// TorchScript program. Only CUDA float32/float64/float16/bfloat16 tensors on the automatic path get past the first (managed) checks, so
 /// CPU calls never touch anything native here. The runtime is looked for once, on the first such call, and only when
 /// <c>torch.cuda.is_available()</c>; whatever is missing is said once, in one line. A driver error while running an
 /// activation's kernels (at launch) sends that activation on that device to TorchScript from then on, the failing call
@@ -89,11 +89,11 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
             _ => new GpuPath(false, "TorchScript"),
         };
 
-    /// <summary>Managed checks only: a CUDA tensor of float32 or float64, on the automatic path.</summary>
+    /// <summary>Managed checks only: a CUDA tensor of an element type the kernels are generated for, on the automatic path.</summary>
     public static bool Takes(Tensor x) =>
         KernelPathSetting.Path == KernelPath.Auto
         && x.device_type == DeviceType.CUDA
-        && x.dtype is (ScalarType.Float32 or ScalarType.Float64);
+        && KernelElement.Of(x.dtype) is not null;
 
     private Tensor? Run(
         TorchActivation a, KernelRole role, Tensor x, Tensor? gradOutput, Tensor[] tensors, double[] hyper, Tensor? gradGrad = null)

@@ -6,11 +6,12 @@ namespace ActGen.Cuda;
 
 /// <summary>
 /// The <c>extern "C"</c> names of one activation's kernels, read from its generated source (the one place that spells
-/// them): <c>{prefix}_{role}_{f32|f64}</c>, the prefix taken from the forward kernel.
+/// them): <c>{prefix}_{role}_{f32|f64|f16|bf16}</c>, the prefix taken from the float forward kernel, and the element types
+/// the source has kernels for (a source from an ActGen before float16 and bfloat16 has float and double only).
 /// </summary>
-internal sealed record CudaKernelNames(string Prefix)
+internal sealed record CudaKernelNames(string Prefix, IReadOnlyList<KernelElement> Elements)
 {
-    private const string ForwardSuffix = "_forward_f32";
+    private static readonly string ForwardSuffix = "_forward_" + KernelElement.Float32.Suffix;
 
     private static readonly Regex Kernel = new(@"extern ""C"" __global__ void (\w+)\(", RegexOptions.CultureInvariant);
 
@@ -18,12 +19,20 @@ internal sealed record CudaKernelNames(string Prefix)
     public static IReadOnlyList<string> All(string source) => Kernel.Matches(source).Select(m => m.Groups[1].Value).ToList();
 
     /// <summary>The names in <paramref name="source"/>, or null when it has no single float forward kernel.</summary>
-    public static CudaKernelNames? Of(string source) =>
-        All(source).Where(n => n.EndsWith(ForwardSuffix, System.StringComparison.Ordinal)).ToList() is [var forward]
-            ? new CudaKernelNames(forward[..^ForwardSuffix.Length])
-            : null;
+    public static CudaKernelNames? Of(string source)
+    {
+        var kernels = All(source);
+        if (kernels.Where(n => n.EndsWith(ForwardSuffix, System.StringComparison.Ordinal)).ToList() is not [var forward])
+        {
+            return null;
+        }
 
-    public string Name(KernelRole role, bool isDouble) => $"{Prefix}_{role.Suffix}_{(isDouble ? "f64" : "f32")}";
+        var prefix = forward[..^ForwardSuffix.Length];
+        return new CudaKernelNames(
+            prefix, KernelElement.All.Where(e => kernels.Contains($"{prefix}_forward_{e.Suffix}")).ToList());
+    }
+
+    public string Name(KernelRole role, KernelElement element) => $"{Prefix}_{role.Suffix}_{element.Suffix}";
 
     /// <summary>
     /// The kernels the runtime may ask for: forward, backward (from x or y), ∂/∂θ of each learnable parameter, and one

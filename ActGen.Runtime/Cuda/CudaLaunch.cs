@@ -13,7 +13,8 @@ namespace ActGen.Cuda;
 internal static unsafe class CudaLaunch
 {
     /// <returns>
-    /// The output, or null when a tensor is on another device or a parameter's shape has no <see cref="ParameterLayout"/>.
+    /// The output, or null when a tensor is on another device, a parameter's shape has no <see cref="ParameterLayout"/>,
+    /// or the source has no kernel of x's element type.
     /// </returns>
     /// <exception cref="CudaDriverException">The driver refused the launch (the dispatch then runs TorchScript).</exception>
     public static Tensor? Run(
@@ -27,7 +28,8 @@ internal static unsafe class CudaLaunch
         double[] hyper,
         Tensor? gradGrad = null)
     {
-        if (!Like(x, gradOutput) || !Like(x, gradGrad))
+        if (!Like(x, gradOutput) || !Like(x, gradGrad)
+            || KernelElement.Of(x.dtype) is not { } element || module.Function(role, element) is not { } function)
         {
             return null;
         }
@@ -48,7 +50,6 @@ internal static unsafe class CudaLaunch
             return output;
         }
 
-        var isDouble = x.dtype == ScalarType.Float64;
         var operands = new KernelOperands(
             TensorPointer.Of(input),
             gy is null ? null : TensorPointer.Of(gy),
@@ -59,7 +60,7 @@ internal static unsafe class CudaLaunch
             gg is null ? null : TensorPointer.Of(gg));
         var arguments = KernelArguments.Pack(definition.Parameters, role, operands);
         var bits = arguments.Select(a => a.Bits).ToArray();
-        var geometry = LaunchGeometry.For(n, isDouble ? sizeof(double) : sizeof(float), module.Device.Multiprocessors);
+        var geometry = LaunchGeometry.For(n, element.Bytes, module.Device.Multiprocessors);
         try
         {
             driver.SetCurrent(module.Device.Context);
@@ -71,7 +72,7 @@ internal static unsafe class CudaLaunch
                     pointers[i] = values + i;
                 }
 
-                driver.Launch(module.Function(role, isDouble), geometry, pointers);
+                driver.Launch(function, geometry, pointers);
             }
         }
         catch (CudaDriverException)

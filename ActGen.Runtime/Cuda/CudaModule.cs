@@ -5,9 +5,11 @@ using System.Linq;
 namespace ActGen.Cuda;
 
 /// <summary>One activation's kernels loaded on one device: every kernel the runtime may launch, by role and element type.</summary>
-internal sealed record CudaModule(CudaDevice Device, IReadOnlyDictionary<(KernelRole Role, bool IsDouble), IntPtr> Functions)
+internal sealed record CudaModule(CudaDevice Device, IReadOnlyDictionary<(KernelRole Role, KernelElement Element), IntPtr> Functions)
 {
-    public IntPtr Function(KernelRole role, bool isDouble) => Functions[(role, isDouble)];
+    /// <summary>The kernel, or null where the source has none of that element type.</summary>
+    public IntPtr? Function(KernelRole role, KernelElement element) =>
+        Functions.TryGetValue((role, element), out var function) ? function : null;
 
     /// <summary>Loads <paramref name="image"/> into the device's primary context and resolves the activation's kernels.</summary>
     public static Probe<CudaModule> Load(
@@ -21,8 +23,8 @@ internal sealed record CudaModule(CudaDevice Device, IReadOnlyDictionary<(Kernel
         }
 
         var functions = CudaKernelNames.Roles(definition)
-            .SelectMany(role => new[] { false, true }.Select(isDouble => (role, isDouble)))
-            .ToDictionary(k => k, k => driver.Function(module, names.Name(k.role, k.isDouble)));
+            .SelectMany(role => names.Elements.Select(element => (role, element)))
+            .ToDictionary(k => k, k => driver.Function(module, names.Name(k.role, k.element)));
         return new Probe<CudaModule>.Found(new CudaModule(device, functions));
     }
 }

@@ -14,14 +14,14 @@ internal sealed record LaunchGeometry(uint Grid, uint Block)
     public const long BlocksPerMultiprocessor = 32;
 
     /// <param name="count">Elements, up to <see cref="long.MaxValue"/>.</param>
-    /// <param name="elementBytes">4 (float) or 8 (double).</param>
+    /// <param name="elementBytes">2 (float16, bfloat16), 4 (float) or 8 (double).</param>
     /// <param name="multiprocessors">The device's SM count (values below 1 count as 1).</param>
     public static LaunchGeometry For(long count, int elementBytes, int multiprocessors)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        if (elementBytes is not (4 or 8))
+        if (elementBytes is not (2 or 4 or 8))
         {
-            throw new ArgumentOutOfRangeException(nameof(elementBytes), elementBytes, "a float (4) or a double (8)");
+            throw new ArgumentOutOfRangeException(nameof(elementBytes), elementBytes, "a 16-bit float (2), a float (4) or a double (8)");
         }
 
         var lanes = 16 / elementBytes;

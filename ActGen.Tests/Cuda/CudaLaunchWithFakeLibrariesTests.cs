@@ -40,6 +40,53 @@ public class CudaLaunchWithFakeLibrariesTests(FakeCudaLibraries fake) : IClassFi
         Assert.Equal(x.shape, y!.shape);
     }
 
+    /// <summary>
+    /// float16 and bfloat16 tensors run their own kernels, one thread per eight elements, a tensor parameter converted to
+    /// x's dtype; other dtypes, and half-width tensors of a source generated before those kernels, are left to TorchScript.
+    /// </summary>
+    [Theory]
+    [InlineData(ScalarType.Float16, "f16")]
+    [InlineData(ScalarType.BFloat16, "bf16")]
+    public void HalfWidthTensorsRunTheirOwnKernels(ScalarType dtype, string suffix)
+    {
+        using var cache = new TempFolder();
+        using var scope = NewDisposeScope();
+        var runtime = fake.Runtime(cache.Path);
+        var prelu = Activations.PReluTorch;
+        var module = Assert.IsType<Probe<CudaModule>.Found>(runtime.Module(prelu, 0)).Value;
+        var x = linspace(-3, 3, 2049, dtype: dtype);
+        var weight = tensor(0.25f);
+        fake.ExpectArguments(6);
+        var launches = fake.Launches;
+
+        var y = CudaLaunch.Run(runtime.Driver, module, prelu.Definition, new KernelRole.Forward(), x, null, [weight], []);
+
+        Assert.Equal(dtype, y!.dtype);
+        Assert.Equal(launches + 1, fake.Launches);
+        Assert.EndsWith($"_PRelu_forward_{suffix}", fake.FunctionName(fake.Last(0)));
+        Assert.Equal(2L, fake.Last(1)); // 2049 halves: 256 vectors of eight and a tail → 2 blocks
+        Assert.Equal(2049, fake.Last(12));
+        Assert.NotEqual((long)TensorPointer.Of(weight), fake.Last(13)); // a converted copy, not the float32 weight
+
+        Assert.Null(CudaLaunch.Run(runtime.Driver, module, prelu.Definition, new KernelRole.Forward(), x.to(ScalarType.Int32), null, [weight], []));
+        var older = StripHalfWidthKernels(prelu);
+        var olderModule = Assert.IsType<Probe<CudaModule>.Found>(fake.Runtime(cache.Path).Module(older, 0)).Value;
+        Assert.Null(CudaLaunch.Run(runtime.Driver, olderModule, older.Definition, new KernelRole.Forward(), x, null, [weight], []));
+        Assert.NotNull(CudaLaunch.Run(
+            runtime.Driver, olderModule, older.Definition, new KernelRole.Forward(), x.to(ScalarType.Float32), null, [weight], []));
+        Assert.Equal(launches + 2, fake.Launches);
+    }
+
+    /// <summary>The activation as an ActGen before float16 and bfloat16 kernels would have generated it: float and double only.</summary>
+    private static TorchActivation StripHalfWidthKernels(TorchActivation a)
+    {
+        var source = a.Definition.CudaSource!;
+        var kept = System.Text.RegularExpressions.Regex.Replace(
+            source, @"extern ""C"" __global__ void \w+_b?f16\(.*?\n\}\n", "", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.Equal(CudaKernelNames.All(source).Count / 2, CudaKernelNames.All(kept).Count);
+        return new(a.Definition with { CudaSource = kept }, a.LearnableDouble, a.LearnableSingle, a.Script);
+    }
+
     [Fact]
     public void TensorParametersAreOneValueOnePerElementOrOnePerChannelAndOtherShapesAreLeftToTorchScript()
     {

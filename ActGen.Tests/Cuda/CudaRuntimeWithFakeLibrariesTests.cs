@@ -54,8 +54,8 @@ public class CudaRuntimeWithFakeLibrariesTests(FakeCudaLibraries fake) : IClassF
         Assert.Equal(loads + 1, fake.ModuleLoads);
 
         var names = CudaKernelNames.Of(Activations.PReluTorch.Definition.CudaSource!)!;
-        Assert.Equal(12, module.Functions.Count); // forward, backward, grad_0, second_x_x, second_x_0, second_0_0; float and double
-        Assert.All(module.Functions, f => Assert.Equal(names.Name(f.Key.Role, f.Key.IsDouble), fake.FunctionName(f.Value)));
+        Assert.Equal(24, module.Functions.Count); // forward, backward, grad_0, second_x_x, second_x_0, second_0_0; four element types
+        Assert.All(module.Functions, f => Assert.Equal(names.Name(f.Key.Role, f.Key.Element), fake.FunctionName(f.Value)));
 
         var key = KernelCacheKey.Of(Activations.PReluTorch.Definition.CudaSource!, new CompileTarget(90, true), new NvrtcVersion(13, 0));
         Assert.Equal("IMAGE " + string.Join(" ", Sm90), System.Text.Encoding.UTF8.GetString(new KernelDiskCache(cache.Path).TryRead(key)!));

@@ -95,11 +95,9 @@ public class KernelAbiTests
             var source = d.CudaSource ?? throw new InvalidOperationException($"{d.Name} has no CUDA source");
             var names = CudaKernelNames.Of(source);
             Assert.NotNull(names);
-            // The runtime launches float and double; the float16 and bfloat16 kernels are there for the host and device checks.
-            var launched = CudaKernelNames.Roles(d).SelectMany(r => new[] { names!.Name(r, false), names.Name(r, true) }).ToList();
-            var halfWidth = launched.Where(n => n.EndsWith("_f32", StringComparison.Ordinal))
-                .SelectMany(n => new[] { n[..^"f32".Length] + "f16", n[..^"f32".Length] + "bf16" });
-            Assert.Equal(launched.Concat(halfWidth).Order(), Kernels(source).Keys.Order());
+            Assert.Equal(KernelElement.All, names!.Elements);
+            var launched = CudaKernelNames.Roles(d).SelectMany(r => KernelElement.All.Select(e => names.Name(r, e)));
+            Assert.Equal(launched.Order(), Kernels(source).Keys.Order());
             Assert.Equal(Kernels(source).Keys.Order(), CudaKernelNames.All(source).Order());
         }
     }
@@ -115,18 +113,18 @@ public class KernelAbiTests
             foreach (var role in CudaKernelNames.Roles(d))
             {
                 var packed = KernelArguments.Pack(d.Parameters, role, Operands(d, role)).Select(a => (Kind(a), a.Name)).ToList();
-                foreach (var isDouble in new[] { false, true })
+                foreach (var element in KernelElement.All)
                 {
                     Assert.True(
-                        kernels[names.Name(role, isDouble)].SequenceEqual(packed),
-                        $"{d.Owner}.{d.Name} {names.Name(role, isDouble)}: generated ({Show(kernels[names.Name(role, isDouble)])}), "
+                        kernels[names.Name(role, element)].SequenceEqual(packed),
+                        $"{d.Owner}.{d.Name} {names.Name(role, element)}: generated ({Show(kernels[names.Name(role, element)])}), "
                         + $"packed ({Show(packed)})");
                     checkedKernels++;
                 }
             }
         }
 
-        Assert.True(checkedKernels >= 2 * 3 * (CatalogNames.All.Length + 2 + 6 + 2), $"only {checkedKernels} kernels checked");
+        Assert.True(checkedKernels >= 4 * 3 * (CatalogNames.All.Length + 2 + 6 + 2), $"only {checkedKernels} kernels checked");
     }
 
     [Fact]
@@ -165,7 +163,7 @@ public class KernelAbiTests
         var packed = KernelArguments.Pack(prelu.Parameters, role, Operands(prelu, role));
         Assert.Equal(["in", "gy", "gg", "out", "n", "p0", "p0_inner", "p0_channels"], packed.Select(a => a.Name));
         Assert.Equal([0x1000, 0x2000, 0x5000, 0x3000, 12345, 0x4000, 60, 7], packed.Select(a => a.Bits));
-        Assert.Contains(names.Name(role, true), CudaKernelNames.All(prelu.CudaSource!));
+        Assert.Contains(names.Name(role, KernelElement.Float64), CudaKernelNames.All(prelu.CudaSource!));
         Assert.Contains("gradient of the backward's result", Assert.Throws<ArgumentException>(() =>
             KernelArguments.Pack(prelu.Parameters, role, Operands(prelu, role) with { GradGrad = null })).Message);
         Assert.Contains("gradient of the backward's result", Assert.Throws<ArgumentException>(() =>

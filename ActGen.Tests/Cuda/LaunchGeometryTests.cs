@@ -14,6 +14,8 @@ public class LaunchGeometryTests
     [InlineData(1025L, 4, 132, 2u)] // one more vector, for the tail
     [InlineData(512L, 8, 132, 1u)] // 256 double2 vectors
     [InlineData(513L, 8, 132, 2u)]
+    [InlineData(2048L, 2, 132, 1u)] // 256 vectors of eight halves
+    [InlineData(2049L, 2, 132, 2u)]
     [InlineData(1L << 20, 4, 132, 1024u)]
     [InlineData(1L << 26, 4, 132, 132u * 32)] // capped: the grid-stride loop does the rest
     [InlineData(1L << 26, 4, 0, 32u)] // an unknown SM count counts as one
@@ -29,7 +31,7 @@ public class LaunchGeometryTests
     [InlineData(long.MaxValue)]
     public void HugeCountsNeitherOverflowNorExceedTheCap(long n)
     {
-        foreach (var (bytes, sms) in new[] { (4, 132), (8, 132), (4, 1), (8, int.MaxValue / 64), (4, int.MaxValue) })
+        foreach (var (bytes, sms) in new[] { (4, 132), (8, 132), (2, 132), (4, 1), (8, int.MaxValue / 64), (4, int.MaxValue), (2, int.MaxValue) })
         {
             var geometry = LaunchGeometry.For(n, bytes, sms);
             Assert.InRange(geometry.Grid, 1u, (uint)Math.Min(int.MaxValue, (long)sms * 32));
@@ -43,7 +45,7 @@ public class LaunchGeometryTests
     {
         foreach (var n in new long[] { 3, 255, 256, 257, 4095, 4096, 4097, 1_000_003 })
         {
-            foreach (var (bytes, lanes) in new[] { (4, 4L), (8, 2L) })
+            foreach (var (bytes, lanes) in new[] { (2, 8L), (4, 4L), (8, 2L) })
             {
                 var grid = LaunchGeometry.For(n, bytes, 1 << 20).Grid;
                 Assert.True(grid * 256L * lanes >= n, $"n = {n}, {bytes} bytes: grid {grid} too small");
@@ -56,6 +58,7 @@ public class LaunchGeometryTests
     public void BadArgumentsAreRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => LaunchGeometry.For(-1, 4, 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LaunchGeometry.For(1, 2, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LaunchGeometry.For(1, 1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LaunchGeometry.For(1, 16, 1));
     }
 }

@@ -93,6 +93,22 @@ public class CudaHostCheckTests
         Assert.DoesNotContain(failures, f => f.Contains("shift 1", StringComparison.Ordinal));
     }
 
+    /// <summary>float16 and bfloat16 take a vector loop too (eight to 16 bytes): a fault in its last lane shows only there.</summary>
+    [Theory]
+    [InlineData("f16")]
+    [InlineData("bf16")]
+    public void BothLoopsOfTheHalfWidthKernelsRun(string suffix)
+    {
+        var (relu, source) = Registered(d => d.Owner == "ActGen.Activations" && d.Name == "Relu").Single();
+        var kernel = source.IndexOf($"_forward_{suffix}(", StringComparison.Ordinal);
+        var lane = source.IndexOf("result.h[7] = ", kernel, StringComparison.Ordinal);
+        var wrong = source[..lane] + "result.h[7] = 1 + " + source[(lane + "result.h[7] = ".Length)..];
+        var failures = Assert.Single(CudaHostCheck.Run([(relu, wrong)], Directory())).Failures;
+        Assert.Contains(failures, f => f.StartsWith($"forward_{suffix} (one value, shift 0)", StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.Contains("shift 1", StringComparison.Ordinal));
+        Assert.All(failures, f => Assert.StartsWith($"forward_{suffix} ", f, StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// Per-channel values differ from channel to channel: a kernel that reads a per-channel parameter as if it were one
     /// per element is caught there, and only there.

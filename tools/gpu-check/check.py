@@ -4,7 +4,8 @@
 Reads the export that `actgen kernels --export tools/gpu-check/generated` writes (committed beside this script). For each
 activation: compiles its CUDA source with NVRTC, loads it with the driver API in the primary context (torch's), launches
 every kernel on torch CUDA tensors on the default stream, compares forward, backward and each learnable parameter's
-gradient with torch autograd on the builtin (float32 and float64, odd lengths, an unaligned start, edge values), tensor
+gradient with torch autograd on the builtin (float32 and float64; float16 and bfloat16 forward and backward against the
+builtin computed in float32 and rounded once; odd lengths, an unaligned start, edge values), tensor
 parameters one per channel and the second-order kernels against the TorchScript program, times
 forward and forward+backward against the builtin and a device-to-device copy, counts kernel launches per call with
 torch.profiler, and runs the TorchScript program on CUDA (values, and whether NNC fused it: prim::TensorExprGroup).
@@ -30,7 +31,9 @@ HERE = pathlib.Path(__file__).resolve().parent
 KERNEL = re.compile(r'extern "C" __global__ void (\w+)\(([^)]*)\)')
 EDGES = [0.0, -0.0, 1e-30, -1e-30, 0.5, -0.5, 20.0, -20.0, 88.0, -88.0, 800.0, -800.0,
          math.inf, -math.inf, math.nan]
-TOLERANCE = {"float64": (1e-9, 1e-12), "float32": (2e-4, 2e-5)}  # (relative, absolute): first guesses, not yet run on a GPU
+TOLERANCE = {"float64": (1e-9, 1e-12), "float32": (2e-4, 2e-5),  # (relative, absolute): first guesses, not yet run on a GPU
+             "float16": (2e-3, 1e-7), "bfloat16": (1.6e-2, 1e-7)}  # about two units in the last place
+HALF_WIDTH = ("float16", "bfloat16")  # computed in float inside the kernel, as libtorch's opmath does
 
 
 # ---------------------------------------------------------------- stdlib only: the manifest against the sources
@@ -336,8 +339,10 @@ def value_checks(act, torch, quick):
     """Rows: kernel vs builtin (or vs the TorchScript program where there is no builtin), per dtype, length and start."""
     rows = []
     lengths = [1, 7, 4097] + ([] if quick else [1000003])
-    for dtype in [torch.float32, torch.float64]:
+    for dtype in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
         name = str(dtype).replace("torch.", "")
+        # The builtin's reference in the precision the kernel computes in, rounded once to the kernel's dtype.
+        opmath = torch.float32 if name in HALF_WIDTH else dtype
         for n in lengths:
             for shift in [0, 1]:
                 x = inputs(torch, dtype, n, shift)
@@ -347,12 +352,13 @@ def value_checks(act, torch, quick):
                 backward_kind = "backward_from_output" if act.entry["backwardFromOutput"] else "backward"
                 gx = act.run(backward_kind, y if backward_kind.endswith("output") else x, gy, values)
                 finite_input = ~x.isnan()
-                leaf = {k: (v.clone().requires_grad_(True) if not isinstance(v, float) else v) for k, v in values.items()}
-                xr = x.clone().requires_grad_(True)
+                leaf = {k: (v.to(opmath).clone().requires_grad_(True) if not isinstance(v, float) else v) for k, v in values.items()}
+                xr = x.to(opmath).clone().requires_grad_(True)
                 if act.entry["builtin"] is not None:
                     yr = act.builtin(xr, leaf)
-                    yr.backward(gy)
-                    reference, gxr, against = yr.detach(), xr.grad, "builtin"
+                    yr.backward(gy.to(opmath))
+                    reference, gxr = yr.detach().to(dtype), xr.grad.to(dtype)
+                    against = "builtin" if opmath == dtype else "builtin in float32, rounded"
                 else:
                     reference = act.script_call("forward", x.double(), None, act.parameters(torch.float64)).to(dtype)
                     gxr = act.script_call("backward", (reference if backward_kind.endswith("output") else x).double(), gy.double(),
@@ -363,7 +369,7 @@ def value_checks(act, torch, quick):
                     bad, limits, worst = compare(ours, ref, name, x, mask)
                     rows.append(dict(activation=act.entry["id"], check=what, case=case, against=against,
                                      failures=bad, limits=limits, worst=worst))
-                if act.entry["builtin"] is not None:
+                if act.entry["builtin"] is not None and name not in HALF_WIDTH:
                     rows += parameter_checks(act, torch, x[x.isfinite()], gy[x.isfinite()], name, case)
     return rows
 

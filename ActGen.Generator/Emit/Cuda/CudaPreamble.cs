@@ -3,6 +3,9 @@ namespace ActGen.Generator.Emit.Cuda;
 /// <summary>The helpers every activation's CUDA source starts with, defined once where sources are compiled together.</summary>
 internal static class CudaPreamble
 {
+    /// <summary>Eight float16 or bfloat16 values, as one 16-byte load or store reads or writes them.</summary>
+    public const string HalfVector = "actgen_half8";
+
     /// <summary>
     /// The ActGen.MathX functions CUDA's math library lacks, with the same semantics (NaN in, NaN out), and max/min as
     /// .NET's Math.Max/Min (NaN if either is NaN, +0 above −0), which CUDA's fmax/fmin are not; a tensor parameter's
@@ -17,6 +20,7 @@ internal static class CudaPreamble
             .Line("template <typename T> __device__ __forceinline__ T actgen_softplus(T x) "
                 + "{ return (x > T(0) ? x : T(0)) + log1p(exp(-fabs(x))); }")
             .Line("template <typename T> __device__ __forceinline__ T actgen_sign(T x) { return x > T(0) ? T(1) : x < T(0) ? T(-1) : x; }")
+            .Line($"struct alignas(16) {HalfVector} {{ unsigned short h[8]; }};")
             .Line("__device__ __forceinline__ bool actgen_aligned16(const void* p) { return ((unsigned long long)p & 15ull) == 0; }")
             .Line("// A tensor parameter's value for element i: one for all (inner 0), one per element (inner 1, channels 0), or one per")
             .Line("// channel of a dimension ((i / inner) % channels, inner the product of the sizes after it). 64-bit all through.")

@@ -12,7 +12,7 @@ namespace ActGen.Generator.Emit.Cuda;
 /// it calls, the second order) as templates over the element type, and <c>extern "C"</c> kernels with one ABI, for float
 /// and double: <c>(const T* in[, const T* gy[, const T* gg]], T* out, long long n, parameters…)</c>, each a grid-stride
 /// loop with a 64-bit index,
-/// over 16-byte vectors where the pointers allow and elements for the rest.
+/// over 16-byte vectors where the pointers allow and elements for the rest; float16 and bfloat16 as well, computed in float.
 /// A hyper-parameter is a <c>double</c>; a tensor parameter is a pointer and its layout, <c>inner</c> and <c>channels</c>
 /// (see <c>actgen_parameter_index</c>): one value for all, one per element, or one per channel of a dimension.
 /// Under <c>ACTGEN_HOST_CHECK</c> it also defines host launchers, for the check on the CPU.
@@ -122,7 +122,7 @@ internal static class CudaProgram
     }
 
     /// <summary>
-    /// A grid-stride loop over 16-byte vectors (float4, double2) where the input, gradient and output are 16-byte aligned, then
+    /// A grid-stride loop over 16-byte vectors (float4, double2, eight halves) where the input, gradient and output are 16-byte aligned, then
     /// (or else) a scalar loop over what is left: each element computed exactly as in the scalar loop.
     /// </summary>
     private static void Kernel(SourceWriter w, ActivationModel model, KernelSpec kernel, CudaElementType element, string space)
@@ -143,11 +143,7 @@ internal static class CudaProgram
             .Line("const long long stride = (long long)blockDim.x * gridDim.x;")
             .Line("const long long first = (long long)blockIdx.x * blockDim.x + threadIdx.x;")
             .Line("long long done = 0;");
-        if (!element.IsHalfWidth)
-        {
-            VectorLoop(w, kernel, type, space, Values);
-        }
-
+        VectorLoop(w, kernel, element, space, Values);
         var arguments = string.Join(", ", reads.Select(r => element.Loaded($"{r}[i]"))) + Values("i");
         w.Open("for (long long i = done + first; i < n; i += stride)")
             .Line($"out[i] = {element.Stored($"{space}::{kernel.Element}<{compute}>({arguments})")};")
@@ -156,14 +152,13 @@ internal static class CudaProgram
         HostLauncher(w, model, kernel, type, name);
     }
 
-    private static void VectorLoop(SourceWriter w, KernelSpec kernel, string type, string space, System.Func<string, string> values)
+    private static void VectorLoop(SourceWriter w, KernelSpec kernel, CudaElementType element, string space, System.Func<string, string> values)
     {
-        var reads = kernel.Reads;
-        var (vector, lanes) = type == "float" ? ("float4", new[] { "x", "y", "z", "w" }) : ("double2", ["x", "y"]);
+        var (reads, vector, lanes) = (kernel.Reads, element.Vector, element.Lanes);
         // Parameters are read one element at a time in both loops, so their alignment does not matter.
         var aligned = reads.Append("out").Select(r => $"actgen_aligned16({r})");
         w.Open($"if ({string.Join(" && ", aligned)})")
-            .Line($"const long long vectors = n / {lanes.Length};")
+            .Line($"const long long vectors = n / {lanes.Count};")
             .Open("for (long long v = first; v < vectors; v += stride)");
         foreach (var r in reads)
         {
@@ -173,13 +168,13 @@ internal static class CudaProgram
         w.Line($"{vector} result;");
         foreach (var (lane, j) in lanes.Select((l, j) => (l, j)))
         {
-            var arguments = string.Join(", ", reads.Select(r => $"{r}v.{lane}")) + values($"{lanes.Length} * v + {j}");
-            w.Line($"result.{lane} = {space}::{kernel.Element}<{type}>({arguments});");
+            var arguments = string.Join(", ", reads.Select(r => element.Loaded($"{r}v.{lane}"))) + values($"{lanes.Count} * v + {j}");
+            w.Line($"result.{lane} = {element.Stored($"{space}::{kernel.Element}<{element.Compute}>({arguments})")};");
         }
 
         w.Line($"reinterpret_cast<{vector}*>(out)[v] = result;")
             .Close()
-            .Line($"done = vectors * {lanes.Length};")
+            .Line($"done = vectors * {lanes.Count};")
             .Close();
     }
 
