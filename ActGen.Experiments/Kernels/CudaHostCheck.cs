@@ -45,7 +45,8 @@ internal static unsafe class CudaHostCheck
         }
     }
 
-    private static void Compile(string source, string library)
+    /// <summary>Compiles <paramref name="source"/> (the shim included) into a shared library with the host C++ compiler.</summary>
+    internal static void Compile(string source, string library)
     {
         var compiler = Environment.GetEnvironmentVariable("CXX") is { Length: > 0 } cxx ? cxx : "g++";
         var start = new ProcessStartInfo(compiler, $"-std=c++17 -O1 -shared -fPIC -DACTGEN_HOST_CHECK -o \"{library}\" \"{source}\"")

@@ -2,7 +2,8 @@ namespace ActGen.Experiments.Kernels;
 
 /// <summary>
 /// The header that lets generated CUDA C++ compile with the host C++ compiler: the CUDA qualifiers become nothing, the
-/// built-in indices become thread-local variables, the bit-cast intrinsics become memcpy, and a launcher walks every
+/// built-in indices become thread-local variables, the bit-cast intrinsics become memcpy, the rounded arithmetic intrinsics
+/// plain operators (ISO C++ mode does not contract them), and a launcher walks every
 /// (block, thread) in turn.
 /// </summary>
 internal static class CudaHostShim
@@ -21,6 +22,10 @@ internal static class CudaHostShim
         struct alignas(16) double2 { double x, y; };
         static inline float __uint_as_float(unsigned int u) { float f; std::memcpy(&f, &u, sizeof f); return f; }
         static inline unsigned int __float_as_uint(float f) { unsigned int u; std::memcpy(&u, &f, sizeof u); return u; }
+        static inline float __fadd_rn(float a, float b) { return a + b; }
+        static inline float __fmul_rn(float a, float b) { return a * b; }
+        static inline double __dadd_rn(double a, double b) { return a + b; }
+        static inline double __dmul_rn(double a, double b) { return a * b; }
         struct actgen_dim3 { unsigned x = 0, y = 0, z = 0; };
         static thread_local actgen_dim3 threadIdx, blockIdx, blockDim, gridDim;
         template <typename F> static void actgen_host_launch(unsigned grid, unsigned block, F kernel)

@@ -4,13 +4,17 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using ActGen.Cuda;
+using ActGen.Torch;
 
 namespace ActGen.Experiments.Kernels;
 
 /// <summary>
 /// <c>actgen kernels --export DIR</c>: what the device check (tools/gpu-check) needs of every activation, as text only —
 /// <c>cuda/{owner}.{name}.cu</c>, <c>torchscript/{owner}.{name}.py</c> and <c>manifest.json</c> (name, kernels and the ABI
-/// of each, parameters with defaults, the PyTorch builtin it must match). Deterministic: sorted, LF, invariant numbers.
+/// of each, parameters with defaults, the PyTorch builtin it must match), and the counter-based draw of randomized
+/// parameters (<c>cuda/ActGen.CounterUniform.cu</c>, with values the CPU draws, for the device check to compare with).
+/// Deterministic: sorted, LF, invariant numbers.
 /// </summary>
 internal static class KernelExport
 {
@@ -36,6 +40,7 @@ internal static class KernelExport
             entries.Add(w => Entry(w, d, id, cuda, script, CudaAbi.Expected(d, prefix)));
         }
 
+        files[DrawFile] = Lf(CounterUniformSource.Text);
         files["manifest.json"] = Manifest(entries);
         return files;
     }
@@ -59,6 +64,13 @@ internal static class KernelExport
         return files.Count;
     }
 
+    private const string DrawFile = "cuda/ActGen.CounterUniform.cu";
+
+    /// <summary>Seeds and bounds whose first values the manifest gives, as the CPU draws them.</summary>
+    private static readonly (ulong Seed, double Lower, double Upper)[] DrawSamples = [(12345, 1.0 / 8, 1.0 / 3), (ulong.MaxValue, -2, 5)];
+
+    private const int DrawSampleCount = 8;
+
     private static string Lf(string text) => text.Replace("\r\n", "\n").TrimEnd('\n') + "\n";
 
     private static string Manifest(IEnumerable<Action<Utf8JsonWriter>> entries)
@@ -81,10 +93,43 @@ internal static class KernelExport
             }
 
             w.WriteEndArray();
+            Draw(w);
             w.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>The draw's source, its kernels (ABI: out, n, seed, lower, upper) and the CPU's first values for a few seeds.</summary>
+    private static void Draw(Utf8JsonWriter w)
+    {
+        w.WriteStartObject("draw");
+        w.WriteString("cuda", DrawFile);
+        w.WriteStartObject("kernels");
+        w.WriteString("float32", CounterUniformSource.Single);
+        w.WriteString("float64", CounterUniformSource.Double);
+        w.WriteEndObject();
+        w.WriteStartArray("samples");
+        foreach (var (seed, lower, upper) in DrawSamples)
+        {
+            var (doubles, singles) = (new double[DrawSampleCount], new float[DrawSampleCount]);
+            CounterUniform.Fill(doubles, seed, 0, lower, upper);
+            CounterUniform.Fill(singles, seed, 0, lower, upper);
+            w.WriteStartObject();
+            w.WriteString("seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteNumber("lower", lower);
+            w.WriteNumber("upper", upper);
+            w.WriteStartArray("float64");
+            doubles.ToList().ForEach(w.WriteNumberValue);
+            w.WriteEndArray();
+            w.WriteStartArray("float32");
+            singles.ToList().ForEach(w.WriteNumberValue);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     private static void Entry(

@@ -75,9 +75,11 @@ internal static class KernelsCommand
                 output.WriteLine(r.Matches ? $"{d.Owner}.{d.Name}: ok" : $"{d.Owner}.{d.Name}: MISMATCH {string.Join("; ", r.Failures)}");
             }
 
+            var draw = CudaHostDraw.Run(Path.Combine(directory, "draw"));
+            output.WriteLine(draw.Matches ? $"{draw.Activation}: ok" : $"{draw.Activation}: MISMATCH {string.Join("; ", draw.Failures)}");
             var matching = results.Count(r => r.Matches);
             output.WriteLine($"{matching}/{activations.Count} activations match");
-            return matching == activations.Count ? 0 : 1;
+            return matching == activations.Count && draw.Matches ? 0 : 1;
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or DllNotFoundException)
         {

@@ -21,6 +21,7 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
     private readonly Func<Tensor, int?> ordinalOf = deviceOf ?? (x => Takes(x) ? x.device_index : null);
 
     private readonly ConcurrentDictionary<(TorchActivation Activation, int Ordinal), bool> failed = new();
+    private readonly ConcurrentDictionary<int, bool> failedDraws = new();
 
     public static CudaDispatch Default { get; } = new(new Lazy<Probe<CudaRuntime>>(Find), FallbackLog.StandardError);
 
@@ -64,6 +65,47 @@ internal sealed class CudaDispatch(Lazy<Probe<CudaRuntime>> runtime, FallbackLog
         CudaKernelNames.Second(a.Definition, first, second) is { } role
             ? Run(a, role, source, gradOutput, tensors, hyper, gradGrad)
             : null;
+
+    /// <summary>
+    /// Fills <paramref name="values"/> (a new contiguous CUDA float32 or float64 tensor) with U(lower, upper) by the CPU's
+    /// counter-based draw from <paramref name="seed"/>, so one seed gives the same values on both; false where that cannot
+    /// be done here (the caller draws with torch's <c>uniform_</c>), said once per device. A driver error stops the draw
+    /// on that device from then on.
+    /// </summary>
+    public bool Draw(Tensor values, ulong seed, double lower, double upper)
+    {
+        if (ordinalOf(values) is not { } ordinal || failedDraws.ContainsKey(ordinal))
+        {
+            return false;
+        }
+
+        if (Available() is not { } cuda)
+        {
+            log.DrawOnce(ordinal, "the CUDA runtime was not found");
+            return false;
+        }
+
+        switch (cuda.Uniform(ordinal))
+        {
+            case Probe<CounterUniformModule>.Found found:
+                try
+                {
+                    return found.Value.Fill(cuda.Driver, values, seed, lower, upper);
+                }
+                catch (CudaDriverException e)
+                {
+                    failedDraws.TryAdd(ordinal, true);
+                    log.DrawOnce(ordinal, $"{e.Message} running the draw's kernel; this draw and every later one use uniform_");
+                    return false;
+                }
+
+            case Probe<CounterUniformModule>.Missing missing:
+                log.DrawOnce(ordinal, missing.Why);
+                return false;
+            default:
+                return false;
+        }
+    }
 
     /// <summary>The runtime when it was found; else null, after saying why (once).</summary>
     public CudaRuntime? Available()

@@ -59,21 +59,9 @@ internal static unsafe class CudaLaunch
             hyper,
             gg is null ? null : TensorPointer.Of(gg));
         var arguments = KernelArguments.Pack(definition.Parameters, role, operands);
-        var bits = arguments.Select(a => a.Bits).ToArray();
-        var geometry = LaunchGeometry.For(n, element.Bytes, module.Device.Multiprocessors);
         try
         {
-            driver.SetCurrent(module.Device.Context);
-            fixed (long* values = bits)
-            {
-                var pointers = stackalloc void*[bits.Length];
-                for (var i = 0; i < bits.Length; i++)
-                {
-                    pointers[i] = values + i;
-                }
-
-                driver.Launch(function, geometry, pointers);
-            }
+            Launch(driver, module.Device, function, LaunchGeometry.For(n, element.Bytes, module.Device.Multiprocessors), arguments);
         }
         catch (CudaDriverException)
         {
@@ -83,6 +71,25 @@ internal static unsafe class CudaLaunch
 
         GC.KeepAlive(parameters);
         return output;
+    }
+
+    /// <summary>One launch of <paramref name="function"/> on stream 0 with the device's primary context current.</summary>
+    /// <exception cref="CudaDriverException">The driver refused the context or the launch.</exception>
+    public static void Launch(
+        CudaDriver driver, CudaDevice device, IntPtr function, LaunchGeometry geometry, System.Collections.Generic.IReadOnlyList<KernelArgument> arguments)
+    {
+        var bits = arguments.Select(a => a.Bits).ToArray();
+        driver.SetCurrent(device.Context);
+        fixed (long* values = bits)
+        {
+            var pointers = stackalloc void*[bits.Length];
+            for (var i = 0; i < bits.Length; i++)
+            {
+                pointers[i] = values + i;
+            }
+
+            driver.Launch(function, geometry, pointers);
+        }
     }
 
     /// <summary>A tensor parameter as the kernel reads it: x's element type, contiguous, and its layout against x.</summary>

@@ -12,6 +12,7 @@ internal sealed class CudaRuntime(CudaDriver driver, Nvrtc nvrtc, KernelImages i
 {
     private readonly ConcurrentDictionary<int, Lazy<CudaDevice>> devices = new();
     private readonly ConcurrentDictionary<(TorchActivation, int), Lazy<Probe<CudaModule>>> modules = new();
+    private readonly ConcurrentDictionary<int, Lazy<Probe<CounterUniformModule>>> uniforms = new();
 
     public CudaDriver Driver => driver;
 
@@ -29,36 +30,46 @@ internal sealed class CudaRuntime(CudaDriver driver, Nvrtc nvrtc, KernelImages i
     public Probe<CudaModule> Module(TorchActivation activation, int ordinal) =>
         modules.GetOrAdd((activation, ordinal), k => new Lazy<Probe<CudaModule>>(() => Build(k.Item1.Definition, k.Item2))).Value;
 
+    /// <summary>The counter-based draw's kernels on the device (<see cref="CounterUniformSource"/>), compiled on first use.</summary>
+    public Probe<CounterUniformModule> Uniform(int ordinal) =>
+        uniforms.GetOrAdd(ordinal, o => new Lazy<Probe<CounterUniformModule>>(() =>
+            Compiled("ActGen's counter-based draw", CounterUniformSource.Text, o, (device, image) => CounterUniformModule.Load(driver, device, image)))).Value;
+
     private Probe<CudaModule> Build(ActivationDefinition definition, int ordinal)
     {
         var name = $"{definition.Owner}.{definition.Name}";
-        if (definition.CudaSource is not { } source || CudaKernelNames.Of(source) is not { } names)
-        {
-            return Probe<CudaModule>.No($"{name} has no generated CUDA source (built by an older ActGen)");
-        }
+        return definition.CudaSource is not { } source || CudaKernelNames.Of(source) is not { } names
+            ? Probe<CudaModule>.No($"{name} has no generated CUDA source (built by an older ActGen)")
+            : Compiled(name, source, ordinal, (device, image) => CudaModule.Load(driver, device, image, definition, names));
+    }
 
+    /// <summary>
+    /// <paramref name="source"/> compiled for the device (or read from a cache) and loaded by <paramref name="load"/>; a
+    /// cached image the driver refuses (damaged, or from another driver) is compiled afresh, once.
+    /// </summary>
+    private Probe<T> Compiled<T>(string name, string source, int ordinal, Func<CudaDevice, byte[], Probe<T>> load)
+    {
         try
         {
             var device = Device(ordinal);
             if (CompileTarget.For(device.Architecture, nvrtc.SupportedArchitectures()) is not { } target)
             {
-                return Probe<CudaModule>.No($"NVRTC {nvrtc.Version} ({nvrtc.Library}) cannot compile for sm_{device.Architecture}");
+                return Probe<T>.No($"NVRTC {nvrtc.Version} ({nvrtc.Library}) cannot compile for sm_{device.Architecture}");
             }
 
             var key = KernelCacheKey.Of(source, target, nvrtc.Version);
-            var loaded = CudaModule.Load(driver, device, images.Get(key, () => Compile(name, source, target)), definition, names);
-            if (loaded is Probe<CudaModule>.Missing)
+            var loaded = load(device, images.Get(key, () => Compile(name, source, target)));
+            if (loaded is Probe<T>.Missing)
             {
-                // A cached image the driver refuses (damaged, or from another driver): compile afresh, once.
                 images.Forget(key);
-                loaded = CudaModule.Load(driver, device, images.Get(key, () => Compile(name, source, target)), definition, names);
+                loaded = load(device, images.Get(key, () => Compile(name, source, target)));
             }
 
             return loaded;
         }
         catch (Exception e) when (e is CudaCompileException or InvalidOperationException)
         {
-            return Probe<CudaModule>.No(e.Message);
+            return Probe<T>.No(e.Message);
         }
     }
 

@@ -7,9 +7,10 @@ namespace ActGen.Torch;
 public static class RandomizedParameter
 {
     /// <summary>
-    /// On CPU in float32/float64 the draw is managed and parallel (<see cref="CounterUniform"/>), seeded with one
-    /// number from torch's default generator, so <c>torch.manual_seed</c> still makes it reproducible; libtorch's
-    /// own <c>uniform_</c> runs on one thread at several ns per element. Elsewhere it is <c>uniform_</c>.
+    /// In float32/float64 the draw is <see cref="CounterUniform"/>'s, seeded with one number from torch's default (CPU)
+    /// generator, so <c>torch.manual_seed</c> makes it reproducible and one seed gives the same values on CPU and GPU:
+    /// managed and parallel on CPU (libtorch's own <c>uniform_</c> runs on one thread at several ns per element), a CUDA
+    /// kernel on GPU where the CUDA runtime is found. Elsewhere it is <c>uniform_</c>.
     /// </summary>
     public static Tensor Draw(Tensor x, bool training, double lower, double upper)
     {
@@ -19,14 +20,19 @@ public static class RandomizedParameter
         }
 
         var slopes = empty(x.shape, dtype: x.dtype, device: x.device);
-        if (x.device_type != DeviceType.CPU || x.dtype is not (ScalarType.Float32 or ScalarType.Float64))
+        if (x.device_type is not (DeviceType.CPU or DeviceType.CUDA) || x.dtype is not (ScalarType.Float32 or ScalarType.Float64))
         {
             return slopes.uniform_(lower, upper);
         }
 
         using var seedTensor = randint(long.MaxValue, [1], dtype: ScalarType.Int64);
         var seed = unchecked((ulong)seedTensor.item<long>());
-        ManagedKernels.Fill(slopes, seed, lower, upper);
-        return slopes;
+        if (x.device_type == DeviceType.CPU)
+        {
+            ManagedKernels.Fill(slopes, seed, lower, upper);
+            return slopes;
+        }
+
+        return Cuda.CudaDispatch.Default.Draw(slopes, seed, lower, upper) ? slopes : slopes.uniform_(lower, upper);
     }
 }

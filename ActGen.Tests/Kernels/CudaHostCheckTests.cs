@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using ActGen.Cuda;
 using ActGen.Experiments.Kernels;
 using ActGen.Tests.Support;
 using Xunit;
@@ -64,10 +65,36 @@ public class CudaHostCheckTests
         await process.WaitForExitAsync();
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(process.ExitCode == 0, output + error);
-        var checkedLines = lines[..^1];
+        var checkedLines = lines[..^2];
         Assert.True(checkedLines.Length == CatalogNames.All.Length + 2, output);
         Assert.All(checkedLines, l => Assert.EndsWith(": ok", l.Trim()));
+        Assert.Equal($"{CudaHostDraw.Name}: ok", lines[^2].Trim());
         Assert.Equal($"{checkedLines.Length}/{checkedLines.Length} activations match", lines[^1].Trim());
+    }
+
+    /// <summary>The GPU's draw of randomized parameters is the CPU's, bit for bit, for every seed and bounds tried.</summary>
+    [Fact]
+    public void TheCudaDrawIsTheCpusDraw()
+    {
+        var result = CudaHostDraw.Run(Directory());
+        Assert.True(result.Matches, string.Join("\n", result.Failures));
+    }
+
+    /// <summary>
+    /// A draw that differs from the CPU's anywhere is caught: one bit fewer for float, the other golden step for double, and
+    /// a multiply-add fused (rounded once, as NVRTC would contract it without the explicit intrinsics).
+    /// </summary>
+    [Theory]
+    [InlineData(">> 40", ">> 39", "f32 ")]
+    [InlineData("(unsigned long long)i * 0x9E3779B97F4A7C15ull", "(unsigned long long)(i + 1) * 0x9E3779B97F4A7C15ull", "f64 ")]
+    [InlineData("__dadd_rn(lower, __dmul_rn(width, u))", "std::fma(width, u, lower)", "f64 ")]
+    [InlineData("__fadd_rn(low, __fmul_rn(width, u))", "std::fma(width, u, low)", "f32 ")]
+    public void ADrawThatIsNotTheCpusIsCaught(string right, string wrong, string kind)
+    {
+        Assert.Contains(right, CounterUniformSource.Text, StringComparison.Ordinal);
+        var result = CudaHostDraw.Run(Directory(), CounterUniformSource.Text.Replace(right, wrong, StringComparison.Ordinal));
+        Assert.False(result.Matches);
+        Assert.Contains(result.Failures, f => f.StartsWith(kind, StringComparison.Ordinal));
     }
 
     [Fact]

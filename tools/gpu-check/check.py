@@ -9,6 +9,8 @@ builtin computed in float32 and rounded once; odd lengths, an unaligned start, e
 parameters one per channel and the second-order kernels against the TorchScript program, times
 forward and forward+backward against the builtin and a device-to-device copy, counts kernel launches per call with
 torch.profiler, and runs the TorchScript program on CUDA (values, and whether NNC fused it: prim::TensorExprGroup).
+Also the counter-based draw of randomized parameters: its kernels against the CPU's draw (a Python reference of it,
+itself checked against values the CPU drew, in the manifest), bit for bit.
 
 Only the standard library and torch. `--self-test` needs neither torch nor a GPU: it checks the manifest against the
 sources (kernel names, ABI strings, TorchScript functions, builtin calls) and the parameter layouts it would pass.
@@ -24,6 +26,7 @@ import math
 import os
 import pathlib
 import re
+import struct
 import sys
 import time
 
@@ -100,6 +103,55 @@ def second_order_problems(activation):
     return problems
 
 
+MASK64 = (1 << 64) - 1
+DRAW_ABI = ["{t}* out", "long long n", "unsigned long long seed", "double lower", "double upper"]
+
+
+def float32(v):
+    """v rounded to the nearest float32 (ties to even), as a Python float."""
+    return struct.unpack("<f", struct.pack("<f", v))[0]
+
+
+def counter_uniform(seed, n, lower, upper, dtype):
+    """ActGen's counter-based draw (ActGen.Torch.CounterUniform), in plain Python: element i is SplitMix64's finaliser
+    of seed + i * golden, 53 bits (float64) or 24 bits (float32) of it scaled to [0, 1), then lower + width * u with
+    the multiply and the add each rounded (float32: every operation rounded to float32, as the kernel does)."""
+    def mix(z):
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK64
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK64
+        return z ^ (z >> 31)
+    bits = [mix((seed + i * 0x9E3779B97F4A7C15) & MASK64) for i in range(n)]
+    if dtype == "float64":
+        width = upper - lower
+        return [lower + width * ((b >> 11) * 2.0 ** -53) for b in bits]
+    low, width = float32(lower), float32(upper - lower)
+    return [float32(low + float32(width * ((b >> 40) * 2.0 ** -24))) for b in bits]
+
+
+def load_draw(export):
+    return json.loads((export / "manifest.json").read_text(encoding="utf-8"))["draw"]
+
+
+def draw_problems(export):
+    """The draw's kernels are declared with their ABI, and the Python reference gives the values the CPU drew."""
+    draw = load_draw(export)
+    kernels = declared((export / draw["cuda"]).read_text(encoding="utf-8"))
+    problems = []
+    for dtype, name in draw["kernels"].items():
+        t = {"float32": "float", "float64": "double"}[dtype]
+        if kernels.get(name) != [a.format(t=t) for a in DRAW_ABI]:
+            problems.append(f"draw: {name} is declared ({', '.join(kernels.get(name, []))}), not with the documented ABI")
+    for sample in draw["samples"]:
+        for dtype in ("float32", "float64"):
+            cpu = sample[dtype]
+            ours = counter_uniform(int(sample["seed"]), len(cpu), sample["lower"], sample["upper"], dtype)
+            if dtype == "float32":
+                cpu = [float32(v) for v in cpu]
+            if ours != cpu:
+                problems.append(f"draw: seed {sample['seed']} {dtype}: the Python reference gives {ours[:3]}..., the CPU drew {cpu[:3]}...")
+    return problems
+
+
 def load(export):
     manifest = json.loads((export / "manifest.json").read_text(encoding="utf-8"))
     if manifest.get("format") != 1:
@@ -151,7 +203,7 @@ def self_test(export):
             names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
             allowed = {"x", "torch", "F"} | {p["name"] for p in a["parameters"]}
             problems += [f"{where}: builtin call uses unknown name {n}" for n in sorted(names - allowed)]
-    return problems, activations
+    return problems + draw_problems(export), activations
 
 
 # ---------------------------------------------------------------- NVRTC and the driver, through ctypes
@@ -542,6 +594,28 @@ def script_check(act, torch):
                 backward_launches=launches(torch, lambda: act.script_call("backward", first, gy, values)))
 
 
+def draw_checks(torch, export, nvrtc, driver, arch, sms):
+    """Rows: the draw's kernels on torch CUDA tensors against the CPU's draw (the Python reference), bit for bit."""
+    draw = load_draw(export)
+    image, _ = nvrtc.compile((export / draw["cuda"]).read_text(encoding="utf-8"), draw["cuda"], arch)
+    module = driver.module(image)
+    rows, n = [], 4099
+    for dtype, name in sorted(draw["kernels"].items()):
+        function = driver.function(module, name)
+        for seed, lower, upper in [(12345, 1 / 8, 1 / 3), (MASK64, -2.0, 5.0)]:
+            out = torch.empty(n, dtype=getattr(torch, dtype), device="cuda")
+            arguments = [ctypes.c_void_p(out.data_ptr()), ctypes.c_longlong(n), ctypes.c_ulonglong(seed),
+                         ctypes.c_double(lower), ctypes.c_double(upper)]
+            driver.launch(function, max(1, min((n + 255) // 256, sms * 32)), 256, arguments, torch.cuda.current_stream().cuda_stream)
+            ours = out.double().cpu().tolist()
+            cpu = counter_uniform(seed, n, lower, upper, dtype)
+            bad = sum(1 for a, b in zip(ours, cpu) if a != b)
+            rows.append(dict(activation="ActGen.CounterUniform", check="draw", case=f"{dtype} n={n} seed={seed}",
+                             against="the CPU's draw, bit for bit", failures=bad, limits=0,
+                             worst=max((abs(a - b) for a, b in zip(ours, cpu)), default=0.0)))
+    return rows
+
+
 def write_table(path, rows):
     if not rows:
         return
@@ -584,6 +658,10 @@ def on_gpu(args, activations):
         except Exception as e:  # noqa: BLE001 (one activation's failure is a row, not the end of the run)
             errors.append(dict(activation=entry["id"], error=f"{type(e).__name__}: {e}".replace("\n", " ")[:400]))
         torch.cuda.synchronize()
+    try:
+        values += draw_checks(torch, args.export, nvrtc, driver, arch, properties.multi_processor_count)
+    except Exception as e:  # noqa: BLE001
+        errors.append(dict(activation="ActGen.CounterUniform", error=f"{type(e).__name__}: {e}".replace("\n", " ")[:400]))
     write_table(out / "values", values)
     write_table(out / "speed", speeds)
     write_table(out / "torchscript", scripts)

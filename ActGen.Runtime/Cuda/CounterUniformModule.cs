@@ -1,0 +1,48 @@
+using System;
+using static TorchSharp.torch;
+
+namespace ActGen.Cuda;
+
+/// <summary>The counter-based draw's kernels (<see cref="CounterUniformSource"/>) loaded on one device.</summary>
+internal sealed record CounterUniformModule(CudaDevice Device, IntPtr Single, IntPtr Double)
+{
+    public static Probe<CounterUniformModule> Load(CudaDriver driver, CudaDevice device, byte[] image)
+    {
+        driver.SetCurrent(device.Context);
+        var (module, error) = driver.LoadModule(image);
+        return error is not null
+            ? Probe<CounterUniformModule>.No(error)
+            : new Probe<CounterUniformModule>.Found(new CounterUniformModule(
+                device, driver.Function(module, CounterUniformSource.Single), driver.Function(module, CounterUniformSource.Double)));
+    }
+
+    /// <summary>
+    /// Fills <paramref name="values"/> (contiguous, float32 or float64, on this device) with U(lower, upper) drawn from
+    /// <paramref name="seed"/>; false, and nothing launched, for any other tensor.
+    /// </summary>
+    /// <exception cref="CudaDriverException">The driver refused the launch.</exception>
+    public bool Fill(CudaDriver driver, Tensor values, ulong seed, double lower, double upper)
+    {
+        if (!values.is_contiguous() || KernelElement.Of(values.dtype) is not { } element || CounterUniformSource.Kernel(element) is null)
+        {
+            return false;
+        }
+
+        var n = values.numel();
+        if (n > 0)
+        {
+            KernelArgument[] arguments =
+            [
+                new KernelArgument.Pointer("out", TensorPointer.Of(values)),
+                new KernelArgument.LongLong("n", n),
+                new KernelArgument.LongLong("seed", unchecked((long)seed)),
+                new KernelArgument.Real("lower", lower),
+                new KernelArgument.Real("upper", upper),
+            ];
+            CudaLaunch.Launch(
+                driver, Device, element == KernelElement.Float64 ? Double : Single, LaunchGeometry.For(n, element.Bytes, Device.Multiprocessors), arguments);
+        }
+
+        return true;
+    }
+}
