@@ -16,7 +16,7 @@ namespace ActGen.Tests.Cuda;
 /// </summary>
 public sealed unsafe class FakeCudaLibraries : IDisposable
 {
-    private const string Nvrtc = """
+    internal const string Nvrtc = """
         #include <cstring>
         #include <string>
         #include <cstddef>
@@ -32,7 +32,11 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
             Program* q = (Program*)p; compiles++;
             std::string all; for (int i = 0; i < n; i++) { if (i) all += " "; all += options[i]; }
             if (q->source.find("#error") != std::string::npos) { q->log = q->name + "(1): error: this source says #error"; return 6; }
+            #ifdef HOST_IMAGE
+            q->log = "compiled " + q->name; q->image = HOST_IMAGE; q->image.push_back(0); return 0; }
+            #else
             q->log = "compiled " + q->name; q->image = "IMAGE " + all; return 0; }
+            #endif
         int nvrtcGetProgramLogSize(void* p, size_t* s) { *s = ((Program*)p)->log.size() + 1; return 0; }
         int nvrtcGetProgramLog(void* p, char* out) {
             std::memcpy(out, ((Program*)p)->log.c_str(), ((Program*)p)->log.size() + 1); return 0; }
@@ -46,10 +50,11 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
         }
         """;
 
-    private const string Driver = """
+    internal const string Driver = """
         #include <cstring>
         #include <string>
         #include <vector>
+        #include <dlfcn.h>
         #ifndef INIT_RESULT
         #define INIT_RESULT 0
         #endif
@@ -64,12 +69,26 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
             if (d != 7) return 101; *v = a == 75 ? 9 : a == 76 ? 0 : a == 16 ? 132 : -1; return 0; }
         int cuDevicePrimaryCtxRetain(void** c, int d) { if (d != 7) return 101; *c = (void*)0xC0; return 0; }
         int cuCtxSetCurrent(void* c) { if (set_current_result) return set_current_result; current = c; return 0; }
+        #ifdef EXECUTE
+        // Images name a host library of the kernels and of thunks that take cuLaunchKernel's argument array.
+        typedef void (*thunk)(unsigned, unsigned, void**);
+        int cuModuleLoadData(void** m, const void* image) {
+            if (current != (void*)0xC0) return 201;
+            if (std::strncmp((const char*)image, "HOSTLIB ", 8) != 0) return 200;
+            void* library = dlopen((const char*)image + 8, RTLD_NOW | RTLD_LOCAL);
+            if (!library) return 200;
+            loads++; *m = library; return 0; }
+        int cuModuleGetFunction(void** f, void* m, const char* name) {
+            std::string symbol = std::string("actgen_params_") + name;
+            void* found = dlsym(m, symbol.c_str()); if (!found) return 500; *f = found; return 0; }
+        #else
         int cuModuleLoadData(void** m, const void* image) {
             if (current != (void*)0xC0) return 201;
             if (std::strncmp((const char*)image, "BAD", 3) == 0) return 200;
             loads++; *m = (void*)0x30; return 0; }
         int cuModuleGetFunction(void** f, void* m, const char* name) {
             if (m != (void*)0x30) return 400; names.push_back(name); *f = (void*)(0x1000 + names.size()); return 0; }
+        #endif
         int cuLaunchKernel(void* f, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz,
                            unsigned shared, void* stream, void** params, void** extra) {
             if (current != (void*)0xC0) return 201;
@@ -78,6 +97,10 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
             last[0] = (long long)f; last[1] = gx; last[2] = gy; last[3] = gz; last[4] = bx; last[5] = by; last[6] = bz;
             last[7] = shared; last[8] = (long long)stream; last[9] = extra == nullptr;
             for (int i = 0; i < argument_count && i < 50; i++) std::memcpy(&last[10 + i], params[i], 8);
+            #ifdef EXECUTE
+            if (gy != 1 || gz != 1 || by != 1 || bz != 1 || shared != 0 || stream != nullptr || extra != nullptr) return 1;
+            ((thunk)f)(gx, bx, params);
+            #endif
             return 0; }
         int cuGetErrorString(int e, const char** s) {
             *s = e == 100 ? "no CUDA-capable device is detected" : e == 101 ? "invalid device ordinal"
@@ -152,7 +175,10 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
 
     private static IntPtr Export(string library, string name) => NativeLibrary.GetExport(NativeLibrary.Load(library), name);
 
-    private string Build(string name, string source, string flags)
+    private string Build(string name, string source, string flags) => Build(folder, name, source, flags);
+
+    /// <summary>A shared library <paramref name="name"/> in <paramref name="folder"/>, built with the host C++ compiler.</summary>
+    internal static string Build(string folder, string name, string source, string flags)
     {
         var cpp = Path.Combine(folder, name + ".cpp");
         var library = Path.Combine(folder, name);

@@ -1,0 +1,83 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ActGen.Cuda;
+using ActGen.Experiments.Kernels;
+using ActGen.Torch;
+
+namespace ActGen.Tests.Cuda;
+
+/// <summary>
+/// Stand-ins for <c>libcuda.so.1</c> and NVRTC that run the kernels: the catalog's generated CUDA sources and the draw's
+/// are built once with the host C++ compiler (through <see cref="CudaHostShim"/>) into a library, with one thunk per
+/// kernel that takes <c>cuLaunchKernel</c>'s argument array; the fake NVRTC's image names that library, and the fake
+/// driver loads it and calls the thunk, walking the grid on the CPU. So the runtime's own path — compile, load, resolve,
+/// pack the arguments against the ABI, lay out the parameters, launch — computes real values, CPU tensors standing in
+/// for CUDA ones (their addresses are host memory).
+/// </summary>
+public sealed class HostExecutedCudaLibraries : IDisposable
+{
+    private static readonly Regex Kernel = new(@"extern ""C"" __global__ void (\w+)\(([^)]*)\)", RegexOptions.CultureInvariant);
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "actgen-host-cuda-" + Guid.NewGuid().ToString("N")[..10]);
+
+    public HostExecutedCudaLibraries()
+    {
+        Directory.CreateDirectory(folder);
+        var sources = CatalogActivations.All.Select(a => a.Definition.CudaSource!).Append(CounterUniformSource.Text).ToList();
+        var kernels = FakeCudaLibraries.Build(
+            folder, "libkernels-host.so", CudaHostShim.Header + string.Join("\n", sources) + "\n" + string.Join("\n", sources.Select(Thunks)) + "\n", "");
+        NvrtcPath = FakeCudaLibraries.Build(
+            folder, "libnvrtc-host.so.13", $"#define HOST_IMAGE \"HOSTLIB {kernels}\"\n" + FakeCudaLibraries.Nvrtc, "");
+        DriverPath = FakeCudaLibraries.Build(folder, "libcuda-host.so.1", FakeCudaLibraries.Driver, "-DEXECUTE -ldl");
+    }
+
+    public string NvrtcPath { get; }
+
+    public string DriverPath { get; }
+
+    /// <summary>A runtime over the stand-ins, its disk cache in <paramref name="cache"/>.</summary>
+    internal CudaRuntime Runtime(string cache) =>
+        CudaRuntime.Load(new CudaLoadSettings(DriverPath, [NvrtcPath], new KernelDiskCache(cache))) is Probe<CudaRuntime>.Found found
+            ? found.Value
+            : throw new InvalidOperationException("the runtime did not load over the host-executing stand-ins");
+
+    /// <summary>
+    /// Per kernel, <c>actgen_params_{name}(grid, block, void** params)</c>: each argument read from its slot with the
+    /// type the kernel declares (so a slot packed with the wrong kind or order gives wrong values, not a crash).
+    /// </summary>
+    private static string Thunks(string source) =>
+        string.Join("\n", Kernel.Matches(source).Select(m =>
+        {
+            var types = m.Groups[2].Value.Split(',')
+                .Select(p => p.Replace("__restrict__", "", StringComparison.Ordinal).Trim())
+                .Select(p => p[..p.LastIndexOf(' ')].Trim())
+                .ToList();
+            var arguments = string.Join(", ", types.Select((t, i) => $"*({t}*)params[{i}]"));
+            return $"extern \"C\" void actgen_params_{m.Groups[1].Value}(unsigned grid, unsigned block, void** params) "
+                + $"{{ actgen_host_launch(grid, block, [&] {{ {m.Groups[1].Value}({arguments}); }}); }}";
+        }));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>The catalog's activations as the generated tensor code hands them to the runtime.</summary>
+internal static class CatalogActivations
+{
+    public static readonly TorchActivation[] All = typeof(Activations)
+        .GetProperties(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
+        .Where(p => p.PropertyType == typeof(TorchActivation))
+        .Select(p => (TorchActivation)p.GetValue(null)!)
+        .OrderBy(a => a.Definition.Name, StringComparer.Ordinal)
+        .ToArray();
+}
