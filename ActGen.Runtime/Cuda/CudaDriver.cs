@@ -20,22 +20,28 @@ internal sealed unsafe class CudaDriver
     private static readonly string[] Required =
     [
         "cuInit", "cuDeviceGet", "cuDeviceGetAttribute", "cuDevicePrimaryCtxRetain", "cuCtxSetCurrent",
-        "cuModuleLoadData", "cuModuleGetFunction", "cuLaunchKernel", "cuGetErrorString",
+        "cuModuleLoadData", "cuModuleGetFunction", "cuLaunchKernel", "cuGetErrorString", "cuCtxSynchronize",
     ];
 
     private readonly NativeExports exports;
 
-    private CudaDriver(NativeExports exports) => this.exports = exports;
+    private CudaDriver(NativeExports exports, bool synchronize) => (this.exports, SynchronizesLaunches) = (exports, synchronize);
 
     public string Library => exports.Library;
 
     /// <summary>
+    /// Every launch waits for its kernel (<c>ACTGEN_CUDA_SYNC=1</c>), so that a fault inside it is this launch's error,
+    /// naming the activation and kernel, instead of surfacing in some later CUDA call. For finding faults, not for speed.
+    /// </summary>
+    public bool SynchronizesLaunches { get; }
+
+    /// <summary>
     /// Opens the driver and runs <c>cuInit(0)</c>; a missing or refused library or a failing init is a reason, not an exception.
     /// </summary>
-    public static Probe<CudaDriver> Load(string library) =>
+    public static Probe<CudaDriver> Load(string library, bool synchronize = false) =>
         NativeExports.Open(library, Required).Then(exports =>
         {
-            var driver = new CudaDriver(exports);
+            var driver = new CudaDriver(exports, synchronize);
             var init = ((delegate* unmanaged<uint, int>)exports["cuInit"])(0);
             return init == 0
                 ? new Probe<CudaDriver>.Found(driver)
@@ -98,12 +104,21 @@ internal sealed unsafe class CudaDriver
         return function;
     }
 
-    /// <summary>A launch on stream 0 (the null stream, libtorch's default), no shared memory, a 1-D grid.</summary>
-    public void Launch(IntPtr function, LaunchGeometry geometry, void** arguments) =>
+    /// <summary>
+    /// A launch on stream 0 (the null stream, libtorch's default), no shared memory, a 1-D grid; where
+    /// <see cref="SynchronizesLaunches"/>, followed by <c>cuCtxSynchronize</c>, whose error is the launch's.
+    /// </summary>
+    public void Launch(IntPtr function, LaunchGeometry geometry, void** arguments)
+    {
         Check(
             ((delegate* unmanaged<IntPtr, uint, uint, uint, uint, uint, uint, uint, IntPtr, void**, void**, int>)exports["cuLaunchKernel"])(
                 function, geometry.Grid, 1, 1, geometry.Block, 1, 1, 0, IntPtr.Zero, arguments, null),
             "cuLaunchKernel");
+        if (SynchronizesLaunches)
+        {
+            Check(((delegate* unmanaged<int>)exports["cuCtxSynchronize"])(), "cuCtxSynchronize after cuLaunchKernel");
+        }
+    }
 
     public string Error(int result)
     {

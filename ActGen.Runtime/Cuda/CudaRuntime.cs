@@ -20,7 +20,7 @@ internal sealed class CudaRuntime(CudaDriver driver, Nvrtc nvrtc, KernelImages i
 
     /// <summary>The driver first (no GPU without it), then the first NVRTC that works.</summary>
     public static Probe<CudaRuntime> Load(CudaLoadSettings settings) =>
-        CudaDriver.Load(settings.Driver).Then(driver =>
+        CudaDriver.Load(settings.Driver, settings.SynchronizeLaunches).Then(driver =>
             Nvrtc.Load(settings.NvrtcCandidates).Then(nvrtc =>
                 (Probe<CudaRuntime>)new Probe<CudaRuntime>.Found(new CudaRuntime(driver, nvrtc, new KernelImages(settings.Cache)))));
 

@@ -16,6 +16,7 @@ public class CudaLaunchFailureTests(FakeCudaLibraries fake) : IClassFixture<Fake
 {
     private const int LaunchOutOfResources = 701;
     private const int InvalidContext = 201;
+    private const int IllegalAddress = 700;
 
     [Fact]
     public void AFailedLaunchRunsTorchScriptForThatActivationFromThenOnAndSaysSoOnce()
@@ -56,6 +57,47 @@ public class CudaLaunchFailureTests(FakeCudaLibraries fake) : IClassFixture<Fake
             + "cuLaunchKernel failed: too many resources requested for launch (701) running its forward kernel; "
             + "this call and every later one run TorchScript",
             line);
+    }
+
+    /// <summary>
+    /// With <c>ACTGEN_CUDA_SYNC=1</c> every launch waits for its kernel, so a fault inside it (here the stand-in's
+    /// synchronisation failing as after an illegal address) is that launch's error: the line names the activation and the
+    /// kernel. Without it nothing waits.
+    /// </summary>
+    [Fact]
+    public void WithSynchronizedLaunchesAFaultInsideAKernelNamesItsActivationAndKernel()
+    {
+        using var cache = new TempFolder();
+        using var scope = NewDisposeScope();
+        Assert.True(CudaLoadSettings.FromEnvironment(v => v == "ACTGEN_CUDA_SYNC" ? "1" : null).SynchronizeLaunches);
+        Assert.False(CudaLoadSettings.FromEnvironment(_ => null).SynchronizeLaunches);
+        var x = linspace(-3, 3, 101, dtype: ScalarType.Float32);
+        fake.ExpectArguments(3);
+
+        var unsynchronized = CudaDispatch.With(() => new Probe<CudaRuntime>.Found(fake.Runtime(cache.Path)), new StringWriter(), _ => 0);
+        var synchronizations = fake.Synchronizations;
+        Assert.NotNull(unsynchronized.Forward(Activations.SigmoidTorch, x, [], []));
+        Assert.Equal(synchronizations, fake.Synchronizations);
+
+        var log = new StringWriter();
+        var dispatch = CudaDispatch.With(() => new Probe<CudaRuntime>.Found(fake.Runtime(cache.Path, synchronize: true)), log, _ => 0);
+        Assert.NotNull(dispatch.Forward(Activations.SigmoidTorch, x, [], []));
+        Assert.Equal(synchronizations + 1, fake.Synchronizations);
+        fake.FailSynchronize(IllegalAddress);
+        try
+        {
+            Assert.Null(dispatch.Backward(Activations.SigmoidTorch, x, ones_like(x), [], []));
+        }
+        finally
+        {
+            fake.FailSynchronize(0);
+        }
+
+        Assert.Equal(
+            "ActGen: CUDA tensors run the TorchScript program for ActGen.Activations.Sigmoid on cuda:0: ActGen's CUDA path: "
+            + "cuCtxSynchronize after cuLaunchKernel failed: an illegal memory access was encountered (700) running its "
+            + "backward_from_output kernel; this call and every later one run TorchScript",
+            Assert.Single(log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
         #define INIT_RESULT 0
         #endif
         static void* current = nullptr;
-        static int loads = 0, launches = 0, argument_count = 0, launch_result = 0, set_current_result = 0;
+        static int loads = 0, launches = 0, argument_count = 0, launch_result = 0, set_current_result = 0, sync_result = 0, syncs = 0;
         static std::vector<std::string> names;
         static long long last[64];
         extern "C" {
@@ -102,16 +102,20 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
             ((thunk)f)(gx, bx, params);
             #endif
             return 0; }
+        int cuCtxSynchronize() { if (current != (void*)0xC0) return 201; syncs++; return sync_result; }
         int cuGetErrorString(int e, const char** s) {
             *s = e == 100 ? "no CUDA-capable device is detected" : e == 101 ? "invalid device ordinal"
                : e == 200 ? "device kernel image is invalid" : e == 201 ? "invalid device context"
-               : e == 701 ? "too many resources requested for launch" : "unknown error";
+               : e == 701 ? "too many resources requested for launch" : e == 700 ? "an illegal memory access was encountered"
+               : "unknown error";
             return 0; }
         int fake_module_loads() { return loads; }
         int fake_launches() { return launches; }
         void fake_expect_arguments(int n) { argument_count = n; }
         void fake_fail_launches(int result) { launch_result = result; }
         void fake_fail_set_current(int result) { set_current_result = result; }
+        void fake_fail_synchronize(int result) { sync_result = result; }
+        int fake_synchronizations() { return syncs; }
         long long fake_last(int i) { return last[i]; }
         const char* fake_function_name(long long handle) { return names.at(handle - 0x1001).c_str(); }
         }
@@ -155,12 +159,20 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
     /// <summary>Makes every later <c>cuCtxSetCurrent</c> return <paramref name="result"/> (0: succeed again).</summary>
     public void FailSetCurrent(int result) => ((delegate* unmanaged<int, void>)Export(DriverPath, "fake_fail_set_current"))(result);
 
+    /// <summary>Makes every later <c>cuCtxSynchronize</c> return <paramref name="result"/>, as after a faulting kernel (0: succeed again).</summary>
+    public void FailSynchronize(int result) => ((delegate* unmanaged<int, void>)Export(DriverPath, "fake_fail_synchronize"))(result);
+
+    public int Synchronizations => ((delegate* unmanaged<int>)Export(DriverPath, "fake_synchronizations"))();
+
     public string FunctionName(long handle) =>
         Marshal.PtrToStringUTF8(((delegate* unmanaged<long, IntPtr>)Export(DriverPath, "fake_function_name"))(handle))!;
 
-    /// <summary>The runtime over the fakes (an NVRTC that does not load comes first), its disk cache in <paramref name="cache"/>.</summary>
-    internal CudaRuntime Runtime(string cache) =>
-        CudaRuntime.Load(new CudaLoadSettings(DriverPath, ["/no/such/libnvrtc.so", NvrtcPath], new KernelDiskCache(cache)))
+    /// <summary>
+    /// The runtime over the fakes (an NVRTC that does not load comes first), its disk cache in <paramref name="cache"/>;
+    /// <paramref name="synchronize"/>: every launch waits for its kernel.
+    /// </summary>
+    internal CudaRuntime Runtime(string cache, bool synchronize = false) =>
+        CudaRuntime.Load(new CudaLoadSettings(DriverPath, ["/no/such/libnvrtc.so", NvrtcPath], new KernelDiskCache(cache), synchronize))
             is Probe<CudaRuntime>.Found found
             ? found.Value
             : throw new InvalidOperationException("the runtime did not load over the fake libraries");
