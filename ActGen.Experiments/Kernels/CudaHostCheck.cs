@@ -8,12 +8,6 @@ using System.Text.RegularExpressions;
 
 namespace ActGen.Experiments.Kernels;
 
-/// <summary>One activation's result: every kernel, both element types, against the generated C# forms.</summary>
-internal sealed record CudaHostResult(string Activation, IReadOnlyList<string> Failures)
-{
-    public bool Matches => Failures.Count == 0;
-}
-
 /// <summary>
 /// Compiles activations' generated CUDA sources with the host C++ compiler (through <see cref="CudaHostShim"/>), runs
 /// every kernel on the CPU over a grid of [−12, 12] and edge values (±0, ±1e-30, ±20, ±88, ±800, ±∞, NaN) with a
@@ -23,7 +17,7 @@ internal sealed record CudaHostResult(string Activation, IReadOnlyList<string> F
 /// at each element's parameters (∂/∂θ against central differences, at finite inputs; the second order against the C#
 /// second-order kernels; float16 and bfloat16 against the float kernels, see <see cref="Precision"/>).
 /// </summary>
-internal static unsafe class CudaHostCheck
+internal static class CudaHostCheck
 {
     public static IReadOnlyList<CudaHostResult> Run(
         IReadOnlyList<(ActivationDefinition Definition, string Source)> activations,
@@ -90,10 +84,10 @@ internal static unsafe class CudaHostCheck
                 var x = precision.Round(Inputs);
                 var y = ByGroup(d, precision, layout, x.Length, (p, at) => precision.Forward(d, Pick(x, at), p));
                 var label = $"({layout.Name}, shift {shift})";
-                var forward = Launch(library, Find("_forward" + suffix), precision, x, null, d, layout, shift);
+                var forward = HostKernelLauncher.Launch(library, Find("_forward" + suffix), precision, x, null, d, layout, shift);
                 Compare(failures, $"forward{suffix} {label}", forward, y, precision);
                 var source = d.BackwardFromOutput ? y : x;
-                var backward = Launch(library, Find(backwardName + suffix), precision, source, gy, d, layout, shift);
+                var backward = HostKernelLauncher.Launch(library, Find(backwardName + suffix), precision, source, gy, d, layout, shift);
                 Compare(
                     failures,
                     $"backward{suffix} {label}",
@@ -106,16 +100,16 @@ internal static unsafe class CudaHostCheck
                     var exact = precision with { Relative = 0, Absolute = 0 };
                     var f32 = Precision.Single;
                     Compare(failures, $"forward{suffix} {label} against forward_f32", forward,
-                        precision.Round(Launch(library, Find("_forward_f32"), f32, x, null, d, layout, shift, null, precision)), exact);
+                        precision.Round(HostKernelLauncher.Launch(library, Find("_forward_f32"), f32, x, null, d, layout, shift, null, precision)), exact);
                     Compare(failures, $"backward{suffix} {label} against {backwardName[1..]}_f32", backward,
-                        precision.Round(Launch(library, Find(backwardName + "_f32"), f32, source, gy, d, layout, shift, null, precision)), exact);
+                        precision.Round(HostKernelLauncher.Launch(library, Find(backwardName + "_f32"), f32, source, gy, d, layout, shift, null, precision)), exact);
                 }
                 foreach (var k in Enumerable.Range(0, d.Parameters.Count).Where(k => d.Parameters[k].Role == ParameterRole.Learnable))
                 {
                     Compare(
                         failures,
                         $"grad_{k}{suffix} {label}",
-                        Launch(library, Find($"_grad_{k}{suffix}"), precision, x, gy, d, layout, shift),
+                        HostKernelLauncher.Launch(library, Find($"_grad_{k}{suffix}"), precision, x, gy, d, layout, shift),
                         precision.Round(ByGroup(d, precision, layout, x.Length, (p, at) => ParameterGradient(d, Pick(x, at), Pick(gy, at), p, k))),
                         precision with { Relative = Math.Max(precision.Relative, 1e-6) },
                         finiteOnly: true);
@@ -127,7 +121,7 @@ internal static unsafe class CudaHostCheck
                     Compare(
                         failures,
                         $"{kind}{suffix} {label}",
-                        Launch(library, Find($"_{kind}{suffix}"), precision, source, gy, d, layout, shift, gg),
+                        HostKernelLauncher.Launch(library, Find($"_{kind}{suffix}"), precision, source, gy, d, layout, shift, gg),
                         ByGroup(d, precision, layout, x.Length, (p, at) => precision.Second(d, k, Pick(source, at), Pick(gy, at), Pick(gg, at), p)),
                         precision);
                 }
@@ -177,100 +171,7 @@ internal static unsafe class CudaHostCheck
         return x.Select((v, i) => double.IsFinite(v) ? gy[i] * (up[i] - down[i]) / (2 * h) : double.NaN).ToArray();
     }
 
-    /// <summary>
-    /// Runs one kernel with every buffer in 64-byte-aligned native memory, starting <paramref name="shift"/> elements in:
-    /// 0 takes the 16-byte vector loop (and the scalar tail), 1 the scalar loop alone. Tensor parameters hold values
-    /// rounded as <paramref name="parameterValues"/> rounds them (else as the kernel's own type).
-    /// </summary>
-    private static double[] Launch(
-        IntPtr library,
-        string? name,
-        Precision precision,
-        double[] x,
-        double[]? gy,
-        ActivationDefinition d,
-        ParameterLayout layout,
-        int shift,
-        double[]? gg = null,
-        Precision? parameterValues = null)
-    {
-        if (name is null)
-        {
-            return [];
-        }
-
-        var function = (delegate* unmanaged<uint, uint, void*, void*, void*, void*, long, double*, void**, long*, long*, void>)
-            NativeLibrary.GetExport(library, name);
-        var n = x.Length;
-        var buffers = new List<IntPtr>();
-        void* Native(double[] values)
-        {
-            var block = (IntPtr)NativeMemory.AlignedAlloc((nuint)((values.Length + 1) * precision.Size), 64);
-            buffers.Add(block);
-            var start = (byte*)block + shift * precision.Size;
-            for (var i = 0; i < values.Length; i++)
-            {
-                precision.Write(start, i, values[i]);
-            }
-
-            return start;
-        }
-
-        try
-        {
-            var input = Native(x);
-            var gradient = Native(gy ?? new double[n]);
-            var gradGrad = Native(gg ?? new double[n]);
-            var output = Native(new double[n]);
-            var tensors = d.Parameters
-                .Select((_, k) => (IntPtr)Native((parameterValues ?? precision).Round(layout.Values(d, k, n))))
-                .Append(IntPtr.Zero)
-                .ToArray();
-            var inners = Enumerable.Repeat(layout.Inner, d.Parameters.Count).Append(0).ToArray();
-            var channels = Enumerable.Repeat(layout.Channels, d.Parameters.Count).Append(0).ToArray();
-            var hyper = d.Defaults.Append(0).ToArray();
-            fixed (double* hyperPointer = hyper)
-            fixed (IntPtr* tensorPointer = tensors)
-            fixed (long* innerPointer = inners)
-            fixed (long* channelPointer = channels)
-            {
-                function(3, 7, input, gradient, gradGrad, output, n, hyperPointer, (void**)tensorPointer, innerPointer, channelPointer);
-            }
-
-            return Enumerable.Range(0, n).Select(i => precision.Read((byte*)output, i)).ToArray();
-        }
-        finally
-        {
-            buffers.ForEach(b => NativeMemory.AlignedFree((void*)b));
-        }
-    }
-
     private static void Compare(
-        List<string> failures,
-        string kernel,
-        double[] actual,
-        double[] expected,
-        Precision precision,
-        bool finiteOnly = false)
-    {
-        if (actual.Length == 0)
-        {
-            failures.Add($"{kernel}: no kernel");
-            return;
-        }
-
-        var worst = Enumerable.Range(0, expected.Length)
-            .Where(i => !(finiteOnly && !double.IsFinite(Inputs[i])) && !Same(actual[i], expected[i], precision))
-            .Select(i => $"x = {Inputs[i]}: {actual[i]} against {expected[i]}")
-            .FirstOrDefault();
-        if (worst is not null)
-        {
-            failures.Add($"{kernel}: {worst}");
-        }
-    }
-
-    private static bool Same(double a, double b, Precision precision) =>
-        double.IsNaN(a) ? double.IsNaN(b)
-        : double.IsInfinity(a) || double.IsInfinity(b) ? a.Equals(b)
-        : Math.Abs(a - b) <= precision.Absolute + precision.Relative * Math.Abs(b);
+        List<string> failures, string kernel, double[] actual, double[] expected, Precision precision, bool finiteOnly = false) =>
+        KernelComparison.Compare(failures, kernel, actual, expected, precision, Inputs, finiteOnly);
 }
