@@ -28,8 +28,7 @@ public class HostExecutedKernelTests(HostExecutedCudaLibraries host) : IClassFix
     {
         using var cache = new TempFolder();
         using var scope = NewDisposeScope();
-        var log = new StringWriter();
-        var dispatch = CudaDispatch.With(() => new Probe<CudaRuntime>.Found(host.Runtime(cache.Path)), log, _ => 0);
+        var (dispatch, log) = Dispatch(cache);
         var x = Inputs(dtype);
         var gy = linspace(0.5, 2, x.shape[0], dtype: dtype);
         var gg = linspace(1.5, -0.5, x.shape[0], dtype: dtype);
@@ -77,8 +76,7 @@ public class HostExecutedKernelTests(HostExecutedCudaLibraries host) : IClassFix
     {
         using var cache = new TempFolder();
         using var scope = NewDisposeScope();
-        var log = new StringWriter();
-        var dispatch = CudaDispatch.With(() => new Probe<CudaRuntime>.Found(host.Runtime(cache.Path)), log, _ => 0);
+        var (dispatch, log) = Dispatch(cache);
         var x = Inputs(dtype);
         var gy = linspace(0.5, 2, x.shape[0], dtype: dtype);
         foreach (var a in CatalogActivations.All)
@@ -111,8 +109,7 @@ public class HostExecutedKernelTests(HostExecutedCudaLibraries host) : IClassFix
     {
         using var cache = new TempFolder();
         using var scope = NewDisposeScope();
-        var log = new StringWriter();
-        var dispatch = CudaDispatch.With(() => new Probe<CudaRuntime>.Found(host.Runtime(cache.Path)), log, _ => 0);
+        var (dispatch, log) = Dispatch(cache);
         var x = randn([2, 5, 3, 4, 7], dtype: ScalarType.Float64).narrow(4, 2, 4).transpose(1, 2).select(2, 1); // [2, 3, 5, 4], strided
         Assert.False(x.is_contiguous());
         var gy = randn(x.shape, dtype: ScalarType.Float64);
@@ -140,14 +137,20 @@ public class HostExecutedKernelTests(HostExecutedCudaLibraries host) : IClassFix
     {
         using var cache = new TempFolder();
         using var scope = NewDisposeScope();
-        var log = new StringWriter();
-        var dispatch = CudaDispatch.With(() => new Probe<CudaRuntime>.Found(host.Runtime(cache.Path)), log, _ => 0);
+        var (dispatch, log) = Dispatch(cache);
         var ours = empty(3, 1367, dtype: dtype);
         Assert.True(dispatch.Draw(ours, 0xDEADBEEF12345678, 1.0 / 8, 1.0 / 3));
         var cpu = empty(3, 1367, dtype: dtype);
         ManagedKernels.Fill(cpu, 0xDEADBEEF12345678, 1.0 / 8, 1.0 / 3);
         Assert.True(ours.eq(cpu).all().item<bool>(), $"{dtype}: the draw through the runtime differs from the CPU's");
         Assert.Equal("", log.ToString());
+    }
+
+    /// <summary>A dispatch over the host-executing runtime, device 0 standing for every tensor, and its log.</summary>
+    private (CudaDispatch Dispatch, StringWriter Log) Dispatch(TempFolder cache)
+    {
+        var log = new StringWriter();
+        return (CudaDispatch.With(() => new Probe<CudaRuntime>.Found(host.Runtime(cache.Path)), log, _ => 0), log);
     }
 
     /// <summary>Tensor parameters at their defaults (one value each), hyper-parameters at theirs, in declaration order.</summary>
