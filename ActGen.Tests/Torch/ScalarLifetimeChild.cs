@@ -32,7 +32,8 @@ internal static class ScalarLifetimeChild
                 GC.Collect(0);
                 GC.WaitForPendingFinalizers();
             }
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         collector.Start();
 
         var clock = Stopwatch.StartNew();
