@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ActGen.Torch;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 using A = ActGen.Activations;
@@ -35,13 +36,13 @@ public static class BenchCatalog
         Simple("gelu_tanh", "GeluTanh", x => A.GeluTanh(x), x => F.gelu(x, TorchSharp.Modules.GELU.Approximate.tanh), Composed.GeluTanh),
         Simple("silu", "Silu", x => A.Silu(x), x => F.silu(x), Composed.Silu),
         Simple("swish", "Swish", x => A.Swish(x, SwishBeta), null, x => Composed.Swish(x, SwishBeta), [SwishBeta]),
-        Simple("mish", "Mish", x => A.Mish(x), x => F.mish(x), Composed.Mish),
+        Simple("mish", "Mish", x => A.Mish(x), x => x * Held.Softplus(x, K(1), K(20)).tanh(), Composed.Mish),
         Softplus(D.Of("Softplus", "beta"), D.Of("Softplus", "threshold")),
         Simple("relu6", "Relu6", x => A.Relu6(x), x => F.relu6(x), Composed.Relu6),
         Simple("hardsigmoid", "HardSigmoid", x => A.HardSigmoid(x), x => F.hardsigmoid(x), Composed.HardSigmoid),
         Simple("hardswish", "HardSwish", x => A.HardSwish(x), x => F.hardswish(x), Composed.HardSwish),
         HardTanh(D.Of("HardTanh", "minVal"), D.Of("HardTanh", "maxVal")),
-        Simple("softsign", "Softsign", x => A.Softsign(x), x => F.softsign(x), Composed.Softsign),
+        Simple("softsign", "Softsign", x => A.Softsign(x), x => x.div(x.abs().Plus(Scalars.One)), Composed.Softsign),
         Simple("logsigmoid", "LogSigmoid", x => A.LogSigmoid(x), x => F.logsigmoid(x), Composed.LogSigmoid),
     ];
 
@@ -65,20 +66,23 @@ public static class BenchCatalog
     private static BenchCase Celu(double alpha) => Kept([alpha], k => Simple(
         "celu", "Celu", x => A.Celu(x, alpha), x => x.celu(k[0]), x => Composed.Celu(x, alpha), [alpha]));
 
-    private static BenchCase Softplus(double beta, double threshold) => Simple(
-        "softplus", "Softplus", x => A.Softplus(x, beta, threshold), x => F.softplus(x, beta, threshold),
-        x => Composed.Softplus(x, beta, threshold), [beta, threshold]);
+    private static BenchCase Softplus(double beta, double threshold) => Kept([beta, threshold], k => Simple(
+        "softplus", "Softplus", x => A.Softplus(x, beta, threshold), x => Held.Softplus(x, k[0], k[1]),
+        x => Composed.Softplus(x, beta, threshold), [beta, threshold]));
 
     // TorchSharp 0.107's F.hardtanh (and nn.Hardtanh) return their input unchanged; clamp is libtorch's hardtanh.
     private static BenchCase HardTanh(double min, double max) => Kept([min, max], k => Simple(
         "hardtanh", "HardTanh", x => A.HardTanh(x, min, max), x => x.clamp(k[0], k[1]), x => Composed.HardTanh(x, min, max), [min, max]));
 
     /// <summary>
-    /// The builtin's scalars made once and kept by the case. TorchSharp 0.107's Tensor methods pass a Scalar's handle to
-    /// native code without keeping the Scalar alive, so the temporary that a double converts to can be finalized during
-    /// the call (seen: celu at 2^16 float64 aborted the bench in Scalar::toDouble).
+    /// The builtin's scalars, looked up once per case and held for the process (<see cref="Scalars"/>): TorchSharp
+    /// 0.107's Tensor methods pass a Scalar's handle to native code without keeping the Scalar alive, so the temporary
+    /// that a double converts to can be finalized during the call (seen: celu at 2^16 float64 aborted the bench in
+    /// Scalar::toDouble). With <c>F.celu(x, alpha)</c> and the like TorchSharp makes that temporary itself.
     /// </summary>
-    private static BenchCase Kept(double[] values, Func<TorchSharp.Scalar[], BenchCase> make) => make(values.Select(v => (TorchSharp.Scalar)v).ToArray());
+    private static BenchCase Kept(double[] values, Func<TorchSharp.Scalar[], BenchCase> make) => make(values.Select(K).ToArray());
+
+    private static TorchSharp.Scalar K(double value) => Scalars.Kept(value);
 
     private static BenchCase Simple(
         string name, string registry, Func<Tensor, Tensor> actgen, Func<Tensor, Tensor>? builtin, Func<Tensor, Tensor> composed,
@@ -97,7 +101,7 @@ public static class BenchCatalog
     private static BenchCase PRelu(double initial) => new("prelu", "PRelu", dtype =>
     {
         // One learnable slope per implementation, so that each one's gradient is its own.
-        Tensor Weight() => full(1, initial, dtype: dtype).requires_grad_(true);
+        Tensor Weight() => full(1, K(initial), dtype: dtype).requires_grad_(true);
         var (a, b, c) = (Weight(), Weight(), Weight());
         return
         [

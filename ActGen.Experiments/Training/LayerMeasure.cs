@@ -1,3 +1,4 @@
+using ActGen.Torch;
 using static TorchSharp.torch;
 
 namespace ActGen.Experiments.Training;
@@ -21,6 +22,6 @@ public sealed record LayerMeasure(
             g.abs().mean().item<float>(), g.mean().item<float>(), g.std().item<float>(), g.norm().item<float>(), gb.abs().mean().item<float>(),
             layer.weight.mean().item<float>(), layer.weight.std().item<float>(),
             post.mean().item<float>(), post.std().item<float>(),
-            preGrad is null ? double.NaN : (preGrad.abs().sum(0) == 0).to_type(ScalarType.Float32).mean().item<float>());
+            preGrad is null ? double.NaN : preGrad.abs().sum(0).eq(Scalars.Zero).to_type(ScalarType.Float32).mean().item<float>());
     }
 }

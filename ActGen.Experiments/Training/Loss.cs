@@ -1,4 +1,5 @@
 using ActGen.Experiments.Cli;
+using ActGen.Torch;
 using static TorchSharp.torch;
 
 namespace ActGen.Experiments.Training;
@@ -15,5 +16,5 @@ public static class Loss
             : nn.functional.cross_entropy(logits, labels);
 
     public static Tensor Predict(HeadKind head, Tensor logits) =>
-        head == HeadKind.SigmoidBce ? (logits.squeeze(1) > 0).to_type(ScalarType.Int64) : logits.argmax(1);
+        head == HeadKind.SigmoidBce ? logits.squeeze(1).gt(Scalars.Zero).to_type(ScalarType.Int64) : logits.argmax(1);
 }

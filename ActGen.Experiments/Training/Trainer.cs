@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using ActGen.Experiments.Cli;
 using ActGen.Experiments.Results;
+using ActGen.Torch;
 using static TorchSharp.torch;
 
 namespace ActGen.Experiments.Training;
@@ -32,7 +33,8 @@ public static class Trainer
         foreach (var layer in mlp.Layers) WeightInit.Apply(layer, spec.Init);
         var optimizer = Optimizers.Create(spec.Optimizer, mlp.Parameters().ToArray(), key.Lr);
         var batchSize = Math.Min(key.Batch, train.Count);
-        var fixedRows = arange(batchSize, device: device);
+        using var rowCount = Scalars.Hold((long)batchSize);
+        var fixedRows = arange(Scalars.Zero, rowCount, Scalars.One, device: device);
         var generator = new TorchSharp.torch.Generator((ulong)key.Seed);
         using var batches = new EpochBatches(train.Count, batchSize, generator);
 

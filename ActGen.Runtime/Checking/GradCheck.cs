@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ActGen.Torch;
 using static TorchSharp.torch;
 
 namespace ActGen;
@@ -81,7 +82,9 @@ public static partial class GradCheck
     {
         var xd = x.detach();
         var ps = Detached(thetas);
-        var slope = (evaluate(xd + eps, ps) - evaluate(xd - eps, ps)) / (2 * eps);
+        using var step = Scalars.Hold(eps);
+        using var twice = Scalars.Hold(2 * eps);
+        var slope = (evaluate(xd.Plus(step), ps) - evaluate(xd.sub(step), ps)).div(twice);
         return (v * slope).contiguous().data<double>().ToArray();
     }
 
@@ -90,12 +93,13 @@ public static partial class GradCheck
     {
         var flat = theta.detach().contiguous().reshape(-1);
         var result = new double[flat.numel()];
+        using var step = Scalars.Hold(eps);
         for (var j = 0; j < result.Length; j++)
         {
             var plus = flat.clone();
-            plus[j] = plus[j] + eps;
+            plus[j] = plus[j].Plus(step);
             var minus = flat.clone();
-            minus[j] = minus[j] - eps;
+            minus[j] = minus[j].sub(step);
             var difference = (v * evaluate(plus.reshape(theta.shape))).sum() - (v * evaluate(minus.reshape(theta.shape))).sum();
             result[j] = difference.item<double>() / (2 * eps);
         }

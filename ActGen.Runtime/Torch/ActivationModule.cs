@@ -35,7 +35,8 @@ public class ActivationModule : nn.Module<Tensor, Tensor>
         tensorParameters = activation.TensorParameters.Zip(settings, (p, s) => (p, s)).ToList();
         foreach (var (parameter, setting) in tensorParameters.Where(t => t.Parameter.Role == ParameterRole.Learnable))
         {
-            register_parameter(parameter.Name, new Parameter(full(numParameters, setting.Initial, dtype: ScalarType.Float32)));
+            using var initial = Scalars.Hold(setting.Initial);
+            register_parameter(parameter.Name, new Parameter(full(numParameters, initial, dtype: ScalarType.Float32)));
         }
     }
 

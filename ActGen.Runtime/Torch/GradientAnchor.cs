@@ -12,6 +12,6 @@ internal static class GradientAnchor
     /// </summary>
     public static Tensor Anchored(Tensor gradient, Tensor x, bool differentiable) =>
         differentiable && x.requires_grad
-            ? gradient + where(x.isfinite(), x * 0, zeros_like(x))
+            ? gradient.Plus(where(x.isfinite(), x.mul(Scalars.Zero), zeros_like(x)))
             : gradient;
 }

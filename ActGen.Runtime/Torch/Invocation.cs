@@ -74,8 +74,12 @@ internal static class Invocation
 
     internal static bool SameKind(Tensor x, Tensor other) => other.device_type == x.device_type && other.dtype == x.dtype;
 
-    internal static Tensor Script(TorchActivation a, string function, Tensor[] tensors, double[] hyper) =>
-        a.Compiled.invoke<Tensor>(function, [.. tensors.Cast<object>(), .. hyper.Cast<object>()]);
+    /// <summary>The hyper-parameters go in as Scalars held until the program returns (see <see cref="Scalars"/>).</summary>
+    internal static Tensor Script(TorchActivation a, string function, Tensor[] tensors, double[] hyper)
+    {
+        using var held = Scalars.Hold(hyper);
+        return a.Compiled.invoke<Tensor>(function, [.. tensors.Cast<object>(), .. held.Items]);
+    }
 
     /// <summary>Sums a broadcast gradient back to <paramref name="shape"/> (leading dimensions, then size-1 dimensions).</summary>
     internal static Tensor SumTo(Tensor g, long[] shape)
