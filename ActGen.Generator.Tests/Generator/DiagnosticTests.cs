@@ -105,6 +105,35 @@ public class DiagnosticTests
         Assert.Equal(["ACTGEN009", "ACTGEN009"], run.GeneratorDiagnostics.Select(d => d.Id));
     }
 
+    /// <summary>
+    /// Lowering walks trees: a local used twice per line, or a small activation nested in itself, doubles the tree per
+    /// level (twelve levels took a minute, thirty would take days). Past a size the activation gets ACTGEN018 at its
+    /// method, at once, and the others still generate.
+    /// </summary>
+    [Theory]
+    [InlineData("lets")]
+    [InlineData("nested calls")]
+    public void AnActivationThatDoublesPerLevelGetsOneErrorAtItsMethodQuickly(string shape)
+    {
+        var levels = Enumerable.Range(0, 40);
+        var members = shape == "lets"
+            ? "[Activation] public static double F(double x) { var t0 = x; "
+                + string.Concat(levels.Select(i => $"var t{i + 1} = t{i} * 0.999 + Math.Sin(t{i}); "))
+                + "return t40; }"
+            : "[Activation] public static double Step(double t) => t * 0.999 + Math.Sin(t); "
+                + "[Activation] public static double F(double x) => "
+                + levels.Aggregate("x", (inner, _) => $"Step({inner})") + ";";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var run = GeneratorHarness.Generate(Class(members + " [Activation] public static double Fine(double x) => x * Math.Tanh(x);"));
+        Assert.True(watch.Elapsed < System.TimeSpan.FromSeconds(60), $"the generator took {watch.Elapsed}");
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("ACTGEN018", diagnostic.Id);
+        Assert.Equal("F", Flagged(run, diagnostic));
+        Assert.Null(run.Result.Exception);
+        Assert.Contains(run.Result.GeneratedSources, s => s.HintName == "Demo.Acts.Fine.g.cs");
+        Assert.DoesNotContain(run.Result.GeneratedSources, s => s.HintName.StartsWith("Demo.Acts.F.", System.StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("[Activation] public static double F(double x) => Math.Exp(")]
     [InlineData("[Activation] public static double F(double x) => x * Math.Exq(x);")]

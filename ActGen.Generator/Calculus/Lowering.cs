@@ -14,6 +14,13 @@ internal static class Lowering
     /// <summary>The name the incoming gradient takes in backward bodies.</summary>
     public static readonly string GradOutput = Namer.InternalName("gy");
 
+    /// <summary>
+    /// The most nodes a forward may have with its lets and inlined calls written out. The passes walk trees, not
+    /// graphs, so a local used twice per line doubles their work per line: past this (about ten such lines) lowering
+    /// takes tens of seconds, and each further line doubles it.
+    /// </summary>
+    public const int MaxNodes = 5000;
+
     /// <summary>Lowers one activation with the activations it calls; failures become diagnostics (located later, by key).</summary>
     public static GenerationUnit LowerOne(LoweringInput input)
     {
@@ -22,15 +29,23 @@ internal static class Lowering
         {
             var models = input.Callees.Append(model).ToDictionary(c => c.Key, c => c);
             var inlined = Inliner.Inline(model, models);
-            return inlined.Error is null
-                ? GuardLimitWarnings.Attach(new GenerationUnit(model.Key, Lower(model, inlined.Body!, models, inlined.Resolved), default))
-                : new GenerationUnit(model.Key, null, EquatableArray.Of(inlined.Error));
+            if (inlined.Error is not null)
+            {
+                return new GenerationUnit(model.Key, null, EquatableArray.Of(inlined.Error));
+            }
+
+            return Traversal.LargerThan(Substitution.InlineLets(inlined.Body!), MaxNodes)
+                ? new GenerationUnit(model.Key, null, EquatableArray.Of(TooLarge(model)))
+                : GuardLimitWarnings.Attach(new GenerationUnit(model.Key, Lower(model, inlined.Body!, models, inlined.Resolved), default));
         }
         catch (System.Exception e) when (e is not System.OperationCanceledException)
         {
             return new GenerationUnit(model.Key, null, EquatableArray.Of(InternalError.Of(model.Name, null, e)));
         }
     }
+
+    private static DiagnosticInfo TooLarge(ActivationModel model) =>
+        new(Descriptors.TooLarge, null, EquatableArray.Of(model.Name, MaxNodes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>Lowers a call-free body (tests, and activations that call nothing).</summary>
     public static LoweredActivation Lower(ActivationModel model, Expr callFreeBody) =>

@@ -45,4 +45,15 @@ internal static class Traversal
     public static bool IsBoolean(Expr e) => e is Compare or Logic or Not;
 
     public static int Size(Expr e) => 1 + Children(e).Sum(Size);
+
+    /// <summary>
+    /// Whether <paramref name="e"/> has more than <paramref name="limit"/> nodes, a shared subtree counted at each use:
+    /// at most limit + 1 nodes are visited, so it stays cheap on a tree that shares exponentially many paths.
+    /// </summary>
+    public static bool LargerThan(Expr e, int limit)
+    {
+        var budget = limit;
+        bool Visit(Expr node) => --budget < 0 || Children(node).Any(Visit);
+        return Visit(e);
+    }
 }

@@ -99,6 +99,14 @@ internal static class Descriptors
         "At the guard '{1} == …' in activation '{0}', ActGen found no limit of the other branch's derivative with respect "
             + "to '{1}' ({2}): there the derivative is the guarded branch's own, which is 0 where that branch is constant");
 
+    public static readonly DiagnosticDescriptor TooLarge = Error(
+        "ACTGEN018",
+        "An activation too large once written out",
+        "Activation '{0}' has more than {1} operations once its locals and the activations it calls are written out "
+            + "(each use of a local or of a small activation copies it): differentiating it would take ActGen minutes to hours. "
+            + "Use each local once, or give each repeated step an [Activation] method of its own that calls the previous step's, "
+            + "so that each is lowered once");
+
     public static readonly DiagnosticDescriptor InternalError = Error(
         "ACTGEN099",
         "ActGen failed on this activation",

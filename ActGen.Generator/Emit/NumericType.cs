@@ -11,9 +11,17 @@ internal sealed record NumericType(string Keyword, string MathClass, string Suff
 
     public string VectorType => $"global::System.Numerics.Vector<{Keyword}>";
 
-    /// <summary>A literal that round-trips and is of this type (never an int literal).</summary>
+    /// <summary>
+    /// A literal that round-trips and is of this type (never an int literal). A double beyond float's range is
+    /// float's infinity, as the cast gives it.
+    /// </summary>
     public string Literal(double value)
     {
+        if (this == Float)
+        {
+            value = (float)value;
+        }
+
         if (double.IsNaN(value))
         {
             return $"{Keyword}.NaN";
