@@ -34,7 +34,7 @@ internal static class Lowering
                 return new GenerationUnit(model.Key, null, EquatableArray.Of(inlined.Error));
             }
 
-            return Traversal.LargerThan(Substitution.InlineLets(inlined.Body!), MaxNodes)
+            return Traversal.LargerThan(inlined.Body!, MaxNodes)
                 ? new GenerationUnit(model.Key, null, EquatableArray.Of(TooLarge(model)))
                 : GuardLimitWarnings.Attach(new GenerationUnit(model.Key, Lower(model, inlined.Body!, models, inlined.Resolved), default));
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using ActGen.Generator.Ir;
 
@@ -47,13 +48,22 @@ internal static class Traversal
     public static int Size(Expr e) => 1 + Children(e).Sum(Size);
 
     /// <summary>
-    /// Whether <paramref name="e"/> has more than <paramref name="limit"/> nodes, a shared subtree counted at each use:
-    /// at most limit + 1 nodes are visited, so it stays cheap on a tree that shares exponentially many paths.
+    /// Whether <paramref name="e"/> has more than <paramref name="limit"/> nodes once its lets are written out (each use of
+    /// a local counted as its value) and a shared subtree counted at each use: at most limit + 1 nodes are visited, and
+    /// nothing is built, so it stays cheap on a tree that shares exponentially many paths.
     /// </summary>
     public static bool LargerThan(Expr e, int limit)
     {
         var budget = limit;
-        bool Visit(Expr node) => --budget < 0 || Children(node).Any(Visit);
-        return Visit(e);
+        bool Visit(Expr node, ImmutableDictionary<string, LetScope> lets) => node switch
+        {
+            Let l => Visit(l.Body, lets.SetItem(l.Name, new LetScope(l.Value, lets))),
+            Ref r when lets.TryGetValue(r.Name, out var bound) => Visit(bound.Value, bound.Lets),
+            _ => --budget < 0 || Children(node).Any(c => Visit(c, lets)),
+        };
+        return Visit(e, ImmutableDictionary<string, LetScope>.Empty);
     }
+
+    /// <summary>A local's value and the locals in scope where it was bound.</summary>
+    private sealed record LetScope(Expr Value, ImmutableDictionary<string, LetScope> Lets);
 }
