@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using static TorchSharp.torch;
 
 namespace ActGen.Cuda;
 
 /// <summary>The counter-based draw's kernels (<see cref="CounterUniformSource"/>) loaded on one device.</summary>
-internal sealed record CounterUniformModule(CudaDevice Device, IntPtr Single, IntPtr Double)
+internal sealed record CounterUniformModule(CudaDevice Device, IReadOnlyDictionary<KernelElement, IntPtr> Functions)
 {
     public static Probe<CounterUniformModule> Load(CudaDriver driver, CudaDevice device, byte[] image)
     {
@@ -13,7 +15,7 @@ internal sealed record CounterUniformModule(CudaDevice Device, IntPtr Single, In
         return error is not null
             ? Probe<CounterUniformModule>.No(error)
             : new Probe<CounterUniformModule>.Found(new CounterUniformModule(
-                device, driver.Function(module, CounterUniformSource.Single), driver.Function(module, CounterUniformSource.Double)));
+                device, CounterUniformSource.Kernels.ToDictionary(k => k.Key, k => driver.Function(module, k.Value))));
     }
 
     /// <summary>
@@ -23,7 +25,7 @@ internal sealed record CounterUniformModule(CudaDevice Device, IntPtr Single, In
     /// <exception cref="CudaDriverException">The driver refused the launch.</exception>
     public bool Fill(CudaDriver driver, Tensor values, ulong seed, double lower, double upper)
     {
-        if (!values.is_contiguous() || KernelElement.Of(values.dtype) is not { } element || CounterUniformSource.Kernel(element) is null)
+        if (!values.is_contiguous() || KernelElement.Of(values.dtype) is not { } element || !Functions.TryGetValue(element, out var function))
         {
             return false;
         }
@@ -39,8 +41,7 @@ internal sealed record CounterUniformModule(CudaDevice Device, IntPtr Single, In
                 new KernelArgument.Real("lower", lower),
                 new KernelArgument.Real("upper", upper),
             ];
-            CudaLaunch.Launch(
-                driver, Device, element == KernelElement.Float64 ? Double : Single, LaunchGeometry.For(n, element.Bytes, Device.Multiprocessors), arguments);
+            CudaLaunch.Launch(driver, Device, function, LaunchGeometry.For(n, element.Bytes, Device.Multiprocessors), arguments);
         }
 
         return true;

@@ -13,9 +13,9 @@ internal static class CounterUniformSource
 
     public const string Double = "actgen_counter_uniform_f64";
 
-    /// <summary>The kernel for <paramref name="element"/>, or null: 16-bit draws are torch's <c>uniform_</c>, on CPU as on GPU.</summary>
-    public static string? Kernel(KernelElement element) =>
-        element == KernelElement.Float32 ? Single : element == KernelElement.Float64 ? Double : null;
+    /// <summary>The kernel of each element type the draw has; 16-bit draws are torch's <c>uniform_</c>, on CPU as on GPU.</summary>
+    public static readonly System.Collections.Generic.IReadOnlyDictionary<KernelElement, string> Kernels =
+        new System.Collections.Generic.Dictionary<KernelElement, string> { [KernelElement.Float32] = Single, [KernelElement.Float64] = Double };
 
     public const string Text = """
         // ActGen: the counter-based uniform draw of randomized parameters (ActGen.Torch.CounterUniform). Do not edit.

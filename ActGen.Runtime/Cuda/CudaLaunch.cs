@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using static TorchSharp.torch;
 
@@ -76,7 +77,7 @@ internal static unsafe class CudaLaunch
     /// <summary>One launch of <paramref name="function"/> on stream 0 with the device's primary context current.</summary>
     /// <exception cref="CudaDriverException">The driver refused the context or the launch.</exception>
     public static void Launch(
-        CudaDriver driver, CudaDevice device, IntPtr function, LaunchGeometry geometry, System.Collections.Generic.IReadOnlyList<KernelArgument> arguments)
+        CudaDriver driver, CudaDevice device, IntPtr function, LaunchGeometry geometry, IReadOnlyList<KernelArgument> arguments)
     {
         var bits = arguments.Select(a => a.Bits).ToArray();
         driver.SetCurrent(device.Context);
