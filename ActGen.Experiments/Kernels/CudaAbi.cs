@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
+using ActGen.Cuda;
 
 namespace ActGen.Experiments.Kernels;
 
@@ -55,17 +55,12 @@ internal static class CudaAbi
                 : [$"const {type}* p{k}", $"long long p{k}_inner", $"long long p{k}_channels"]))
             .ToList();
 
-    private static readonly Regex Kernel = new(@"extern ""C"" __global__ void (\w+)\(([^)]*)\)");
-
     /// <summary>Every <c>__global__</c> kernel <paramref name="source"/> declares, with its arguments as written.</summary>
     public static IReadOnlyList<(string Name, IReadOnlyList<string> Abi)> Declared(string source) =>
-        Kernel.Matches(source)
-            .Select(m => (m.Groups[1].Value, (IReadOnlyList<string>)m.Groups[2].Value.Split(',')
-                .Select(a => Regex.Replace(a.Replace("__restrict__", ""), @"\s+", " ").Trim().Replace(" *", "*"))
-                .ToList()))
+        CudaKernelDeclaration.In(source)
+            .Select(k => (k.Name, (IReadOnlyList<string>)k.Parameters.Select(p => p.ToString()).ToList()))
             .ToList();
 
     /// <summary>The kernel names' common prefix (<c>actgen_{owner}__{name}</c>, the owner's dots as <c>__</c>), read from the source.</summary>
-    public static string? Prefix(string source) =>
-        Declared(source).Select(k => Regex.Match(k.Name, "^(.*)_forward_f32$")).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+    public static string? Prefix(string source) => CudaKernelNames.Of(source)?.Prefix;
 }

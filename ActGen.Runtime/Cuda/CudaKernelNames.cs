@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 
 namespace ActGen.Cuda;
 
@@ -13,10 +12,8 @@ internal sealed record CudaKernelNames(string Prefix, IReadOnlyList<KernelElemen
 {
     private static readonly string ForwardSuffix = "_forward_" + KernelElement.Float32.Suffix;
 
-    private static readonly Regex Kernel = new(@"extern ""C"" __global__ void (\w+)\(", RegexOptions.CultureInvariant);
-
     /// <summary>Every kernel the source defines, in source order.</summary>
-    public static IReadOnlyList<string> All(string source) => Kernel.Matches(source).Select(m => m.Groups[1].Value).ToList();
+    public static IReadOnlyList<string> All(string source) => CudaKernelDeclaration.In(source).Select(k => k.Name).ToList();
 
     /// <summary>The names in <paramref name="source"/>, or null when it has no single float forward kernel.</summary>
     public static CudaKernelNames? Of(string source)

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using ActGen.Cuda;
 using ActGen.Experiments.Kernels;
 using ActGen.Torch;
@@ -18,8 +17,6 @@ namespace ActGen.Tests.Cuda;
 /// </summary>
 public sealed class HostExecutedCudaLibraries : IDisposable
 {
-    private static readonly Regex Kernel = new(@"extern ""C"" __global__ void (\w+)\(([^)]*)\)", RegexOptions.CultureInvariant);
-
     private readonly string folder = Path.Combine(Path.GetTempPath(), "actgen-host-cuda-" + Guid.NewGuid().ToString("N")[..10]);
 
     public HostExecutedCudaLibraries()
@@ -48,15 +45,11 @@ public sealed class HostExecutedCudaLibraries : IDisposable
     /// type the kernel declares (so a slot packed with the wrong kind or order gives wrong values, not a crash).
     /// </summary>
     private static string Thunks(string source) =>
-        string.Join("\n", Kernel.Matches(source).Select(m =>
+        string.Join("\n", CudaKernelDeclaration.In(source).Select(k =>
         {
-            var types = m.Groups[2].Value.Split(',')
-                .Select(p => p.Replace("__restrict__", "", StringComparison.Ordinal).Trim())
-                .Select(p => p[..p.LastIndexOf(' ')].Trim())
-                .ToList();
-            var arguments = string.Join(", ", types.Select((t, i) => $"*({t}*)params[{i}]"));
-            return $"extern \"C\" void actgen_params_{m.Groups[1].Value}(unsigned grid, unsigned block, void** params) "
-                + $"{{ actgen_host_launch(grid, block, [&] {{ {m.Groups[1].Value}({arguments}); }}); }}";
+            var arguments = string.Join(", ", k.Parameters.Select((p, i) => $"*({p.Type}*)params[{i}]"));
+            return $"extern \"C\" void actgen_params_{k.Name}(unsigned grid, unsigned block, void** params) "
+                + $"{{ actgen_host_launch(grid, block, [&] {{ {k.Name}({arguments}); }}); }}";
         }));
 
     public void Dispose()

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using ActGen.Cuda;
 using ActGen.Tests.Support;
 using Xunit;
@@ -50,19 +49,15 @@ public class KernelAbiTests
             .ToList();
     });
 
-    private static readonly Regex Signature = new(@"extern ""C"" __global__ void (\w+)\(([^)]*)\)");
-
     /// <summary>Each parameter of a generated kernel as (kind, name): kind "pointer", "long long" or "double".</summary>
     private static Dictionary<string, List<(string Kind, string Name)>> Kernels(string source) =>
-        Signature.Matches(source).ToDictionary(
-            m => m.Groups[1].Value,
-            m => m.Groups[2].Value.Split(',').Select(p => p.Trim()).Select(p =>
+        CudaKernelDeclaration.In(source).ToDictionary(
+            k => k.Name,
+            k => k.Parameters.Select(p =>
             {
-                var name = p.Split(' ')[^1];
-                var kind = p.Contains('*') ? "pointer" : p.StartsWith("long long ", StringComparison.Ordinal) ? "long long"
-                    : p.StartsWith("double ", StringComparison.Ordinal) ? "double"
+                var kind = p.Type.EndsWith('*') ? "pointer" : p.Type is "long long" or "double" ? p.Type
                     : throw new InvalidOperationException($"unknown kernel parameter '{p}'");
-                return (kind, name);
+                return (kind, p.Name);
             }).ToList());
 
     private static string Kind(KernelArgument a) => a switch
