@@ -15,13 +15,18 @@ internal static class KernelsCommand
             Description = "compile every registered activation's generated CUDA C++ with the host C++ compiler (g++, or $CXX) and "
                 + "check its kernels against the generated C# kernels",
         };
+        var onDevice = new Option<bool>("--check-cuda-on-device")
+        {
+            Description = "compile every registered activation's generated CUDA C++ with NVRTC through ActGen's own runtime, run its "
+                + "kernels on GPU 0 and check them against the generated C# kernels (needs an NVIDIA driver and NVRTC)",
+        };
         var export = new Option<string>("--export")
         {
             Description = "write every registered activation's CUDA source, TorchScript program and a manifest (kernels, their "
                 + "ABI, parameters, the PyTorch builtin to match) into DIR, for the device check (tools/gpu-check)",
             HelpName = "DIR",
         };
-        var command = new Command("kernels", "Inspect and check the generated kernels.") { check, export };
+        var command = new Command("kernels", "Inspect and check the generated kernels.") { check, onDevice, export };
         command.SetAction(result =>
         {
             if (result.GetValue(export) is { } directory)
@@ -29,9 +34,14 @@ internal static class KernelsCommand
                 return Export(directory, output, error);
             }
 
+            if (result.GetValue(onDevice))
+            {
+                return CheckOnDevice(output, error);
+            }
+
             if (!result.GetValue(check))
             {
-                error.WriteLine("actgen kernels: say what to do, e.g. --check-cuda-on-host or --export DIR");
+                error.WriteLine("actgen kernels: say what to do, e.g. --check-cuda-on-host, --check-cuda-on-device or --export DIR");
                 return 2;
             }
 
@@ -93,5 +103,51 @@ internal static class KernelsCommand
                 Directory.Delete(directory, recursive: true);
             }
         }
+    }
+
+    /// <summary>The device check (<see cref="CudaDeviceCheck"/>) on GPU 0; 2 where there is no GPU path to check.</summary>
+    internal static int CheckOnDevice(TextWriter output, TextWriter error) =>
+        Cuda.CudaRuntime.Load(Cuda.CudaLoadSettings.FromEnvironment() with { SynchronizeLaunches = true }) switch
+        {
+            Cuda.Probe<Cuda.CudaRuntime>.Found found => CheckOnDevice(found.Value, output, error),
+            Cuda.Probe<Cuda.CudaRuntime>.Missing missing => NoDevice(missing.Why, error),
+            _ => throw new InvalidOperationException("unknown probe"),
+        };
+
+    internal static int CheckOnDevice(Cuda.CudaRuntime runtime, TextWriter output, TextWriter error)
+    {
+        ActivationRegistry.EnsureCatalog();
+        try
+        {
+            switch (CudaDeviceCheck.Run(runtime, 0, ActivationRegistry.All))
+            {
+                case Cuda.Probe<CudaDeviceReport>.Found { Value: var report }:
+                    output.WriteLine(report.Device);
+                    foreach (var (d, r) in report.Activations)
+                    {
+                        output.WriteLine(r.Matches ? $"{d.Owner}.{d.Name}: ok" : $"{d.Owner}.{d.Name}: MISMATCH {string.Join("; ", r.Failures)}");
+                    }
+
+                    output.WriteLine(report.Draw.Matches ? $"{report.Draw.Activation}: ok" : $"{report.Draw.Activation}: MISMATCH {string.Join("; ", report.Draw.Failures)}");
+                    output.WriteLine($"{report.Launches} kernel launches");
+                    output.WriteLine($"{report.Matching}/{report.Activations.Count} activations match on GPU 0");
+                    return report.Matches ? 0 : 1;
+                case Cuda.Probe<CudaDeviceReport>.Missing missing:
+                    return NoDevice(missing.Why, error);
+                default:
+                    throw new InvalidOperationException("unknown probe");
+            }
+        }
+        catch (Cuda.CudaDriverException e)
+        {
+            error.WriteLine($"actgen kernels --check-cuda-on-device: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int NoDevice(string why, TextWriter error)
+    {
+        error.WriteLine($"actgen kernels --check-cuda-on-device: no GPU to check on: {why}");
+        return 2;
     }
 }

@@ -25,25 +25,32 @@ internal sealed record CounterUniformModule(CudaDevice Device, IReadOnlyDictiona
     /// <exception cref="CudaDriverException">The driver refused the launch.</exception>
     public bool Fill(CudaDriver driver, Tensor values, ulong seed, double lower, double upper)
     {
-        if (!values.is_contiguous() || KernelElement.Of(values.dtype) is not { } element || !Functions.TryGetValue(element, out var function))
+        if (!values.is_contiguous() || KernelElement.Of(values.dtype) is not { } element || !Functions.ContainsKey(element))
         {
             return false;
         }
 
-        var n = values.numel();
-        if (n > 0)
+        Fill(driver, TensorPointer.Of(values), values.numel(), element, seed, lower, upper);
+        return true;
+    }
+
+    /// <summary>Fills n values of <paramref name="element"/> at device address <paramref name="address"/> (float or double).</summary>
+    /// <exception cref="CudaDriverException">The driver refused the launch.</exception>
+    public void Fill(CudaDriver driver, ulong address, long n, KernelElement element, ulong seed, double lower, double upper)
+    {
+        if (n == 0)
         {
-            KernelArgument[] arguments =
-            [
-                new KernelArgument.Pointer("out", TensorPointer.Of(values)),
-                new KernelArgument.LongLong("n", n),
-                new KernelArgument.LongLong("seed", unchecked((long)seed)),
-                new KernelArgument.Real("lower", lower),
-                new KernelArgument.Real("upper", upper),
-            ];
-            CudaLaunch.Launch(driver, Device, function, LaunchGeometry.For(n, element.Bytes, Device.Multiprocessors), arguments);
+            return;
         }
 
-        return true;
+        KernelArgument[] arguments =
+        [
+            new KernelArgument.Pointer("out", address),
+            new KernelArgument.LongLong("n", n),
+            new KernelArgument.LongLong("seed", unchecked((long)seed)),
+            new KernelArgument.Real("lower", lower),
+            new KernelArgument.Real("upper", upper),
+        ];
+        CudaLaunch.Launch(driver, Device, Functions[element], LaunchGeometry.For(n, element.Bytes, Device.Multiprocessors), arguments);
     }
 }

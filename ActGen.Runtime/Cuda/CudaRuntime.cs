@@ -11,7 +11,7 @@ namespace ActGen.Cuda;
 internal sealed class CudaRuntime(CudaDriver driver, Nvrtc nvrtc, KernelImages images)
 {
     private readonly ConcurrentDictionary<int, Lazy<CudaDevice>> devices = new();
-    private readonly ConcurrentDictionary<(TorchActivation, int), Lazy<Probe<CudaModule>>> modules = new();
+    private readonly ConcurrentDictionary<(ActivationDefinition, int), Lazy<Probe<CudaModule>>> modules = new(DefinitionOnDevice.Instance);
     private readonly ConcurrentDictionary<int, Lazy<Probe<CounterUniformModule>>> uniforms = new();
 
     public CudaDriver Driver => driver;
@@ -27,8 +27,11 @@ internal sealed class CudaRuntime(CudaDriver driver, Nvrtc nvrtc, KernelImages i
     public CudaDevice Device(int ordinal) => devices.GetOrAdd(ordinal, o => new Lazy<CudaDevice>(() => CudaDevice.Open(driver, o))).Value;
 
     /// <summary>The activation's kernels on the device, compiled (or read from a cache) and loaded on first use.</summary>
-    public Probe<CudaModule> Module(TorchActivation activation, int ordinal) =>
-        modules.GetOrAdd((activation, ordinal), k => new Lazy<Probe<CudaModule>>(() => Build(k.Item1.Definition, k.Item2))).Value;
+    public Probe<CudaModule> Module(TorchActivation activation, int ordinal) => Module(activation.Definition, ordinal);
+
+    /// <inheritdoc cref="Module(TorchActivation, int)"/>
+    public Probe<CudaModule> Module(ActivationDefinition definition, int ordinal) =>
+        modules.GetOrAdd((definition, ordinal), k => new Lazy<Probe<CudaModule>>(() => Build(k.Item1, k.Item2))).Value;
 
     /// <summary>The counter-based draw's kernels on the device (<see cref="CounterUniformSource"/>), compiled on first use.</summary>
     public Probe<CounterUniformModule> Uniform(int ordinal) =>
@@ -80,4 +83,16 @@ internal sealed class CudaRuntime(CudaDriver driver, Nvrtc nvrtc, KernelImages i
             ? image
             : throw new CudaCompileException(activation, string.Join(" ", target.Options), output.Log);
     }
+}
+
+/// <summary>An activation (by reference: its record equality would hash every field on every call) on a device.</summary>
+file sealed class DefinitionOnDevice : System.Collections.Generic.IEqualityComparer<(ActivationDefinition Definition, int Ordinal)>
+{
+    public static readonly DefinitionOnDevice Instance = new();
+
+    public bool Equals((ActivationDefinition Definition, int Ordinal) a, (ActivationDefinition Definition, int Ordinal) b) =>
+        ReferenceEquals(a.Definition, b.Definition) && a.Ordinal == b.Ordinal;
+
+    public int GetHashCode((ActivationDefinition Definition, int Ordinal) k) =>
+        HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(k.Definition), k.Ordinal);
 }

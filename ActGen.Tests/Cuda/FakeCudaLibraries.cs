@@ -17,6 +17,8 @@ namespace ActGen.Tests.Cuda;
 public sealed unsafe class FakeCudaLibraries : IDisposable
 {
     internal const string Nvrtc = """
+        #include <cstdio>
+        #include <cstdlib>
         #include <cstring>
         #include <string>
         #include <cstddef>
@@ -102,6 +104,17 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
             ((thunk)f)(gx, bx, params);
             #endif
             return 0; }
+        // Device memory is host memory here (the device check's buffers).
+        static int allocations = 0;
+        int cuMemAlloc_v2(unsigned long long* p, size_t bytes) {
+            if (current != (void*)0xC0) return 201;
+            void* m = std::aligned_alloc(256, (bytes + 255) / 256 * 256); if (!m) return 2;
+            allocations++; *p = (unsigned long long)m; return 0; }
+        int cuMemFree_v2(unsigned long long p) { allocations--; std::free((void*)p); return 0; }
+        int cuMemcpyHtoD_v2(unsigned long long d, const void* s, size_t n) { std::memcpy((void*)d, s, n); return 0; }
+        int cuMemcpyDtoH_v2(void* d, unsigned long long s, size_t n) { std::memcpy(d, (const void*)s, n); return 0; }
+        int cuDeviceGetName(char* name, int length, int d) { if (d != 7) return 101; std::snprintf(name, length, "host stand-in"); return 0; }
+        int fake_live_allocations() { return allocations; }
         int cuCtxSynchronize() { if (current != (void*)0xC0) return 201; syncs++; return sync_result; }
         int cuGetErrorString(int e, const char** s) {
             *s = e == 100 ? "no CUDA-capable device is detected" : e == 101 ? "invalid device ordinal"
@@ -185,7 +198,7 @@ public sealed unsafe class FakeCudaLibraries : IDisposable
             a.LearnableSingle,
             a.Script);
 
-    private static IntPtr Export(string library, string name) => NativeLibrary.GetExport(NativeLibrary.Load(library), name);
+    internal static IntPtr Export(string library, string name) => NativeLibrary.GetExport(NativeLibrary.Load(library), name);
 
     private string Build(string name, string source, string flags) => Build(folder, name, source, flags);
 

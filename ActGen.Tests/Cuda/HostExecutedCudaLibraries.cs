@@ -15,7 +15,7 @@ namespace ActGen.Tests.Cuda;
 /// pack the arguments against the ABI, lay out the parameters, launch — computes real values, CPU tensors standing in
 /// for CUDA ones (their addresses are host memory).
 /// </summary>
-public sealed class HostExecutedCudaLibraries : IDisposable
+public sealed unsafe class HostExecutedCudaLibraries : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "actgen-host-cuda-" + Guid.NewGuid().ToString("N")[..10]);
 
@@ -33,6 +33,12 @@ public sealed class HostExecutedCudaLibraries : IDisposable
     public string NvrtcPath { get; }
 
     public string DriverPath { get; }
+
+    /// <summary>Kernel launches the stand-in driver ran, in this fixture.</summary>
+    public int Launches => ((delegate* unmanaged<int>)FakeCudaLibraries.Export(DriverPath, "fake_launches"))();
+
+    /// <summary>Buffers allocated through <c>cuMemAlloc_v2</c> and not yet freed.</summary>
+    public int LiveAllocations => ((delegate* unmanaged<int>)FakeCudaLibraries.Export(DriverPath, "fake_live_allocations"))();
 
     /// <summary>A runtime over the stand-ins, its disk cache in <paramref name="cache"/>.</summary>
     internal CudaRuntime Runtime(string cache) =>

@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ActGen.Cuda;
+
+namespace ActGen.Experiments.Kernels;
+
+/// <summary>What the device check ran on, and one result per activation, then the draw's.</summary>
+internal sealed record CudaDeviceReport(string Device, IReadOnlyList<(ActivationDefinition Definition, KernelCheckResult Result)> Activations, KernelCheckResult Draw, int Launches)
+{
+    public int Matching => Activations.Count(a => a.Result.Matches);
+
+    public bool Matches => Matching == Activations.Count && Draw.Matches;
+}
+
+/// <summary>
+/// The host check's comparisons (<see cref="KernelCheck"/>, <see cref="DrawCheck"/>) on a real GPU through ActGen's own
+/// runtime: NVRTC and the driver as the runtime finds them, each activation compiled (or read from the disk cache) and
+/// loaded as for CUDA tensors, each kernel resolved, packed and launched by the runtime's code. What it adds to the host
+/// check: the native ABI of NVRTC and the driver, the device's compiler and floating point, the launch geometry. Every
+/// launch synchronises, so a fault names its kernel.
+/// </summary>
+internal static class CudaDeviceCheck
+{
+    /// <exception cref="CudaDriverException">The device could not be opened, or a buffer allocated or copied.</exception>
+    public static Probe<CudaDeviceReport> Run(CudaRuntime runtime, int ordinal, IReadOnlyList<ActivationDefinition> activations)
+    {
+        var device = runtime.Device(ordinal);
+        return CudaDeviceMemory.Open(runtime.Driver, device).Then(memory =>
+        {
+            var results = activations.Select(d => (Definition: d, Checked: Check(runtime, memory, ordinal, d))).ToList();
+            var draw = Draw(runtime, memory, ordinal);
+            var name = $"GPU {ordinal}: {memory.DeviceName()}, sm_{device.Architecture}, {device.Multiprocessors} SMs; "
+                + $"NVRTC {runtime.Nvrtc.Version} ({runtime.Nvrtc.Library}); driver {runtime.Driver.Library}";
+            return new Probe<CudaDeviceReport>.Found(new CudaDeviceReport(
+                name, results.Select(r => (r.Definition, r.Checked.Result)).ToList(), draw, results.Sum(r => r.Checked.Launches)));
+        });
+    }
+
+    private static (KernelCheckResult Result, int Launches) Check(CudaRuntime runtime, CudaDeviceMemory memory, int ordinal, ActivationDefinition d)
+    {
+        if (d.CudaSource is not { } source || CudaKernelNames.Of(source) is not { } names)
+        {
+            return (new KernelCheckResult(d.Name, ["no generated CUDA source (built by an older ActGen?)"]), 0);
+        }
+
+        switch (runtime.Module(d, ordinal))
+        {
+            case Probe<CudaModule>.Found found:
+                var launcher = new DeviceKernelLauncher(runtime.Driver, memory, found.Value, d, names);
+                return (KernelCheck.Check(d, launcher.Run), launcher.Launches);
+            case Probe<CudaModule>.Missing missing:
+                return (new KernelCheckResult(d.Name, [$"not loaded: {missing.Why}"]), 0);
+            default:
+                throw new InvalidOperationException("unknown probe");
+        }
+    }
+
+    private static unsafe KernelCheckResult Draw(CudaRuntime runtime, CudaDeviceMemory memory, int ordinal) =>
+        runtime.Uniform(ordinal) switch
+        {
+            Probe<CounterUniformModule>.Found found => DrawCheck.Run((element, values, n, seed, lower, upper) =>
+            {
+                var bytes = new Span<byte>((void*)values, checked((int)(n * element.Bytes)));
+                var address = memory.Upload(new byte[bytes.Length]);
+                try
+                {
+                    found.Value.Fill(runtime.Driver, address, n, element, seed, lower, upper);
+                    memory.Download(address, bytes);
+                }
+                finally
+                {
+                    memory.Free(address);
+                }
+            }),
+            Probe<CounterUniformModule>.Missing missing => new KernelCheckResult(DrawCheck.Name, [$"not loaded: {missing.Why}"]),
+            _ => throw new InvalidOperationException("unknown probe"),
+        };
+}
