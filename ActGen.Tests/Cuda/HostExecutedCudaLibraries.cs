@@ -22,13 +22,19 @@ public sealed unsafe class HostExecutedCudaLibraries : IDisposable
     public HostExecutedCudaLibraries()
     {
         Directory.CreateDirectory(folder);
-        var sources = CatalogActivations.All.Select(a => a.Definition.CudaSource!).Append(CounterUniformSource.Text).ToList();
+        var sources = CommandsActivations().Select(d => d.CudaSource!).Append(CounterUniformSource.Text).ToList();
         var kernels = FakeCudaLibraries.Build(
             folder, "libkernels-host.so", CudaHostShim.Header + string.Join("\n", sources) + "\n" + string.Join("\n", sources.Select(Thunks)) + "\n", "");
         NvrtcPath = FakeCudaLibraries.Build(
             folder, "libnvrtc-host.so.13", $"#define HOST_IMAGE \"HOSTLIB {kernels}\"\n" + FakeCudaLibraries.Nvrtc, "");
         DriverPath = FakeCudaLibraries.Build(folder, "libcuda-host.so.1", FakeCudaLibraries.Driver, "-DEXECUTE -ldl");
+        DriverFolder = Path.Combine(folder, "driver");
+        Directory.CreateDirectory(DriverFolder);
+        File.Copy(DriverPath, Path.Combine(DriverFolder, CudaDriver.DefaultLibrary));
     }
+
+    /// <summary>A folder holding the stand-in driver as <c>libcuda.so.1</c>, for a process that finds it by soname.</summary>
+    public string DriverFolder { get; }
 
     public string NvrtcPath { get; }
 
@@ -45,6 +51,17 @@ public sealed unsafe class HostExecutedCudaLibraries : IDisposable
         CudaRuntime.Load(new CudaLoadSettings(DriverPath, [NvrtcPath], new KernelDiskCache(cache))) is Probe<CudaRuntime>.Found found
             ? found.Value
             : throw new InvalidOperationException("the runtime did not load over the host-executing stand-ins");
+
+    /// <summary>What <c>actgen</c> registers (the catalog and the experiments' own), in the order it checks them.</summary>
+    internal static System.Collections.Generic.IReadOnlyList<ActivationDefinition> CommandsActivations()
+    {
+        ActivationRegistry.EnsureCatalog();
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(
+            typeof(ActGen.Experiments.Activations.ExtraActivations).Module.ModuleHandle);
+        return ActivationRegistry.All
+            .Where(d => d.Owner is "ActGen.Activations" or "ActGen.Experiments.Activations.ExtraActivations")
+            .ToList();
+    }
 
     /// <summary>
     /// Per kernel, <c>actgen_params_{name}(grid, block, void** params)</c>: each argument read from its slot with the

@@ -4,6 +4,7 @@ using System.Linq;
 using ActGen.Cuda;
 using ActGen.Experiments.Kernels;
 using ActGen.Tests.Cuda;
+using ActGen.Tests.Support;
 using Xunit;
 
 namespace ActGen.Tests.Kernels;
@@ -60,6 +61,67 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
         Assert.False(report.Matches);
         Assert.Contains(failures, f => f.StartsWith("forward_f64 (one value, shift 0): x = ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("forward_f32 (one value, shift 1): x = ", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// <c>actgen kernels --check-cuda-on-device</c> in a process of its own (its registry: the catalog and the experiments'
+    /// activations), finding the stand-in driver by soname and NVRTC through <c>ACTGEN_NVRTC</c>, as it would find the real ones.
+    /// </summary>
+    [Fact]
+    public async System.Threading.Tasks.Task TheCommandChecksEveryRegisteredActivationAndSaysHowManyMatch()
+    {
+        using var cache = new TempFolder();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "actgen.dll"));
+        start.ArgumentList.Add("kernels");
+        start.ArgumentList.Add("--check-cuda-on-device");
+        start.Environment["LD_LIBRARY_PATH"] = host.DriverFolder;
+        start.Environment[NvrtcSearch.Variable] = host.NvrtcPath;
+        start.Environment[KernelDiskCache.Variable] = cache.Path;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var reading = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        var output = await reading;
+        await process.WaitForExitAsync();
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
+        Assert.True(process.ExitCode == 0, output + error);
+        Assert.StartsWith("GPU 0: host stand-in, sm_90, 132 SMs; NVRTC ", lines[0]);
+        var activations = HostExecutedCudaLibraries.CommandsActivations();
+        Assert.Equal(activations.Select(d => $"{d.Owner}.{d.Name}: ok"), lines[1..^3]);
+        Assert.Equal($"{DrawCheck.Name}: ok", lines[^3]);
+        Assert.Equal($"{activations.Sum(ExpectedLaunches)} kernel launches", lines[^2]);
+        Assert.Equal($"{activations.Count}/{activations.Count} activations match on GPU 0", lines[^1]);
+    }
+
+    /// <summary>
+    /// The device check's script runs it as on the GPU machine (<c>run.sh --dotnet-only</c>), this build's actgen standing in
+    /// for the package, and keeps its output.
+    /// </summary>
+    [Fact]
+    public async System.Threading.Tasks.Task TheDeviceChecksScriptRunsItAndKeepsItsOutput()
+    {
+        using var folder = new TempFolder();
+        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Repository.File("tools/gpu-check/run.sh"), "--dotnet-only", "--out", folder.Path })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ACTGEN_GPU_CHECK_ACTGEN"] = Path.Combine(AppContext.BaseDirectory, "actgen");
+        start.Environment["LD_LIBRARY_PATH"] = host.DriverFolder;
+        start.Environment[NvrtcSearch.Variable] = host.NvrtcPath;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var reading = process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        var output = await reading;
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0, output + error);
+        var kept = File.ReadAllLines(Path.Combine(folder.Path, "dotnet-device-check.txt"));
+        Assert.Equal(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), kept);
+        var count = HostExecutedCudaLibraries.CommandsActivations().Count;
+        Assert.Equal($"{count}/{count} activations match on GPU 0", kept[^1]);
     }
 
     [Fact]
