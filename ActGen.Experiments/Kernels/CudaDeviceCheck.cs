@@ -22,13 +22,21 @@ internal sealed record CudaDeviceReport(string Device, IReadOnlyList<(Activation
 /// </summary>
 internal static class CudaDeviceCheck
 {
+    /// <summary>
+    /// A length at which the runtime's grid (at most 32 blocks of 256 threads per SM) makes every thread of a large GPU go
+    /// round the grid-stride loop several times (about 4 on 132 SMs), odd so that the vector loop leaves a tail.
+    /// </summary>
+    public const int LargeLength = (1 << 24) + 3;
+
+    /// <param name="largeLength">The length of the float forward and backward run once more per activation (<see cref="LargeLength"/>).</param>
     /// <exception cref="CudaDriverException">The device could not be opened, or a buffer allocated or copied.</exception>
-    public static Probe<CudaDeviceReport> Run(CudaRuntime runtime, int ordinal, IReadOnlyList<ActivationDefinition> activations)
+    public static Probe<CudaDeviceReport> Run(
+        CudaRuntime runtime, int ordinal, IReadOnlyList<ActivationDefinition> activations, int largeLength = LargeLength)
     {
         var device = runtime.Device(ordinal);
         return CudaDeviceMemory.Open(runtime.Driver, device).Then(memory =>
         {
-            var results = activations.Select(d => (Definition: d, Checked: Check(runtime, memory, ordinal, d))).ToList();
+            var results = activations.Select(d => (Definition: d, Checked: Check(runtime, memory, ordinal, d, largeLength))).ToList();
             var draw = Draw(runtime, memory, ordinal);
             var name = $"GPU {ordinal}: {memory.DeviceName()}, sm_{device.Architecture}, {device.Multiprocessors} SMs; "
                 + $"NVRTC {runtime.Nvrtc.Version} ({runtime.Nvrtc.Library}); driver {runtime.Driver.Library}";
@@ -37,7 +45,8 @@ internal static class CudaDeviceCheck
         });
     }
 
-    private static (KernelCheckResult Result, int Launches) Check(CudaRuntime runtime, CudaDeviceMemory memory, int ordinal, ActivationDefinition d)
+    private static (KernelCheckResult Result, int Launches) Check(
+        CudaRuntime runtime, CudaDeviceMemory memory, int ordinal, ActivationDefinition d, int largeLength)
     {
         if (d.CudaSource is not { } source || CudaKernelNames.Of(source) is not { } names)
         {
@@ -48,12 +57,32 @@ internal static class CudaDeviceCheck
         {
             case Probe<CudaModule>.Found found:
                 var launcher = new DeviceKernelLauncher(runtime.Driver, memory, found.Value, d, names);
-                return (KernelCheck.Check(d, launcher.Run), launcher.Launches);
+                var result = KernelCheck.Check(d, launcher.Run);
+                var large = Large(d, launcher.Run, largeLength);
+                return (result with { Failures = [.. result.Failures, .. large] }, launcher.Launches);
             case Probe<CudaModule>.Missing missing:
                 return (new KernelCheckResult(d.Name, [$"not loaded: {missing.Why}"]), 0);
             default:
                 throw new InvalidOperationException("unknown probe");
         }
+    }
+
+    /// <summary>The float forward and backward over <paramref name="n"/> inputs spread over [−12, 12], at the defaults.</summary>
+    private static IReadOnlyList<string> Large(ActivationDefinition d, KernelRun run, int n)
+    {
+        var failures = new List<string>();
+        var precision = Precision.Single;
+        var x = precision.Round(Enumerable.Range(0, n).Select(i => -12 + 24.0 * ((i * 0.6180339887498949) % 1)).ToArray());
+        var gy = Enumerable.Range(0, n).Select(i => 0.5 + i % 7 * 0.25).ToArray();
+        var parameters = precision.Parameters(d, d.Defaults);
+        var y = precision.Forward(d, x, parameters);
+        var label = $"at n = {n}";
+        KernelComparison.Compare(failures, $"forward_f32 {label}", run("forward_f32", precision, x, null, ParameterLayout.One, 0), y, precision, x);
+        var (name, source) = d.BackwardFromOutput ? ("backward_from_output", y) : ("backward", x);
+        KernelComparison.Compare(
+            failures, $"{name}_f32 {label}", run($"{name}_f32", precision, source, gy, ParameterLayout.One, 0),
+            precision.Backward(d, source, gy, parameters), precision, x);
+        return failures;
     }
 
     private static unsafe KernelCheckResult Draw(CudaRuntime runtime, CudaDeviceMemory memory, int ordinal) =>

@@ -20,13 +20,20 @@ internal static class KernelsCommand
             Description = "compile every registered activation's generated CUDA C++ with NVRTC through ActGen's own runtime, run its "
                 + "kernels on GPU 0 and check them against the generated C# kernels (needs an NVIDIA driver and NVRTC)",
         };
+        var largeLength = new Option<int>("--large-length")
+        {
+            Description = "with --check-cuda-on-device: the length of the extra float forward and backward run per activation "
+                + $"(default {CudaDeviceCheck.LargeLength}, enough for every thread of a large GPU to loop several times)",
+            DefaultValueFactory = _ => CudaDeviceCheck.LargeLength,
+            HelpName = "N",
+        };
         var export = new Option<string>("--export")
         {
             Description = "write every registered activation's CUDA source, TorchScript program and a manifest (kernels, their "
                 + "ABI, parameters, the PyTorch builtin to match) into DIR, for the device check (tools/gpu-check)",
             HelpName = "DIR",
         };
-        var command = new Command("kernels", "Inspect and check the generated kernels.") { check, onDevice, export };
+        var command = new Command("kernels", "Inspect and check the generated kernels.") { check, onDevice, largeLength, export };
         command.SetAction(result =>
         {
             if (result.GetValue(export) is { } directory)
@@ -36,7 +43,13 @@ internal static class KernelsCommand
 
             if (result.GetValue(onDevice))
             {
-                return CheckOnDevice(output, error);
+                if (result.GetValue(largeLength) is var length and < 1)
+                {
+                    error.WriteLine($"actgen kernels: --large-length must be a positive number of elements, not {length}");
+                    return 2;
+                }
+
+                return CheckOnDevice(output, error, result.GetValue(largeLength));
             }
 
             if (!result.GetValue(check))
@@ -106,20 +119,20 @@ internal static class KernelsCommand
     }
 
     /// <summary>The device check (<see cref="CudaDeviceCheck"/>) on GPU 0; 2 where there is no GPU path to check.</summary>
-    internal static int CheckOnDevice(TextWriter output, TextWriter error) =>
+    internal static int CheckOnDevice(TextWriter output, TextWriter error, int largeLength = CudaDeviceCheck.LargeLength) =>
         Cuda.CudaRuntime.Load(Cuda.CudaLoadSettings.FromEnvironment() with { SynchronizeLaunches = true }) switch
         {
-            Cuda.Probe<Cuda.CudaRuntime>.Found found => CheckOnDevice(found.Value, output, error),
+            Cuda.Probe<Cuda.CudaRuntime>.Found found => CheckOnDevice(found.Value, output, error, largeLength),
             Cuda.Probe<Cuda.CudaRuntime>.Missing missing => NoDevice(missing.Why, error),
             _ => throw new InvalidOperationException("unknown probe"),
         };
 
-    internal static int CheckOnDevice(Cuda.CudaRuntime runtime, TextWriter output, TextWriter error)
+    internal static int CheckOnDevice(Cuda.CudaRuntime runtime, TextWriter output, TextWriter error, int largeLength)
     {
         ActivationRegistry.EnsureCatalog();
         try
         {
-            switch (CudaDeviceCheck.Run(runtime, 0, ActivationRegistry.All))
+            switch (CudaDeviceCheck.Run(runtime, 0, ActivationRegistry.All, largeLength))
             {
                 case Cuda.Probe<CudaDeviceReport>.Found { Value: var report }:
                     output.WriteLine(report.Device);

@@ -27,7 +27,7 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
     {
         var layouts = d.Parameters.Any(p => p.Role != ParameterRole.Hyper) ? 3 : 1;
         var kernels = CudaKernelNames.Roles(d).Count;
-        return layouts * 2 * (4 * kernels + 2 * 2);
+        return layouts * 2 * (4 * kernels + 2 * 2) + 2; // and the float forward and backward at a large length
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
         var before = host.Launches;
         var activations = Chosen.Select(Definition).ToList();
 
-        var report = Assert.IsType<Probe<CudaDeviceReport>.Found>(CudaDeviceCheck.Run(host.Runtime(cache.Path), 0, activations)).Value;
+        var report = Assert.IsType<Probe<CudaDeviceReport>.Found>(CudaDeviceCheck.Run(host.Runtime(cache.Path), 0, activations, largeLength: 40_003)).Value;
 
         Assert.All(report.Activations, a => Assert.True(a.Result.Matches, $"{a.Definition.Name}: {string.Join("; ", a.Result.Failures)}"));
         Assert.True(report.Draw.Matches, string.Join("; ", report.Draw.Failures));
@@ -55,12 +55,13 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
         var (sigmoid, tanh) = (Definition("Sigmoid"), Definition("Tanh"));
         var wrong = sigmoid with { Double = tanh.Double, Single = tanh.Single };
 
-        var report = Assert.IsType<Probe<CudaDeviceReport>.Found>(CudaDeviceCheck.Run(host.Runtime(cache.Path), 0, [wrong])).Value;
+        var report = Assert.IsType<Probe<CudaDeviceReport>.Found>(CudaDeviceCheck.Run(host.Runtime(cache.Path), 0, [wrong], largeLength: 40_003)).Value;
 
         var failures = Assert.Single(report.Activations).Result.Failures;
         Assert.False(report.Matches);
         Assert.Contains(failures, f => f.StartsWith("forward_f64 (one value, shift 0): x = ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("forward_f32 (one value, shift 1): x = ", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("forward_f32 at n = 40003: x = ", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -75,6 +76,8 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "actgen.dll"));
         start.ArgumentList.Add("kernels");
         start.ArgumentList.Add("--check-cuda-on-device");
+        start.ArgumentList.Add("--large-length");
+        start.ArgumentList.Add("40003");
         start.Environment["LD_LIBRARY_PATH"] = host.DriverFolder;
         start.Environment[NvrtcSearch.Variable] = host.NvrtcPath;
         start.Environment[KernelDiskCache.Variable] = cache.Path;
@@ -109,6 +112,7 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
         }
 
         start.Environment["ACTGEN_GPU_CHECK_ACTGEN"] = Path.Combine(AppContext.BaseDirectory, "actgen");
+        start.Environment["ACTGEN_GPU_CHECK_LARGE_LENGTH"] = "40003";
         start.Environment["LD_LIBRARY_PATH"] = host.DriverFolder;
         start.Environment[NvrtcSearch.Variable] = host.NvrtcPath;
         using var process = System.Diagnostics.Process.Start(start)!;
@@ -132,7 +136,7 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
         if (System.Runtime.InteropServices.NativeLibrary.TryLoad(CudaDriver.DefaultLibrary, out _))
         {
             // A machine with a driver: the check runs, and says how it went.
-            var code = KernelsCommand.CheckOnDevice(output, error);
+            var code = KernelsCommand.CheckOnDevice(output, error, largeLength: 40_003);
             Assert.True(code is 0 or 1, $"{code}: {error}");
             Assert.Contains("activations match on GPU 0", output.ToString());
             return;

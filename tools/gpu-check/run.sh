@@ -3,7 +3,8 @@
 # PATH, then common virtual environments; arguments go to check.py (e.g. --quick, --out DIR, --only elu,relu,
 # --self-test). Then ActGen's own runtime on the GPU: `actgen kernels --check-cuda-on-device` from the package that
 # pack-actgen.sh writes beside this script (or the actgen named by $ACTGEN_GPU_CHECK_ACTGEN), its output also in
-# DIR/dotnet-device-check.txt. --dotnet-only runs that part alone. Exits non-zero when either part fails.
+# DIR/dotnet-device-check.txt (--large-length from $ACTGEN_GPU_CHECK_LARGE_LENGTH where set). --dotnet-only runs that
+# part alone. Exits non-zero when either part fails.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 package="$here/actgen-linux-x64.tar.xz"
@@ -58,7 +59,8 @@ dotnet_check() {
   fi
   mkdir -p "$out"
   # A fresh kernel cache, so that every activation is compiled by NVRTC here.
-  ACTGEN_CUDA_CACHE="$work/cache" "$actgen" kernels --check-cuda-on-device 2>&1 | tee "$out/dotnet-device-check.txt"
+  ACTGEN_CUDA_CACHE="$work/cache" "$actgen" kernels --check-cuda-on-device \
+    ${ACTGEN_GPU_CHECK_LARGE_LENGTH:+--large-length "$ACTGEN_GPU_CHECK_LARGE_LENGTH"} 2>&1 | tee "$out/dotnet-device-check.txt"
   local status="${PIPESTATUS[0]}"
   rm -rf "$work"
   return "$status"
