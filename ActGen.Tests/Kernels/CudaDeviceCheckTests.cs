@@ -128,6 +128,21 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
         Assert.Equal($"{count}/{count} activations match on GPU 0", kept[^1]);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    public void ALengthThatIsNotPositiveIsRefusedByName(string length)
+    {
+        using var error = new StringWriter();
+        using var output = new StringWriter();
+
+        var code = ActGen.Experiments.Cli.CommandLine.Run(
+            ["kernels", "--check-cuda-on-device", "--large-length", length], [], (_, _, _) => 0, output, error);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"actgen kernels: --large-length must be a positive number of elements, not {length}", error.ToString().Trim());
+    }
+
     [Fact]
     public void TheCommandSaysWhenThereIsNoGpuToCheckOn()
     {
