@@ -72,23 +72,18 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
     public async System.Threading.Tasks.Task TheCommandChecksEveryRegisteredActivationAndSaysHowManyMatch()
     {
         using var cache = new TempFolder();
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "actgen.dll"));
-        start.ArgumentList.Add("kernels");
-        start.ArgumentList.Add("--check-cuda-on-device");
-        start.ArgumentList.Add("--large-length");
-        start.ArgumentList.Add("40003");
-        start.Environment["LD_LIBRARY_PATH"] = host.DriverFolder;
-        start.Environment[NvrtcSearch.Variable] = host.NvrtcPath;
-        start.Environment[KernelDiskCache.Variable] = cache.Path;
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var reading = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        var output = await reading;
-        await process.WaitForExitAsync();
+        var run = await ChildProcess.Dotnet(
+            "actgen.dll",
+            ["kernels", "--check-cuda-on-device", "--large-length", "40003"],
+            new System.Collections.Generic.Dictionary<string, string?>
+            {
+                ["LD_LIBRARY_PATH"] = host.DriverFolder,
+                [NvrtcSearch.Variable] = host.NvrtcPath,
+                [KernelDiskCache.Variable] = cache.Path,
+            });
 
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
-        Assert.True(process.ExitCode == 0, output + error);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
+        Assert.True(run.Code == 0, run.ToString());
         Assert.StartsWith("GPU 0: host stand-in, sm_90, 132 SMs; NVRTC ", lines[0]);
         var activations = HostExecutedCudaLibraries.CommandsActivations();
         Assert.Equal(activations.Select(d => $"{d.Owner}.{d.Name}: ok"), lines[1..^3]);
@@ -105,25 +100,20 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
     public async System.Threading.Tasks.Task TheDeviceChecksScriptRunsItAndKeepsItsOutput()
     {
         using var folder = new TempFolder();
-        var start = new System.Diagnostics.ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { Repository.File("tools/gpu-check/run.sh"), "--dotnet-only", "--out", folder.Path })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var run = await ChildProcess.Run(
+            "bash",
+            [Repository.File("tools/gpu-check/run.sh"), "--dotnet-only", "--out", folder.Path],
+            new System.Collections.Generic.Dictionary<string, string?>
+            {
+                ["ACTGEN_GPU_CHECK_ACTGEN"] = Path.Combine(AppContext.BaseDirectory, "actgen"),
+                ["ACTGEN_GPU_CHECK_LARGE_LENGTH"] = "40003",
+                ["LD_LIBRARY_PATH"] = host.DriverFolder,
+                [NvrtcSearch.Variable] = host.NvrtcPath,
+            });
 
-        start.Environment["ACTGEN_GPU_CHECK_ACTGEN"] = Path.Combine(AppContext.BaseDirectory, "actgen");
-        start.Environment["ACTGEN_GPU_CHECK_LARGE_LENGTH"] = "40003";
-        start.Environment["LD_LIBRARY_PATH"] = host.DriverFolder;
-        start.Environment[NvrtcSearch.Variable] = host.NvrtcPath;
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var reading = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        var output = await reading;
-        await process.WaitForExitAsync();
-
-        Assert.True(process.ExitCode == 0, output + error);
+        Assert.True(run.Code == 0, run.ToString());
         var kept = File.ReadAllLines(Path.Combine(folder.Path, "dotnet-device-check.txt"));
-        Assert.Equal(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), kept);
+        Assert.Equal(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), kept);
         var count = HostExecutedCudaLibraries.CommandsActivations().Count;
         Assert.Equal($"{count}/{count} activations match on GPU 0", kept[^1]);
     }

@@ -54,19 +54,11 @@ public class CudaHostCheckTests
     [Fact]
     public async System.Threading.Tasks.Task TheCommandChecksEveryRegisteredActivationAndSaysHowManyMatch()
     {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "actgen.dll"));
-        start.ArgumentList.Add("kernels");
-        start.ArgumentList.Add("--check-cuda-on-host");
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var reading = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        var output = await reading;
-        await process.WaitForExitAsync();
-        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(process.ExitCode == 0, output + error);
+        var run = await ChildProcess.Dotnet("actgen.dll", ["kernels", "--check-cuda-on-host"]);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(run.Code == 0, run.ToString());
         var checkedLines = lines[..^2];
-        Assert.True(checkedLines.Length == CatalogNames.All.Length + 2, output);
+        Assert.True(checkedLines.Length == CatalogNames.All.Length + 2, run.Output);
         Assert.All(checkedLines, l => Assert.EndsWith(": ok", l.Trim()));
         Assert.Equal($"{CudaHostDraw.Name}: ok", lines[^2].Trim());
         Assert.Equal($"{checkedLines.Length}/{checkedLines.Length} activations match", lines[^1].Trim());

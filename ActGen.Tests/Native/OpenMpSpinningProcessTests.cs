@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using Xunit;
@@ -26,20 +25,12 @@ public sealed class OpenMpSpinningProcessTests : IDisposable
     public async Task TheVariableReachesTheNativeEnvironmentBeforeLibtorchLoads(string? actgen, string? gomp, string expected)
     {
         if (!OperatingSystem.IsLinux()) return;   // libgomp and the native setenv are Linux's
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "actgen-bench.dll"), "--activations", "relu", "--sizes", "4",
-                     "--dtypes", "float32", "--reps", "1", "--max-retries", "0", "--no-memory", "--no-generator", "--no-step", "--out", dir })
-            start.ArgumentList.Add(a);
-        start.Environment.Remove("ACTGEN_OMP_SPINCOUNT");
-        start.Environment.Remove("GOMP_SPINCOUNT");
-        if (actgen is not null) start.Environment["ACTGEN_OMP_SPINCOUNT"] = actgen;
-        if (gomp is not null) start.Environment["GOMP_SPINCOUNT"] = gomp;
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, output + await error);
-        Assert.Contains(expected + "\n", output.Replace("\r", ""));
+        var run = await ChildProcess.Dotnet(
+            "actgen-bench.dll",
+            ["--activations", "relu", "--sizes", "4", "--dtypes", "float32", "--reps", "1", "--max-retries", "0", "--no-memory",
+             "--no-generator", "--no-step", "--out", dir],
+            new System.Collections.Generic.Dictionary<string, string?> { ["ACTGEN_OMP_SPINCOUNT"] = actgen, ["GOMP_SPINCOUNT"] = gomp });
+        Assert.True(run.Code == 0, run.ToString());
+        Assert.Contains(expected + "\n", run.Output.Replace("\r", ""));
     }
 }
