@@ -60,7 +60,8 @@ internal static class TensorLifetimeCalls
 
     /// <summary>
     /// The generated functions and modules: a temporary as the input (held only by the call's arguments), the
-    /// TorchScript path (a non-contiguous input), a learnable and a randomized parameter, and a gradient of a gradient.
+    /// TorchScript path (a non-contiguous input), a learnable and a randomized parameter, a gradient of a gradient, and
+    /// the gradient checks (their random projections drawn from a Generator of their own).
     /// </summary>
     private static IReadOnlyList<(string, Func<Tensor[]>)> Functions()
     {
@@ -83,6 +84,14 @@ internal static class TensorLifetimeCalls
             return [y, g, .. autograd.grad([g], [x], [gy])];
         }
 
+        var point = randn(16, dtype: ScalarType.Float64);
+        Tensor[] Checked()
+        {
+            var first = GradCheck.Check(t => Activations.Tanh(t), point);
+            var second = GradCheck.CheckSecondOrder((t, _) => Activations.Softplus(t), point, []);
+            return [tensor(new[] { first.MaxAbsoluteError, second.MaxAbsoluteError, first.Passed && second.Passed ? 1.0 : 0.0 })];
+        }
+
         Tensor[] Randomized()
         {
             manual_seed(7);
@@ -96,6 +105,7 @@ internal static class TensorLifetimeCalls
             ("PReluModule", () => FirstOrder(() => prelu.call(x), gy, x, prelu.get_parameter("weight")!)),
             ("RReluModule in training", Randomized),
             ("Softplus, second order", SecondOrder),
+            ("GradCheck, first and second order", Checked),
         ];
     }
 }
