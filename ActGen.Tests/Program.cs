@@ -12,6 +12,8 @@ public static class Program
     public static int Main(string[] args) => args switch
     {
         [ScalarLifetimeChild.Command, var calls, var seconds] => ScalarLifetimeChild.Run(calls, double.Parse(seconds, CultureInfo.InvariantCulture)),
+        [TensorLifetimeChild.RaceCommand, var calls, var seconds] => TensorLifetimeChild.Race(calls, double.Parse(seconds, CultureInfo.InvariantCulture)),
+        [TensorLifetimeChild.HandlesCommand, var calls] => TensorLifetimeChild.Handles(calls),
         _ => 0,
     };
 }

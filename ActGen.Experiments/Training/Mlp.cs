@@ -16,8 +16,15 @@ namespace ActGen.Experiments.Training;
 /// nn.Linear's node and the module's: same parameters, same initialisation, same gradients.
 /// </summary>
 public sealed record Mlp(
-    IReadOnlyList<Linear> Layers, IReadOnlyList<nn.Module<Tensor, Tensor>> Activations, ActivationDefinition? Fused = null)
+    IReadOnlyList<Linear> Layers, IReadOnlyList<nn.Module<Tensor, Tensor>> Activations, ActivationDefinition? Fused = null) : IDisposable
 {
+    /// <summary>Releases every layer and activation module with its parameters (else only the finalizer frees them).</summary>
+    public void Dispose()
+    {
+        foreach (var l in Layers) l.Dispose();
+        foreach (var a in Activations) a.Dispose();
+    }
+
     public static Mlp Create(int inputs, int depth, int width, int outputs, Func<nn.Module<Tensor, Tensor>> activation) =>
         Create(inputs, depth, width, outputs, HiddenActivation.Module(activation));
 

@@ -10,9 +10,9 @@ public sealed record TensorData(Tensor Features, Tensor Labels, int Count)
     {
         var labels = new long[data.Count];
         for (var i = 0; i < labels.Length; i++) labels[i] = data.Labels[i];
-        return new TensorData(
-            tensor(data.Features, [data.Count, data.FeatureCount]).to(device),
-            tensor(labels).to(device),
-            data.Count);
+        // The host tensors are held until .to has read them (TorchSharp keeps no 'this' alive), then released.
+        using var features = tensor(data.Features, [data.Count, data.FeatureCount]);
+        using var classes = tensor(labels);
+        return new TensorData(features.to(device), classes.to(device), data.Count);
     }
 }

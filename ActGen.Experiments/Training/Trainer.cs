@@ -29,13 +29,13 @@ public static class Trainer
         var clock = Stopwatch.StartNew();
         var key = spec.Key;
         manual_seed(key.Seed);
-        var mlp = Mlp.Create(inputs, key.Depth, key.Width, Loss.Outputs(spec.Head, classes), spec.Activation).To(device);
+        using var mlp = Mlp.Create(inputs, key.Depth, key.Width, Loss.Outputs(spec.Head, classes), spec.Activation).To(device);
         foreach (var layer in mlp.Layers) WeightInit.Apply(layer, spec.Init);
         var optimizer = Optimizers.Create(spec.Optimizer, mlp.Parameters().ToArray(), key.Lr);
         var batchSize = Math.Min(key.Batch, train.Count);
         using var rowCount = Scalars.Hold((long)batchSize);
-        var fixedRows = arange(Scalars.Zero, rowCount, Scalars.One, device: device);
-        var generator = new TorchSharp.torch.Generator((ulong)key.Seed);
+        using var fixedRows = arange(Scalars.Zero, rowCount, Scalars.One, device: device);
+        using var generator = new TorchSharp.torch.Generator((ulong)key.Seed);
         using var batches = new EpochBatches(train.Count, batchSize, generator);
 
         var rows = new List<LayerRow>();

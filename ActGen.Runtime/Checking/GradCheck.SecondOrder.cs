@@ -17,7 +17,8 @@ public static partial class GradCheck
         Func<Tensor, IReadOnlyList<Tensor>, Tensor> f, Tensor input, IReadOnlyList<Tensor> parameters, GradCheckOptions? options = null)
     {
         var o = options ?? GradCheckOptions.Default;
-        using var u = randn(input.shape, dtype: ScalarType.Float64, generator: new TorchSharp.torch.Generator(o.Seed + 1));
+        using var generator = new TorchSharp.torch.Generator(o.Seed + 1);
+        using var u = randn(input.shape, dtype: ScalarType.Float64, generator: generator);
 
         Tensor FirstOrder(Tensor x, IReadOnlyList<Tensor> ps)
         {

@@ -30,7 +30,9 @@ public static partial class GradCheck
         var x = Leaf(input);
         var thetas = parameters.Select(Leaf).ToList();
         var y = f(x, thetas).to(ScalarType.Float64);
-        var v = randn(y.shape, dtype: ScalarType.Float64, generator: new TorchSharp.torch.Generator(o.Seed));
+        // Held: a Generator is no tensor (no dispose scope keeps it), and randn would not keep it alive itself.
+        using var generator = new TorchSharp.torch.Generator(o.Seed);
+        var v = randn(y.shape, dtype: ScalarType.Float64, generator: generator);
         var differentiable = new List<Tensor> { x };
         differentiable.AddRange(thetas);
         var grads = autograd.grad([y], differentiable, [v], allow_unused: true);

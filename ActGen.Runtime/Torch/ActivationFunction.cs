@@ -25,10 +25,12 @@ public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<
     /// <summary>
     /// TorchSharp's <c>apply</c>, which leaves the forward's own handle on the result to the garbage collector (so a
     /// disposed result kept its memory allocated), followed by releasing that handle at once. Hides the inherited one
-    /// so that every call goes through it. Arguments as <see cref="forward"/> takes them.
+    /// so that every call goes through it. Arguments as <see cref="forward"/> takes them, held to the end: TorchSharp
+    /// reads their handles after its last use of them (a temporary such as <c>x * 2</c> has no other holder).
     /// </summary>
     public static new Tensor apply(params object[] vars)
     {
+        ReturnedGradients.Release();
         try
         {
             return autograd.SingleTensorFunction<TSelf>.apply(vars);
@@ -37,6 +39,7 @@ public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<
         {
             forwardOutput?.Dispose();
             forwardOutput = null;
+            GC.KeepAlive(vars);
         }
     }
 
@@ -63,12 +66,12 @@ public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<
     {
         try
         {
-            return Gradients(ctx, grad_output);
+            return ReturnedGradients.Keep(Gradients(ctx, grad_output));
         }
         catch (Exception e)
         {
             Console.Error.WriteLine($"ActGen: the backward of {Name} failed, so autograd will report an invalid gradient: {e.Message}");
-            return [empty(0), .. Enumerable.Repeat((Tensor)null!, Activation.TensorParameters.Count + Activation.HyperParameters.Count)];
+            return ReturnedGradients.Keep([empty(0), .. Enumerable.Repeat((Tensor)null!, Activation.TensorParameters.Count + Activation.HyperParameters.Count)]);
         }
     }
 

@@ -37,14 +37,16 @@ public sealed class ActivationGradientFunction : autograd.SingleTensorFunction<A
         TorchActivation activation, string? wrt, Tensor source, Tensor gradOutput, Tensor[] tensors, double[] hyper)
     {
         Applications++;
+        object[] arguments = [new Call(activation, wrt, hyper), source, gradOutput, .. tensors];
         try
         {
-            return apply([new Call(activation, wrt, hyper), source, gradOutput, .. tensors]);
+            return apply(arguments);
         }
         finally
         {
             forwardOutput?.Dispose();
             forwardOutput = null;
+            GC.KeepAlive(arguments);
         }
     }
 
@@ -68,14 +70,14 @@ public sealed class ActivationGradientFunction : autograd.SingleTensorFunction<A
     {
         try
         {
-            return Gradients(ctx, grad_output);
+            return ReturnedGradients.Keep(Gradients(ctx, grad_output));
         }
         catch (Exception e)
         {
             Console.Error.WriteLine($"ActGen: the second-order backward failed, so autograd will report an invalid gradient: {e.Message}");
             // The call's own data, not the saved tensors: unpacking those may be what failed.
             var tensors = ctx.get_data(CallKey) is Call call ? call.Activation.TensorParameters.Count : 0;
-            return [null!, empty(0), null!, .. Enumerable.Repeat((Tensor)null!, tensors)];
+            return ReturnedGradients.Keep([null!, empty(0), null!, .. Enumerable.Repeat((Tensor)null!, tensors)]);
         }
     }
 

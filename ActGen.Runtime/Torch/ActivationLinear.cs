@@ -65,7 +65,9 @@ public sealed class ActivationLinear : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"x, weight and bias must share one dtype, float32 or float64 (got {x.dtype}, {weight.dtype}, {bias.dtype}).", nameof(x));
         if (x.device_type != CPU.type || weight.device_type != CPU.type || bias.device_type != CPU.type)
             throw new ArgumentException("ActivationLinear runs on the CPU only.", nameof(x));
-        return ActivationLinearFunction.apply(x.contiguous(), weight, bias, activation, Hyper(activation, hyperParameters), preActivationGradient!);
+        // A handle of its own even where x is contiguous: released here, once the call has saved what it needs.
+        using var input = x.contiguous();
+        return ActivationLinearFunction.apply(input, weight, bias, activation, Hyper(activation, hyperParameters), preActivationGradient!);
     }
 
     private static double[] Hyper(ActivationDefinition activation, double[]? given)

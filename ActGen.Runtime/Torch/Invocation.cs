@@ -74,11 +74,16 @@ internal static class Invocation
 
     internal static bool SameKind(Tensor x, Tensor other) => other.device_type == x.device_type && other.dtype == x.dtype;
 
-    /// <summary>The hyper-parameters go in as Scalars held until the program returns (see <see cref="Scalars"/>).</summary>
+    /// <summary>
+    /// The hyper-parameters go in as Scalars held until the program returns (see <see cref="Scalars"/>), and the tensors
+    /// as long: <c>invoke</c> lists their handles for native code, which reads them after invoke's last use of them.
+    /// </summary>
     internal static Tensor Script(TorchActivation a, string function, Tensor[] tensors, double[] hyper)
     {
         using var held = Scalars.Hold(hyper);
-        return a.Compiled.invoke<Tensor>(function, [.. tensors.Cast<object>(), .. held.Items]);
+        var result = a.Compiled.invoke<Tensor>(function, [.. tensors.Cast<object>(), .. held.Items]);
+        GC.KeepAlive(tensors);
+        return result;
     }
 
     /// <summary>Sums a broadcast gradient back to <paramref name="shape"/> (leading dimensions, then size-1 dimensions).</summary>

@@ -106,6 +106,7 @@ internal static class ManagedKernels
     /// Runs <paramref name="body"/> on the tensors themselves where each holds at most <paramref name="limitBytes"/>, else
     /// on flat views of consecutive blocks of them (same offsets in each), every block below the limit: contiguous tensors
     /// of 2^31 bytes or more then work as libtorch's own ops do. Each block's views are released as soon as it is done.
+    /// The tensors are held until the body returns: a span over a tensor's memory does not keep the tensor alive.
     /// </summary>
     internal static void Blocks(Tensor[] tensors, long limitBytes, Action<Tensor[]> body)
     {
@@ -114,6 +115,7 @@ internal static class ManagedKernels
         if (count * size <= limitBytes)
         {
             body(tensors);
+            GC.KeepAlive(tensors);
             return;
         }
 
@@ -124,6 +126,8 @@ internal static class ManagedKernels
             var length = Math.Min(block, count - start);
             body(Array.ConvertAll(tensors, t => t.view(-1).narrow(0, start, length)));
         }
+
+        GC.KeepAlive(tensors);
     }
 
     private static Span<T> Span<T>(Tensor t)
