@@ -30,19 +30,19 @@ internal sealed record CounterUniformModule(CudaDevice Device, IReadOnlyDictiona
             return false;
         }
 
-        Fill(driver, TensorPointer.Of(values), values.numel(), element, seed, lower, upper);
+        if (values.numel() is var n and > 0)
+        {
+            Fill(driver, TensorPointer.Of(values), n, element, seed, lower, upper);
+            GC.KeepAlive(values);
+        }
+
         return true;
     }
 
-    /// <summary>Fills n values of <paramref name="element"/> at device address <paramref name="address"/> (float or double).</summary>
+    /// <summary>Fills n (at least 1) values of <paramref name="element"/> at device address <paramref name="address"/> (float or double).</summary>
     /// <exception cref="CudaDriverException">The driver refused the launch.</exception>
     public void Fill(CudaDriver driver, ulong address, long n, KernelElement element, ulong seed, double lower, double upper)
     {
-        if (n == 0)
-        {
-            return;
-        }
-
         KernelArgument[] arguments =
         [
             new KernelArgument.Pointer("out", address),

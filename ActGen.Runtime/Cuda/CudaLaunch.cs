@@ -36,14 +36,42 @@ internal static unsafe class CudaLaunch
         }
 
         var parameters = tensors.Select(t => Parameter(x, t)).ToArray();
-        if (parameters.Any(p => p is null))
-        {
-            return null;
-        }
-
         var input = Contiguous(x);
         var gy = gradOutput is null ? null : Contiguous(gradOutput);
         var gg = gradGrad is null ? null : Contiguous(gradGrad);
+        try
+        {
+            return parameters.Any(p => p is null)
+                ? null
+                : Launched(driver, module, definition, role, function, element, input, gy, gg, parameters, hyper);
+        }
+        finally
+        {
+            // Held until the kernel is queued (TorchSharp keeps no tensor alive past reading its handle), then the copies
+            // made here released: their memory is reused only by work queued after this kernel on the same stream.
+            Release(input, x);
+            Release(gy, gradOutput);
+            Release(gg, gradGrad);
+            foreach (var (p, t) in parameters.Zip(tensors))
+            {
+                Release(p?.Tensor, t);
+            }
+        }
+    }
+
+    private static Tensor Launched(
+        CudaDriver driver,
+        CudaModule module,
+        ActivationDefinition definition,
+        KernelRole role,
+        IntPtr function,
+        KernelElement element,
+        Tensor input,
+        Tensor? gy,
+        Tensor? gg,
+        (Tensor Tensor, ParameterLayout Layout)?[] parameters,
+        double[] hyper)
+    {
         var output = empty_like(input);
         var n = input.numel();
         if (n == 0)
@@ -70,7 +98,6 @@ internal static unsafe class CudaLaunch
             throw;
         }
 
-        GC.KeepAlive(parameters);
         return output;
     }
 
@@ -101,8 +128,13 @@ internal static unsafe class CudaLaunch
             return null;
         }
 
-        var typed = t.dtype == x.dtype ? t : t.to(x.dtype);
-        return (Contiguous(typed), layout);
+        if (t.dtype == x.dtype)
+        {
+            return (Contiguous(t), layout);
+        }
+
+        using var typed = t.to(x.dtype);
+        return (typed.contiguous(), layout);
     }
 
     /// <summary>An operand read element by element alongside x (gy, gg): absent, or on x's device with x's dtype and shape.</summary>
@@ -112,4 +144,15 @@ internal static unsafe class CudaLaunch
     private static bool OnDeviceOf(Tensor x, Tensor t) => t.device_type == x.device_type && t.device_index == x.device_index;
 
     private static Tensor Contiguous(Tensor t) => t.is_contiguous() ? t : t.contiguous();
+
+    /// <summary>Releases <paramref name="made"/> where it is a copy of <paramref name="given"/> made here, else keeps the given one alive to here.</summary>
+    private static void Release(Tensor? made, Tensor? given)
+    {
+        if (made is not null && !ReferenceEquals(made, given))
+        {
+            made.Dispose();
+        }
+
+        GC.KeepAlive(given);
+    }
 }
