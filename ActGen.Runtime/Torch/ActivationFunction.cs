@@ -60,7 +60,7 @@ public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<
     /// <summary>
     /// Never throws: libtorch's autograd engine calls this from native code, where a .NET exception would end the
     /// process. A failure (a saved tensor changed in place, a kernel error) is written to standard error and handed
-    /// back as a gradient of the wrong shape, which makes autograd raise an error at the caller's <c>backward()</c>.
+    /// back as gradients autograd refuses (<see cref="RefusedGradient"/>), so it raises an error at the caller's <c>backward()</c>.
     /// </summary>
     public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
     {
@@ -71,7 +71,9 @@ public abstract class ActivationFunction<TSelf> : autograd.SingleTensorFunction<
         catch (Exception e)
         {
             Console.Error.WriteLine($"ActGen: the backward of {Name} failed, so autograd will report an invalid gradient: {e.Message}");
-            return ReturnedGradients.Keep([empty(0), .. Enumerable.Repeat((Tensor)null!, Activation.TensorParameters.Count + Activation.HyperParameters.Count)]);
+            return ReturnedGradients.Keep([
+                .. Enumerable.Range(0, 1 + Activation.TensorParameters.Count).Select(_ => RefusedGradient.Make()),
+                .. Enumerable.Repeat((Tensor)null!, Activation.HyperParameters.Count)]);
         }
     }
 

@@ -65,7 +65,7 @@ public sealed class ActivationGradientFunction : autograd.SingleTensorFunction<A
         return result;
     }
 
-    /// <summary>Never throws (see <c>ActivationFunction.backward</c>): a failure becomes a gradient of the wrong shape.</summary>
+    /// <summary>Never throws (see <c>ActivationFunction.backward</c>): a failure becomes gradients autograd refuses.</summary>
     public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
     {
         try
@@ -77,7 +77,7 @@ public sealed class ActivationGradientFunction : autograd.SingleTensorFunction<A
             Console.Error.WriteLine($"ActGen: the second-order backward failed, so autograd will report an invalid gradient: {e.Message}");
             // The call's own data, not the saved tensors: unpacking those may be what failed.
             var tensors = ctx.get_data(CallKey) is Call call ? call.Activation.TensorParameters.Count : 0;
-            return ReturnedGradients.Keep([null!, empty(0), null!, .. Enumerable.Repeat((Tensor)null!, tensors)]);
+            return ReturnedGradients.Keep([null!, .. Enumerable.Range(0, 2 + tensors).Select(_ => RefusedGradient.Make())]);
         }
     }
 

@@ -66,7 +66,7 @@ internal sealed class ActivationLinearFunction : autograd.SingleTensorFunction<A
         return y;
     }
 
-    /// <summary>Never throws (see <c>ActivationFunction.backward</c>): a failure becomes gradients of the wrong shape.</summary>
+    /// <summary>Never throws (see <c>ActivationFunction.backward</c>): a failure becomes gradients autograd refuses.</summary>
     public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor grad_output)
     {
         try
@@ -76,7 +76,7 @@ internal sealed class ActivationLinearFunction : autograd.SingleTensorFunction<A
         catch (Exception e)
         {
             Console.Error.WriteLine($"ActGen: the backward of {Name} failed, so autograd will report an invalid gradient: {e.Message}");
-            return ReturnedGradients.Keep([empty(0), empty(0), empty(0), null!, null!, null!]);
+            return ReturnedGradients.Keep([RefusedGradient.Make(), RefusedGradient.Make(), RefusedGradient.Make(), null!, null!, null!]);
         }
     }
 

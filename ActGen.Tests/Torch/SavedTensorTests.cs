@@ -95,4 +95,21 @@ public class SavedTensorTests
         Assert.Contains("invalid gradient", e.Message);
         Assert.Null(x.grad);
     }
+
+    /// <summary>
+    /// Where only a parameter needs a gradient (a first layer's input needs none), a failed backward is an error at the
+    /// caller's <c>backward()</c> too, never a parameter silently left without its gradient.
+    /// </summary>
+    [Fact]
+    public void AFailedBackwardIsReportedWhereOnlyAParameterNeedsAGradient()
+    {
+        var x = randn(100, dtype: ScalarType.Float64);
+        var w = tensor(new[] { 0.25 }, dtype: ScalarType.Float64).requires_grad_(true);
+        var y = Activations.PRelu(x, w);
+        x.mul_(2); // x is saved for the backward
+
+        var e = Assert.ThrowsAny<System.Exception>(() => y.backward([ones_like(y)]));
+        Assert.Contains("invalid gradient", e.Message);
+        Assert.Null(w.grad);
+    }
 }
