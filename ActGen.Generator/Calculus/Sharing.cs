@@ -17,23 +17,27 @@ internal static class Sharing
     /// <summary>Identity, not structure: what a memo over a shared DAG needs.</summary>
     public static readonly IEqualityComparer<Expr> ByReference = new ReferenceComparer();
 
-    /// <summary>
-    /// <paramref name="e"/> with every class of equal subexpressions one object: linear in the objects <paramref name="e"/>
-    /// holds, as a node is compared with others by its own fields and its (already canonical) children's identity.
-    /// </summary>
-    public static Expr Canonical(Expr e)
-    {
-        var table = new Dictionary<Key, Expr>();
-        var memo = new Dictionary<Expr, Expr>(ByReference);
+    /// <summary><paramref name="e"/> with every class of equal subexpressions one object (see <see cref="Interner"/>).</summary>
+    public static Expr Canonical(Expr e) => new Interner().Canonical(e);
 
-        Expr Go(Expr node)
+    /// <summary>
+    /// A table of canonical objects: expressions made canonical by one interner are equal exactly when they are the same
+    /// object. Linear in the objects an expression holds, as a node is compared with others by its own fields and its
+    /// (already canonical) children's identity.
+    /// </summary>
+    public sealed class Interner
+    {
+        private readonly Dictionary<Key, Expr> table = [];
+        private readonly Dictionary<Expr, Expr> memo = new(ByReference);
+
+        public Expr Canonical(Expr node)
         {
             if (memo.TryGetValue(node, out var known))
             {
                 return known;
             }
 
-            var rebuilt = Traversal.MapChildren(node, Go);
+            var rebuilt = Traversal.MapChildren(node, Canonical);
             var key = new Key(Traversal.MapChildren(rebuilt, _ => Hole), Traversal.Children(rebuilt).ToArray());
             if (!table.TryGetValue(key, out var canonical))
             {
@@ -41,11 +45,10 @@ internal static class Sharing
                 table.Add(key, canonical);
             }
 
-            memo.Add(node, canonical);
+            memo[node] = canonical;
+            memo[canonical] = canonical;
             return canonical;
         }
-
-        return Go(e);
     }
 
     /// <summary>Each distinct object once, in the order a preorder walk of the tree first meets it.</summary>
@@ -121,16 +124,16 @@ internal static class Sharing
     {
         private readonly int hash = children.Aggregate(shell.GetHashCode(), (h, c) => unchecked((h * 31) + RuntimeHelpers.GetHashCode(c)));
 
+        public Expr Shell => shell;
+
+        public Expr[] Children => children;
+
         public bool Equals(Key? other) =>
-            other is not null && hash == other.hash && shell.Equals(other.Shell) && children.SequenceEqual(other.Children, ByReference);
+            other is not null && hash == other.hash && Shell.Equals(other.Shell) && Children.SequenceEqual(other.Children, ByReference);
 
         public override bool Equals(object? obj) => Equals(obj as Key);
 
         public override int GetHashCode() => hash;
-
-        private Expr Shell => shell;
-
-        private Expr[] Children => children;
     }
 
     private sealed class ReferenceComparer : IEqualityComparer<Expr>
