@@ -38,7 +38,7 @@ internal static class CommonSubexpressions
         var position = firstSeen.Select((node, i) => (node, i)).ToDictionary(p => p.node, p => p.i, Sharing.ByReference);
         var size = Sharing.Memoised<long>((node, of) => 1 + Traversal.Children(node).Sum(c => isLocal(c) ? 1 : of(c)));
         var inside = Sharing.Memoised<HashSet<Expr>>((node, of) => new HashSet<Expr>(
-            Traversal.Children(node).SelectMany(c => isLocal(c) ? [c] : of(c)), Sharing.ByReference));
+            Traversal.Children(node).SelectMany(c => isLocal(c) ? new[] { c } : (IEnumerable<Expr>)of(c)), Sharing.ByReference));
         var candidates = firstSeen.Where(isLocal).ToList();
         var waiting = candidates.ToDictionary(c => c, c => inside(c).Count, Sharing.ByReference);
         var enclosing = candidates.SelectMany(c => inside(c).Select(d => (Inner: d, Outer: c))).ToLookup(p => p.Inner, p => p.Outer, Sharing.ByReference);
