@@ -70,7 +70,7 @@ public class DeepNestingTests
         Assert.Empty(run.CompileDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         var assembly = GeneratorHarness.Load(run);
         System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-        var f = (Func<double, double>)assembly.GetType($"{ns}.Acts")!.GetMethod("F", [typeof(double)])!.CreateDelegate(typeof(Func<double, double>));
+        var f = assembly.GetType($"{ns}.Acts")!.GetMethod("F", [typeof(double)])!.CreateDelegate<Func<double, double>>();
         var definition = ActivationRegistry.All.Single(d => d.Owner == $"{ns}.Acts" && d.Name == "F");
         var forward = CompiledBodies.ForwardDouble(definition, points);
         var derivative = CompiledBodies.DerivativeDouble(definition, points);

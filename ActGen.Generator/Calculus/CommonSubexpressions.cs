@@ -21,7 +21,9 @@ internal static class CommonSubexpressions
         var repeated = Repeated(root);
         var isLocal = Sharing.Memoised<bool>((node, local) => repeated.Contains(node) && IsWorthBinding(node, local));
         var locals = Order(root, isLocal);
-        var names = locals.Select((node, i) => (node, Name: Naming.Namer.InternalName($"t{i}"))).ToDictionary(p => p.node, p => p.Name, Sharing.ByReference);
+        var names = locals
+            .Select((node, i) => (node, Name: Naming.Namer.InternalName($"t{i}")))
+            .ToDictionary(p => p.node, p => p.Name, Sharing.ByReference);
         var written = Sharing.Memoised<Expr>((node, of) => Traversal.MapChildren(node, c => isLocal(c) ? new Ref(names[c]) : of(c)));
         return Enumerable.Range(0, locals.Count).Reverse()
             .Aggregate(written(root), (inner, i) => new Let(names[locals[i]], written(locals[i]), inner));
@@ -41,7 +43,9 @@ internal static class CommonSubexpressions
             Traversal.Children(node).SelectMany(c => isLocal(c) ? new[] { c } : (IEnumerable<Expr>)of(c)), Sharing.ByReference));
         var candidates = firstSeen.Where(isLocal).ToList();
         var waiting = candidates.ToDictionary(c => c, c => inside(c).Count, Sharing.ByReference);
-        var enclosing = candidates.SelectMany(c => inside(c).Select(d => (Inner: d, Outer: c))).ToLookup(p => p.Inner, p => p.Outer, Sharing.ByReference);
+        var enclosing = candidates
+            .SelectMany(c => inside(c).Select(d => (Inner: d, Outer: c)))
+            .ToLookup(p => p.Inner, p => p.Outer, Sharing.ByReference);
         var ready = new SortedSet<(long Size, int Position)>(candidates.Where(c => waiting[c] == 0).Select(c => (size(c), position[c])));
         var order = new List<Expr>();
         while (ready.Count > 0)
@@ -49,9 +53,13 @@ internal static class CommonSubexpressions
             var next = firstSeen[ready.Min.Position];
             ready.Remove(ready.Min);
             order.Add(next);
-            foreach (var outer in enclosing[next].Where(outer => --waiting[outer] == 0))
+            foreach (var outer in enclosing[next])
             {
-                ready.Add((size(outer), position[outer]));
+                waiting[outer]--;
+                if (waiting[outer] == 0)
+                {
+                    ready.Add((size(outer), position[outer]));
+                }
             }
         }
 

@@ -97,7 +97,10 @@ internal static class Sharing
         return postorder;
     }
 
-    /// <summary>A function of the DAG computed once per distinct object: <paramref name="f"/> gets the node and itself, for the children.</summary>
+    /// <summary>
+    /// A function of the DAG computed once per distinct object: <paramref name="f"/> gets the node and the memoised
+    /// function itself, for the children.
+    /// </summary>
     public static Func<Expr, T> Memoised<T>(Func<Expr, Func<Expr, T>, T> f)
     {
         var memo = new Dictionary<Expr, T>(ByReference);

@@ -57,7 +57,10 @@ internal static class Traversal
 
     public static bool IsBoolean(Expr e) => e is Compare or Logic or Not;
 
-    /// <summary>The nodes of <paramref name="e"/> written out as a tree (a shared subexpression counted at each use), at most <see cref="int.MaxValue"/>.</summary>
+    /// <summary>
+    /// The nodes of <paramref name="e"/> written out as a tree (a shared subexpression counted at each use), at most
+    /// <see cref="int.MaxValue"/>, counted on the DAG.
+    /// </summary>
     public static int Size(Expr e) =>
         (int)Math.Min(int.MaxValue, Sharing.Memoised<long>((node, size) => Math.Min(int.MaxValue, 1 + Children(node).Sum(size)))(e));
 
