@@ -106,10 +106,10 @@ public class DiagnosticTests
     }
 
     /// <summary>
-    /// Lowering walks trees: a local used twice per line, or a small activation nested in itself, doubles the tree per
-    /// level (twelve levels took a minute; forty would take days). Past a size, counted without writing anything out,
-    /// the activation gets ACTGEN018 at its method instead of being lowered (nothing is generated for it), and the others
-    /// still generate.
+    /// A local used twice per line, or a small activation nested in itself, doubles the tree written out per level.
+    /// Lowering works on the DAG, but the body recorded for other assemblies is that tree: past a size, counted without
+    /// writing anything out, the activation gets ACTGEN018 at its method instead of being lowered (nothing is generated
+    /// for it), and the others still generate.
     /// </summary>
     [Theory]
     [InlineData("lets")]

@@ -17,15 +17,13 @@ internal static class CallExpansion
         IReadOnlyDictionary<string, ActivationModel> models,
         IReadOnlyDictionary<string, Expr> resolved)
     {
-        Expr Go(Expr node)
+        // Each distinct subexpression expanded once (see Sharing).
+        return Sharing.Memoised<Expr>((node, expanded) => Traversal.MapChildren(node, expanded) switch
         {
-            var mapped = Traversal.MapChildren(node, Go);
-            return mapped is Apply a && a.Args.Skip(1).Any(arg => variables.Any(v => Traversal.Mentions(arg, v)))
-                ? Go(Inliner.Bind(models[a.Target], resolved[a.Target], a.Args))
-                : mapped;
-        }
-
-        return Go(e);
+            Apply a when a.Args.Skip(1).Any(arg => variables.Any(v => Traversal.Mentions(arg, v))) =>
+                expanded(Inliner.Bind(models[a.Target], resolved[a.Target], a.Args)),
+            var mapped => mapped,
+        })(e);
     }
 
     /// <summary>The activations an expression calls (itself or through their derivatives).</summary>

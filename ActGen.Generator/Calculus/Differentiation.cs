@@ -13,11 +13,11 @@ namespace ActGen.Generator.Calculus;
 /// </summary>
 internal static class Differentiation
 {
-    public static Expr Differentiate(Expr e, string wrt)
-    {
-        Expr D(Expr u) => Differentiate(u, wrt);
+    /// <summary>∂e/∂wrt, each distinct subexpression differentiated once (a DAG stays one: see <see cref="Sharing"/>).</summary>
+    public static Expr Differentiate(Expr e, string wrt) => Sharing.Memoised<Expr>((node, d) => Rule(node, wrt, d))(e);
 
-        return e switch
+    private static Expr Rule(Expr e, string wrt, Func<Expr, Expr> D) =>
+        e switch
         {
             Num => Zero,
             Ref r => r.Name == wrt ? One : Zero,
@@ -27,7 +27,7 @@ internal static class Differentiation
             Binary { Op: BinaryOp.Mul } b => Add(Mul(D(b.Left), b.Right), Mul(b.Left, D(b.Right))),
             // (a/b)' = a'/b - (a/b)·b'/b keeps the quotient itself, which is finite wherever the function is.
             Binary { Op: BinaryOp.Div } b => Sub(Div(D(b.Left), b.Right), Mul(b, Div(D(b.Right), b.Right))),
-            Binary { Op: BinaryOp.Pow } b => PowerRule(b, wrt),
+            Binary { Op: BinaryOp.Pow } b => PowerRule(b, wrt, D),
             Binary { Op: BinaryOp.Max } b => Select(Gt(b.Left, b.Right), D(b.Left), D(b.Right)),
             Binary { Op: BinaryOp.Min } b => Select(Lt(b.Left, b.Right), D(b.Left), D(b.Right)),
             // At an equality guard on wrt (a removable singularity), the limit of the other branch's derivative.
@@ -38,12 +38,11 @@ internal static class Differentiation
             Let or Apply => throw new InvalidOperationException("Inline lets, and calls whose parameters vary, before differentiating."),
             _ => throw new InvalidOperationException($"{e.GetType().Name} is not a number and has no derivative."),
         };
-    }
 
     /// <summary>f'(u) for the unary primitive f: negation here, every function from its entry in the table.</summary>
     private static Expr UnaryRule(UnaryOp op, Expr u, Expr self) => op == UnaryOp.Neg ? N(-1) : Primitives.Of(op).Derivative(u, self);
 
-    private static Expr PowerRule(Binary power, string wrt)
+    private static Expr PowerRule(Binary power, string wrt, Func<Expr, Expr> D)
     {
         var (a, b) = (power.Left, power.Right);
         var baseVaries = Traversal.Mentions(a, wrt);
@@ -51,9 +50,9 @@ internal static class Differentiation
         return (baseVaries, exponentVaries) switch
         {
             (false, false) => Zero,
-            (true, false) => Mul(Mul(b, Pow(a, Sub(b, One))), Differentiate(a, wrt)),
-            (false, true) => Mul(Mul(power, Call(UnaryOp.Log, a)), Differentiate(b, wrt)),
-            _ => Mul(power, Add(Mul(Differentiate(b, wrt), Call(UnaryOp.Log, a)), Div(Mul(b, Differentiate(a, wrt)), a))),
+            (true, false) => Mul(Mul(b, Pow(a, Sub(b, One))), D(a)),
+            (false, true) => Mul(Mul(power, Call(UnaryOp.Log, a)), D(b)),
+            _ => Mul(power, Add(Mul(D(b), Call(UnaryOp.Log, a)), Div(Mul(b, D(a)), a))),
         };
     }
 }

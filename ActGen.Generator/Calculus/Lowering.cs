@@ -15,9 +15,11 @@ internal static class Lowering
     public static readonly string GradOutput = Namer.InternalName("gy");
 
     /// <summary>
-    /// The most nodes a forward may have with its lets and inlined calls written out. The passes walk trees, not
-    /// graphs, so a local used twice per line doubles their work per line: past this (about ten such lines) lowering
-    /// takes tens of seconds, and each further line doubles it.
+    /// The most nodes a forward may have with its lets and inlined calls written out. The passes work on the DAG (see
+    /// <see cref="Sharing"/>), so nesting costs what the source does; but the body recorded for other assemblies
+    /// (<see cref="ActivationSource"/>) is written out as a tree, and so are a few checks (structural hashing in some
+    /// rewrites, the numeric probe at guards, the models' equality between runs): a local used twice per line doubles
+    /// those per line, and past this (about twelve such lines) they would not finish.
     /// </summary>
     public const int MaxNodes = 5000;
 

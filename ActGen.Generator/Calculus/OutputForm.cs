@@ -33,6 +33,15 @@ internal static class OutputForm
         return Traversal.Mentions(inOutput, input) ? null : Simplifier.Simplify(inOutput);
     }
 
-    private static Expr Replace(Expr e, Expr target, Expr by) =>
-        e == target ? by : Traversal.MapChildren(e, child => Replace(child, target, by));
+    /// <summary>
+    /// <paramref name="e"/> with each occurrence of <paramref name="target"/> replaced: both made canonical by one interner,
+    /// so an occurrence is the same object, and each distinct subexpression is visited once.
+    /// </summary>
+    private static Expr Replace(Expr e, Expr target, Expr by)
+    {
+        var shared = new Sharing.Interner();
+        var canonicalTarget = shared.Canonical(target);
+        return Sharing.Memoised<Expr>((node, replaced) =>
+            ReferenceEquals(node, canonicalTarget) ? by : Traversal.MapChildren(node, replaced))(shared.Canonical(e));
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ActGen.Generator.Ir;
@@ -104,16 +105,17 @@ internal static class SecondOrder
 
     private static Expr Expand(Expr e, IReadOnlyDictionary<string, ActivationModel> models, IReadOnlyDictionary<string, Expr> resolved)
     {
-        Expr Go(Expr node)
+        // Each distinct subexpression expanded once (see Sharing).
+        Expr Go(Expr node, Func<Expr, Expr> expanded)
         {
-            var mapped = Traversal.MapChildren(node, Go);
+            var mapped = Traversal.MapChildren(node, expanded);
             if (mapped is not Apply a)
             {
                 return mapped;
             }
 
             var key = CallTargets.Activation(a.Target);
-            var body = Go(resolved[key]);
+            var body = expanded(resolved[key]);
             var callee = models[key];
             var value = CallTargets.IsDerivative(a.Target)
                 ? Simplifier.Simplify(Differentiation.Differentiate(body, callee.Input))
@@ -122,6 +124,6 @@ internal static class SecondOrder
             return Traversal.Size(bound) <= MaxInlinedSize ? bound : throw new TooLarge();
         }
 
-        return Go(e);
+        return Sharing.Memoised<Expr>(Go)(e);
     }
 }

@@ -12,12 +12,19 @@ internal static class Simplifier
 {
     private const int MaxPasses = 32;
 
+    /// <summary>
+    /// Passes over the DAG, not the tree written out: equal subexpressions are one object (<see cref="Sharing"/>), each
+    /// rewritten once, and the fixed point is reached when a pass gives back the very same object.
+    /// </summary>
     public static Expr Simplify(Expr e)
     {
-        for (var pass = 0; pass < MaxPasses; pass++)
+        var shared = new Sharing.Interner();
+        var pass = Sharing.Memoised<Expr>((node, simplified) => Rewrite(Traversal.MapChildren(node, simplified)));
+        e = shared.Canonical(e);
+        for (var i = 0; i < MaxPasses; i++)
         {
-            var next = Pass(e);
-            if (next.Equals(e))
+            var next = shared.Canonical(pass(e));
+            if (ReferenceEquals(next, e))
             {
                 return next;
             }
@@ -27,8 +34,6 @@ internal static class Simplifier
 
         return e;
     }
-
-    private static Expr Pass(Expr e) => Rewrite(Traversal.MapChildren(e, Pass));
 
     private static Expr Rewrite(Expr e) =>
         StableForms.Recognize(e) ?? CancellationForms.Rewrite(e) ?? ExponentialProducts.Merge(e) ?? e switch

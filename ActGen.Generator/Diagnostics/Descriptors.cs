@@ -103,7 +103,7 @@ internal static class Descriptors
         "ACTGEN018",
         "An activation too large once written out",
         "Activation '{0}' has more than {1} operations once its locals and the activations it calls are written out "
-            + "(each use of a local or of a small activation copies it): differentiating it would take ActGen minutes to hours. "
+            + "(each use of a local or of a small activation copies it): the body ActGen records for other assemblies is written out, and would not finish. "
             + "Use each local once, or give each repeated step an [Activation] method of its own that calls the previous step's, "
             + "so that each is lowered once");
 
