@@ -585,34 +585,51 @@ def value_row(act, check, case, against, result):
     return dict(activation=act.entry["id"], check=check, case=case, against=against, failures=bad, limits=limits, worst=worst)
 
 
+def shifted(torch, t, shift):
+    """A copy of t starting `shift` elements into a buffer of its own (1: an unaligned start)."""
+    buffer = torch.empty(t.numel() + shift, dtype=t.dtype, device=t.device)
+    view = buffer[shift:].view(t.shape)
+    view.copy_(t)
+    return view
+
+
 def value_case(act, torch, dtype, n, shift):
     """Rows of one (dtype, length, start): forward and backward against the builtin (or the TorchScript program), and
-    each learnable parameter's gradient."""
+    each learnable parameter's gradient. A backward from the output reads the reference's own output (at the same
+    start as x), so that it is checked on its own, not through the forward's rounding."""
     name = str(dtype).replace("torch.", "")
     # The builtin's reference in the precision the kernel computes in, rounded once to the kernel's dtype.
     opmath = torch.float32 if name in HALF_WIDTH else dtype
     x = inputs(torch, dtype, n, shift)
     gy = torch.linspace(0.5, 2.0, n, dtype=dtype, device="cuda")
     values = act.parameters(dtype)
-    y = act.run("forward", x, values=values)
     from_output = act.backward_kind.endswith("output")
-    gx = act.run(act.backward_kind, y if from_output else x, gy, values)
     if act.entry["builtin"] is not None:
         leaf = {k: (v.to(opmath).clone().requires_grad_(True) if is_tensor(v) else v) for k, v in values.items()}
         xr = x.to(opmath).clone().requires_grad_(True)
         yr = act.builtin(xr, leaf)
         yr.backward(gy.to(opmath))
         reference, gxr = yr.detach().to(dtype), xr.grad.to(dtype)
-        against = "builtin" if opmath == dtype else "builtin in float32, rounded"
+        source = reference
+        against = backward_against = "builtin" if opmath == dtype else "builtin in float32, rounded"
+        if from_output and opmath != dtype:
+            # A backward from the output reads y rounded to float16/bfloat16: near |y| = 1 (sigmoid, tanh) that rounding
+            # alone moves 1 - y by far more than two units of the result, so the reference is libtorch's own
+            # half-width autograd, which reads its rounded output the same way (computing in float, as the kernel does).
+            xh = x.clone().requires_grad_(True)
+            yh = act.builtin(xh, {k: (v.clone().requires_grad_(True) if is_tensor(v) else v) for k, v in values.items()})
+            yh.backward(gy)
+            source, gxr, backward_against = yh.detach(), xh.grad, f"builtin in {name} (from its rounded output)"
     else:
         wide = act.parameters(torch.float64)
-        forward64 = act.script_call("forward", x.double(), None, wide)
-        reference = forward64.to(dtype)
-        gxr = act.script_call("backward", (forward64 if from_output else x.double()), gy.double(), wide).to(dtype)
-        against = "torchscript float64"
+        reference = source = act.script_call("forward", x.double(), None, wide).to(dtype)
+        gxr = act.script_call("backward", (source if from_output else x).double(), gy.double(), wide).to(dtype)
+        against = backward_against = "torchscript float64"
+    y = act.run("forward", x, values=values)
+    gx = act.run(act.backward_kind, shifted(torch, source, shift) if from_output else x, gy, values)
     case = f"{name} n={n} start+{shift}"
     rows = [value_row(act, "forward", case, against, compare(y, reference, name, x)),
-            value_row(act, "backward", case, against, compare(gx, gxr, name, x, ~x.isnan()))]
+            value_row(act, "backward", case, backward_against, compare(gx, gxr, name, x, ~x.isnan()))]
     if act.entry["builtin"] is not None and name not in HALF_WIDTH:
         finite = x.isfinite()
         rows += parameter_checks(act, x[finite], gy[finite], name, case)
@@ -696,7 +713,7 @@ def second_order_checks(gpu, act):
                     gg = torch.linspace(1.5, -0.75, x.numel(), dtype=dtype, device="cuda")
                     values = act.parameters(dtype)
                     wide = {k: v.double() if is_tensor(v) else v for k, v in values.items()}
-                    first = act.run("forward", x, values=values) if act.entry["backwardFromOutput"] else x
+                    first = shifted(torch, act.run("forward", x, values=values), shift) if act.entry["backwardFromOutput"] else x
                     ours = act.run(kind, first, gy, values, gg)
                     reference = act.script_call(kind, first.double(), gy.double(), wide, gg.double()).to(dtype)
                     return [value_row(act, kind, f"{name} n=4097 start+{shift}", "torchscript float64",
