@@ -96,8 +96,8 @@ class Nvrtc:
 
 
 class Driver:
-    def __init__(self, device):
-        self.lib = lib = ctypes.CDLL("libcuda.so.1")
+    def __init__(self, device, library="libcuda.so.1"):
+        self.lib = lib = ctypes.CDLL(library)
         bind(lib, "cuGetErrorString", [ctypes.c_int, ctypes.POINTER(ctypes.c_char_p)])
         bind(lib, "cuGetErrorName", [ctypes.c_int, ctypes.POINTER(ctypes.c_char_p)])
         bind(lib, "cuInit", [ctypes.c_uint])

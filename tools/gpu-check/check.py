@@ -729,7 +729,7 @@ def on_gpu(args, activations):
     out.mkdir(parents=True, exist_ok=True)
     run = Run(out, args.budget)
     selected = [e for e in activations if not args.only or e["name"].lower() in args.only]
-    run.log(f"gpu-check: {len(selected)} activations, budget {args.budget} s for timing, deadline {args.deadline} s, out {out}")
+    run.log(f"gpu-check: {len(selected)} activations, budget {args.budget:.0f} s for timing, deadline {args.deadline:.0f} s (0: none), out {out}")
     watchdog = None
     if args.deadline:
         watchdog = threading.Timer(max(1.0, args.deadline - run.elapsed()), on_deadline, (run, args.deadline))

@@ -4,7 +4,12 @@ what the GPU run does around the checks is tested here: one failing item is a ro
 error stops the GPU work and still writes what was gathered, the tables are on disk as they grow, the timing budget
 skips (and says so), the deadline stops a hung step. `python3 tools/gpu-check/test_check.py`."""
 import csv
+import ctypes
+import os
 import pathlib
+import shutil
+import struct
+import subprocess
 import sys
 import tempfile
 import threading
@@ -13,6 +18,7 @@ import types
 import unittest
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import actgen_cuda  # noqa: E402
 import check  # noqa: E402
 
 
@@ -163,6 +169,119 @@ class RunTests(unittest.TestCase):
         self.assertTrue(exited.wait(10))
         self.assertIn("STOPPED at the deadline", (self.out / "summary.txt").read_text())
         self.assertEqual(["Stand.A"], [r["activation"] for r in rows(self.out / "values.csv")])
+
+
+FAKE = r"""
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+typedef struct { char* src; char options[512]; int bad; } program;
+static int created, destroyed, params_wanted;
+static unsigned long long params[16];
+static unsigned grid_seen, block_seen; static void* stream_seen; static int sync_status;
+static void* const CONTEXT = (void*)0x7f00deadbeef0000ull;
+int fake_created(void) { return created; }
+int fake_destroyed(void) { return destroyed; }
+void fake_want_params(int n) { params_wanted = n; }
+unsigned long long fake_param(int i) { return params[i]; }
+unsigned fake_grid(void) { return grid_seen; }
+unsigned fake_block(void) { return block_seen; }
+void* fake_stream(void) { return stream_seen; }
+void fake_sync_status(int s) { sync_status = s; }
+const char* nvrtcGetErrorString(int s) { return s == 6 ? "NVRTC_ERROR_COMPILATION" : "NVRTC_ERROR"; }
+int nvrtcVersion(int* major, int* minor) { *major = 13; *minor = 0; return 0; }
+int nvrtcGetNumSupportedArchs(int* n) { *n = 2; return 0; }
+int nvrtcGetSupportedArchs(int* a) { a[0] = 89; a[1] = 90; return 0; }
+int nvrtcCreateProgram(void** prog, const char* src, const char* name, int n, const char* const* h, const char* const* i) {
+  program* p = calloc(1, sizeof *p); p->src = strdup(src); *prog = p; created++; return (n == 0 && !h && !i && name) ? 0 : 3; }
+int nvrtcCompileProgram(void* prog, int n, const char* const* options) {
+  program* p = prog; for (int k = 0; k < n; k++) { strcat(p->options, options[k]); strcat(p->options, " "); }
+  p->bad = strstr(p->src, "#error") != NULL; return p->bad ? 6 : 0; }
+int nvrtcDestroyProgram(void** prog) { program* p = *prog; free(p->src); free(p); *prog = NULL; destroyed++; return 0; }
+static void image(program* p, char* out, size_t* size) { char b[1024]; snprintf(b, sizeof b, "CUBIN:%s", p->options); if (size) *size = strlen(b); if (out) memcpy(out, b, strlen(b)); }
+int nvrtcGetCUBINSize(void* prog, size_t* size) { image(prog, NULL, size); return 0; }
+int nvrtcGetCUBIN(void* prog, char* out) { image(prog, out, NULL); return 0; }
+int nvrtcGetPTXSize(void* prog, size_t* size) { *size = 4; return 0; }
+int nvrtcGetPTX(void* prog, char* out) { memcpy(out, "PTX", 4); return 0; }
+int nvrtcGetProgramLogSize(void* prog, size_t* size) { *size = ((program*)prog)->bad ? 20 : 1; return 0; }
+int nvrtcGetProgramLog(void* prog, char* out) { strcpy(out, ((program*)prog)->bad ? "error: it says #error" : ""); return 0; }
+int cuGetErrorString(int s, const char** text) { *text = s == 700 ? "an illegal memory access was encountered" : "some error"; return 0; }
+int cuGetErrorName(int s, const char** text) { *text = s == 700 ? "CUDA_ERROR_ILLEGAL_ADDRESS" : "CUDA_ERROR"; return 0; }
+int cuInit(unsigned flags) { return flags == 0 ? 0 : 1; }
+int cuDriverGetVersion(int* v) { *v = 13000; return 0; }
+int cuDeviceGet(int* d, int ordinal) { *d = ordinal; return 0; }
+int cuDevicePrimaryCtxRetain(void** ctx, int dev) { *ctx = CONTEXT; return dev == 0 ? 0 : 101; }
+int cuCtxSetCurrent(void* ctx) { return ctx == CONTEXT ? 0 : 201; }
+int cuCtxSynchronize(void) { return sync_status; }
+int cuModuleLoadData(void** module, const void* data) { if (strncmp(data, "CUBIN:", 6)) return 200; *module = strdup(data); return 0; }
+int cuModuleGetFunction(void** f, void* module, const char* name) { if (!module) return 400; *f = strdup(name); return 0; }
+int cuLaunchKernel(void* f, unsigned gx, unsigned gy, unsigned gz, unsigned bx, unsigned by, unsigned bz, unsigned shared,
+                   void* stream, void** kernelParams, void** extra) {
+  if (!f || gy != 1 || gz != 1 || by != 1 || bz != 1 || shared != 0 || extra) return 1;
+  grid_seen = gx; block_seen = bx; stream_seen = stream;
+  for (int k = 0; k < params_wanted; k++) memcpy(&params[k], kernelParams[k], 8);
+  return 0; }
+"""
+
+
+class BindingTests(unittest.TestCase):
+    """actgen_cuda's ctypes bindings against a stand-in libnvrtc/libcuda built here with the real C signatures: 64-bit
+    handles and pointers survive, kernelParams point at each argument's value, programs are destroyed."""
+
+    @classmethod
+    def setUpClass(cls):
+        compiler = shutil.which("cc") or shutil.which("gcc")
+        if compiler is None:
+            raise unittest.SkipTest("no C compiler")
+        folder = pathlib.Path(tempfile.mkdtemp(prefix="gpu-check-fake-"))
+        (folder / "fake.c").write_text(FAKE)
+        cls.library = str(folder / "libfake.so")
+        subprocess.run([compiler, "-shared", "-fPIC", "-O1", "-o", cls.library, str(folder / "fake.c")], check=True)
+        cls.fake = ctypes.CDLL(cls.library)
+        cls.fake.fake_param.restype = ctypes.c_ulonglong
+        cls.fake.fake_stream.restype = ctypes.c_void_p
+        cls.fake.fake_grid.restype = cls.fake.fake_block.restype = ctypes.c_uint
+
+    def nvrtc(self):
+        previous = os.environ.get("ACTGEN_NVRTC")
+        os.environ["ACTGEN_NVRTC"] = self.library
+        self.addCleanup(lambda: os.environ.__setitem__("ACTGEN_NVRTC", previous) if previous else os.environ.pop("ACTGEN_NVRTC", None))
+        return actgen_cuda.Nvrtc(types.SimpleNamespace(__file__="/nonexistent/torch/__init__.py"))
+
+    def test_nvrtc_compiles_with_the_options_and_destroys_every_program(self):
+        nvrtc = self.nvrtc()
+        self.assertEqual(("13.0", [89, 90]), (nvrtc.version, nvrtc.archs))
+        before = self.fake.fake_created()
+        image, binary = nvrtc.compile('extern "C" __global__ void k() {}', "k.cu", "90")
+        self.assertEqual("CUBIN", binary)
+        self.assertEqual(b"CUBIN:--std=c++17 --gpu-architecture=sm_90 -default-device -DNDEBUG ", image)
+        self.assertEqual(("PTX", b"PTX\0"), nvrtc.compile("", "k.cu", "100")[::-1])  # an architecture it has no cubin for
+        with self.assertRaisesRegex(RuntimeError, "(?s)NVRTC_ERROR_COMPILATION.*it says #error"):
+            nvrtc.compile("#error", "bad.cu", "90")
+        self.assertEqual(self.fake.fake_created() - before, 3)
+        self.assertEqual(self.fake.fake_created(), self.fake.fake_destroyed())
+
+    def test_the_driver_passes_64_bit_handles_and_each_argument_by_pointer(self):
+        driver = actgen_cuda.Driver(0, self.library)
+        self.assertEqual("13.0", driver.version)
+        module = driver.module(b"CUBIN:whatever")
+        function = driver.function(module, "actgen_k")
+        arguments = [ctypes.c_void_p(0x7FFF12345678), ctypes.c_longlong(2 ** 40 + 3), ctypes.c_double(-1.5),
+                     ctypes.c_ulonglong(2 ** 64 - 1), ctypes.c_void_p(0x7F0000000010)]
+        self.fake.fake_want_params(len(arguments))
+        driver.launch(function, 4224, 256, arguments, 0x7F00AABBCCDD)
+        self.assertEqual([0x7FFF12345678, 2 ** 40 + 3, struct.unpack("<Q", struct.pack("<d", -1.5))[0], 2 ** 64 - 1, 0x7F0000000010],
+                         [self.fake.fake_param(k) for k in range(len(arguments))])
+        self.assertEqual((4224, 256, 0x7F00AABBCCDD), (self.fake.fake_grid(), self.fake.fake_block(), self.fake.fake_stream()))
+        driver.launch(function, 1, 256, arguments, 0)
+        self.assertIsNone(self.fake.fake_stream())  # torch's default stream, 0, is CUDA's NULL stream
+        self.assertEqual(0, driver.synchronize())
+        self.fake.fake_sync_status(700)
+        self.addCleanup(self.fake.fake_sync_status, 0)
+        self.assertEqual("CUDA error 700 CUDA_ERROR_ILLEGAL_ADDRESS: an illegal memory access was encountered",
+                         driver.describe(driver.synchronize()))
+        with self.assertRaisesRegex(RuntimeError, "cuModuleLoadData: CUDA error 200"):
+            driver.module(b"not a cubin")
 
 
 class ReferenceTests(unittest.TestCase):
