@@ -350,8 +350,17 @@ class Activation:
         module = gpu.driver.module(image)
         self.kernels = {(k["kind"], k["dtype"]): (gpu.driver.function(module, k["name"]), k["abi"]) for k in entry["kernels"]}
         self.script_source = (export / entry["torchscript"]).read_text(encoding="utf-8") if entry["torchscript"] else None
-        self.script = torch.jit.CompilationUnit(self.script_source) if self.script_source else None
+        self.script, self.script_error = None, None
+        if self.script_source:
+            try:  # TorchScript is deprecated as of torch 2.11: its failure is the TorchScript checks', not the kernels'
+                self.script = torch.jit.CompilationUnit(self.script_source)
+            except Exception as e:  # noqa: BLE001
+                self.script_error = f"the TorchScript program does not compile: {type(e).__name__}: {e}"
         self.backward_kind = "backward_from_output" if entry["backwardFromOutput"] else "backward"
+
+    def need_script(self):
+        if self.script is None:
+            raise RuntimeError(self.script_error or "no TorchScript program in the export")
 
     def parameters(self, dtype, device="cuda"):
         """Each parameter at its default: a float (hyper; the manifest writes 1.0 as 1) or a one-element tensor."""
@@ -401,6 +410,8 @@ class Activation:
         tensors = [values[p["name"]] for p in self.entry["parameters"] if p["role"] != "hyper"]
         hyper = [float(values[p["name"]]) for p in self.entry["parameters"] if p["role"] == "hyper"]
         grads = ([] if gy is None else [gy]) + ([] if gg is None else [gg])
+        if script is None:
+            self.need_script()
         return getattr(script or self.script, function)(first, *grads, *tensors, *hyper)
 
 
@@ -521,8 +532,9 @@ def parameter_checks(act, x, gy, dtype, case):
 def per_channel_checks(gpu, act):
     """Tensor parameters one per channel along dimension 1 (as PyTorch's PReLU weight), values differing per channel:
     every kernel against the TorchScript program in float64 with the same broadcast [1, C, 1, 1] parameters."""
-    if act.script is None or all(p["role"] == "hyper" for p in act.entry["parameters"]):
+    if all(p["role"] == "hyper" for p in act.entry["parameters"]):
         return []
+    act.need_script()
     torch, rows, shape = gpu.torch, [], (4, 3, 5, 7)
     kinds = [("forward", "forward"), (act.backward_kind, "backward")] + [
         (f"grad_{k}", f"grad_{k}") for k, p in enumerate(act.entry["parameters"]) if p["role"] == "learnable"] + [
@@ -553,8 +565,9 @@ def per_channel_checks(gpu, act):
 def second_order_checks(gpu, act):
     """Each second-order kernel (gg * gy * d2f/dadb, from x or from y) against the TorchScript program's function of the
     same name in float64, parameters at their defaults; odd length, aligned and unaligned starts."""
-    if act.script is None:
+    if not act.entry["secondOrder"]:
         return []
+    act.need_script()
     torch, rows = gpu.torch, []
     for dtype in [torch.float32, torch.float64]:
         name = str(dtype).replace("torch.", "")
@@ -657,8 +670,9 @@ def speed(gpu, act, n, reps):
 def script_check(gpu, act):
     """The TorchScript program on CUDA: its forward against the kernel, NNC fusion after warm-up, kernels per call. A
     fresh compilation unit, so that the value checks' float64 calls have not used up the executor's specialisations."""
-    if act.script is None:
+    if act.script_source is None:
         return None
+    act.need_script()
     torch, aid = gpu.torch, act.entry["id"]
     script = torch.jit.CompilationUnit(act.script_source)
     x = inputs(torch, torch.float32, 4097, 0)

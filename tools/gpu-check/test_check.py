@@ -56,7 +56,7 @@ def install(test, stand):
 
     class Activation:
         def __init__(self, gpu, entry, export):
-            self.entry, self.binary, self.compile_s, self.script = entry, "CUBIN", 0.0, object()
+            self.entry, self.binary, self.compile_s, self.script, self.script_source = entry, "CUBIN", 0.0, object(), "def forward(x): ..."
 
     def value_checks(gpu, act, quick):
         name = act.entry["name"]
@@ -113,6 +113,7 @@ def rows(path):
 class RunTests(unittest.TestCase):
     def setUp(self):
         self.out = pathlib.Path(tempfile.mkdtemp(prefix="gpu-check-test-"))
+        self.addCleanup(shutil.rmtree, self.out, True)
 
     def test_a_clean_run_writes_every_table_and_exits_0(self):
         install(self, Stand())
@@ -234,6 +235,7 @@ class BindingTests(unittest.TestCase):
         if compiler is None:
             raise unittest.SkipTest("no C compiler")
         folder = pathlib.Path(tempfile.mkdtemp(prefix="gpu-check-fake-"))
+        cls.addClassCleanup(shutil.rmtree, folder, True)
         (folder / "fake.c").write_text(FAKE)
         cls.library = str(folder / "libfake.so")
         subprocess.run([compiler, "-shared", "-fPIC", "-O1", "-o", cls.library, str(folder / "fake.c")], check=True)
