@@ -440,7 +440,7 @@ def compare(ours, reference, dtype, x, mask=None):
     close = (a - b).abs() <= absolute + relative * b.abs()
     ok = both_nan | limits | same_inf | close
     bad = int((~ok).sum().item())
-    worst = (a - b).abs()[~ok].nan_to_num(nan=math.inf).max().item() if bad else 0.0
+    worst = (a - b).abs()[~ok].nan_to_num(nan=math.inf, posinf=math.inf).max().item() if bad else 0.0
     return bad, int(limits.sum().item()), worst
 
 
