@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
-"""check.py's run logic without torch or a GPU (standard library only): a stand-in torch and stand-in checks, so that
-what the GPU run does around the checks is tested here: one failing item is a row and the run goes on, a sticky CUDA
-error stops the GPU work and still writes what was gathered, the tables are on disk as they grow, the timing budget
-skips (and says so), the deadline stops a hung step. `python3 tools/gpu-check/test_check.py`."""
+"""check.py without torch or a GPU (standard library only; a C compiler for the bindings' part). Over a stand-in torch:
+the run logic (one failing item is a row and the run goes on, a sticky CUDA error stops the GPU work and still writes
+what was gathered, the tables are on disk as they grow, the timing budget skips and says so, the deadline stops a hung
+step) and the checks themselves (value cases, second order, TorchScript, timing, launch counts, the draw) on relu with
+its kernels run in Python, a wrong kernel caught. Over a stand-in libnvrtc/libcuda compiled from C: actgen_cuda's
+ctypes bindings. `python3 tools/gpu-check/test_check.py`. None of this says anything about a real GPU."""
 import csv
 import ctypes
+import math
 import os
 import pathlib
+import random
+import re
 import shutil
 import struct
 import subprocess
@@ -291,6 +296,371 @@ class ReferenceTests(unittest.TestCase):
         self.assertTrue(check.is_tensor(object()))
         self.assertFalse(check.is_tensor(1))
         self.assertFalse(check.is_tensor(0.5))
+
+
+# ---------------------------------------------------------------- a stand-in torch that runs the checks themselves
+
+def _round(v, dtype):
+    if v != v or dtype.name == "float64" or dtype.name == "bool":
+        return v
+    if dtype.name == "float32" or dtype.name == "bfloat16":
+        try:
+            bits = struct.unpack("<I", struct.pack("<f", v))[0]
+        except OverflowError:
+            return math.copysign(math.inf, v)
+        if dtype.name == "bfloat16":
+            bits = ((bits + 0x7FFF + ((bits >> 16) & 1)) >> 16) << 16 & 0xFFFFFFFF
+        return struct.unpack("<f", struct.pack("<I", bits))[0]
+    try:
+        return struct.unpack("<e", struct.pack("<e", v))[0]
+    except OverflowError:
+        return math.copysign(math.inf, v)
+
+
+class _DType:
+    def __init__(self, name, size):
+        self.name, self.itemsize = name, size
+
+    def __repr__(self):
+        return f"torch.{self.name}"
+
+
+class _Storage:
+    next_base = 0x7F0000000000
+    all = []
+
+    def __init__(self, values, dtype):
+        self.data, self.dtype = list(values), dtype
+        self.base = _Storage.next_base
+        _Storage.next_base += (len(self.data) * dtype.itemsize + 1023) // 512 * 512 + 512
+        _Storage.all.append(self)
+
+    @staticmethod
+    def at(address):
+        for s in _Storage.all:
+            if s.base <= address < s.base + max(len(s.data), 1) * s.dtype.itemsize:
+                return s, (address - s.base) // s.dtype.itemsize
+        raise ValueError(f"no stand-in storage at {address:#x}")
+
+
+class _Tensor:
+    def __init__(self, storage, offset, shape, dtype):
+        self.storage, self.offset, self.shape, self.dtype = storage, offset, tuple(shape), dtype
+        self.device, self.requires_grad, self.grad, self._backward = _CUDA, False, None, None
+
+    @staticmethod
+    def of(values, dtype, shape=None):
+        values = [_round(float(v), dtype) if dtype.name != "bool" else bool(v) for v in values]
+        return _Tensor(_Storage(values, dtype), 0, (len(values),) if shape is None else shape, dtype)
+
+    @property
+    def values(self):
+        return self.storage.data[self.offset:self.offset + self.numel()]
+
+    def numel(self):
+        return math.prod(self.shape)
+
+    def data_ptr(self):
+        return self.storage.base + self.offset * self.dtype.itemsize
+
+    def is_contiguous(self):
+        return True
+
+    def view(self, *shape):
+        shape = shape[0] if len(shape) == 1 and isinstance(shape[0], tuple) else shape
+        return _Tensor(self.storage, self.offset, shape, self.dtype)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            start, stop, _ = key.indices(self.numel())
+            return _Tensor(self.storage, self.offset + start, (max(stop - start, 0),), self.dtype)
+        return _Tensor.of([v for v, m in zip(self.values, key.values) if m], self.dtype)
+
+    def copy_(self, other):
+        self.storage.data[self.offset:self.offset + self.numel()] = [_round(v, self.dtype) for v in other.values]
+        return self
+
+    def to(self, dtype):
+        return self if dtype is self.dtype else _Tensor.of(self.values, dtype, self.shape)
+
+    def double(self):
+        return self.to(float64)
+
+    def clone(self):
+        return _Tensor.of(self.values, self.dtype, self.shape)
+
+    def contiguous(self):
+        return self
+
+    def flip(self, dim):
+        return _Tensor.of(self.values[::-1], self.dtype, self.shape)
+
+    def detach(self):
+        return _Tensor(self.storage, self.offset, self.shape, self.dtype)
+
+    def requires_grad_(self, flag=True):
+        self.requires_grad = flag
+        return self
+
+    def backward(self, g):
+        self._backward(g)
+
+    def _map(self, other, f, dtype=None):
+        b = other.values if isinstance(other, _Tensor) else [other] * self.numel()
+        dtype = dtype or self.dtype
+        return _Tensor.of([f(x, y) for x, y in zip(self.values, b)], dtype, self.shape)
+
+    def __add__(self, o): return self._map(o, lambda a, b: a + b)
+    __radd__ = __add__
+    def __sub__(self, o): return self._map(o, lambda a, b: a - b)
+    def __mul__(self, o): return self._map(o, lambda a, b: a * b)
+    __rmul__ = __mul__
+    def __truediv__(self, o): return self._map(o, lambda a, b: a / b)
+    def __le__(self, o): return self._map(o, lambda a, b: a <= b, bool_)
+    def __gt__(self, o): return self._map(o, lambda a, b: a > b, bool_)
+    def __eq__(self, o): return self._map(o, lambda a, b: a == b, bool_)
+    def __and__(self, o): return self._map(o, lambda a, b: a and b, bool_)
+    def __or__(self, o): return self._map(o, lambda a, b: a or b, bool_)
+    def __invert__(self): return self._map(0, lambda a, b: not a, bool_)
+    def abs(self): return self._map(0, lambda a, b: abs(a))
+    def isnan(self): return self._map(0, lambda a, b: a != a, bool_)
+    def isinf(self): return self._map(0, lambda a, b: math.isinf(a), bool_)
+    def isfinite(self): return self._map(0, lambda a, b: math.isfinite(a), bool_)
+
+    def nan_to_num(self, nan=0.0, posinf=None):
+        return self._map(0, lambda a, b: nan if a != a else a)
+
+    def sum(self):
+        return _Tensor.of([sum(self.values)], float64 if self.dtype.name == "bool" else self.dtype)
+
+    def max(self):
+        return _Tensor.of([max(self.values)], self.dtype)
+
+    def item(self):
+        return self.values[0]
+
+    def cpu(self):
+        return self
+
+    def tolist(self):
+        return list(self.values)
+
+    def add_(self, v):
+        return self.copy_(self + v)
+
+
+float32, float64, float16, bfloat16, bool_ = (_DType("float32", 4), _DType("float64", 8), _DType("float16", 2),
+                                              _DType("bfloat16", 2), _DType("bool", 1))
+_CUDA = types.SimpleNamespace(type="cuda")
+
+
+def stand_in_torch(launched):
+    """torch as far as check.py's checks use it, on Python lists; one activation, relu, and its kernels."""
+    torch = types.ModuleType("torch")
+    torch.__version__ = "0.0-standin"
+    torch.float32, torch.float64, torch.float16, torch.bfloat16 = float32, float64, float16, bfloat16
+    torch.contiguous_format = object()
+    torch.tensor = lambda values, dtype, device=None: _Tensor.of(values, dtype)
+    torch.empty = lambda n, dtype=float32, device=None: _Tensor.of([0.0] * n, dtype)
+    torch.empty_like = lambda x, memory_format=None: _Tensor.of([0.0] * x.numel(), x.dtype, x.shape)
+    torch.ones_like = lambda x: _Tensor.of([1.0] * x.numel(), x.dtype, x.shape)
+    torch.ones = lambda n, device=None: _Tensor.of([1.0] * n, float32)
+    torch.linspace = lambda a, b, n, dtype=float32, device=None: _Tensor.of(
+        [a + (b - a) * i / max(n - 1, 1) for i in range(n)], dtype)
+    torch.cat = lambda ts: _Tensor.of([v for t in ts for v in t.values], ts[0].dtype)
+
+    class Generator:
+        def __init__(self, device=None):
+            self.random = random.Random(0)
+
+        def manual_seed(self, seed):
+            self.random.seed(seed)
+            return self
+
+    torch.Generator = Generator
+    torch.randn = lambda n, dtype=float32, device=None, generator=None: _Tensor.of(
+        [(generator.random if generator else random).gauss(0, 1) for _ in range(n)], dtype)
+
+    def kernel():
+        for seen in launched:
+            seen.append("a torch kernel")
+
+    def relu(x):
+        kernel()
+        y = x._map(0, lambda a, b: a if a != a or a > 0 else 0.0)
+        if x.requires_grad:
+            def backward(g):
+                x.grad = _Tensor.of([gv * (1.0 if a > 0 else 0.0) for a, gv in zip(x.values, g.values)], x.dtype, x.shape)
+            y._backward = backward
+        return y
+
+    torch.relu = relu
+
+    class Event:
+        def __init__(self, enable_timing=False):
+            self.t = None
+
+        def record(self):
+            self.t = time.perf_counter()
+
+        def synchronize(self):
+            pass
+
+        def elapsed_time(self, other):
+            return max((other.t - self.t) * 1e3, 1e-6)
+
+    stream = types.SimpleNamespace(cuda_stream=0)
+    torch.cuda = types.SimpleNamespace(is_available=lambda: True, init=lambda: None, synchronize=lambda: None,
+                                       Event=Event, current_stream=lambda: stream)
+    torch.nn = types.SimpleNamespace(functional=types.SimpleNamespace())
+
+    class NoGrad:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *a):
+            return False
+
+    torch.no_grad = NoGrad
+
+    def grad(y, x, g):
+        y.backward(g)
+        return (x.grad,)
+
+    torch.autograd = types.SimpleNamespace(grad=grad, DeviceType=types.SimpleNamespace(CUDA="cuda", CPU="cpu"))
+
+    class Profile:
+        def __init__(self, activities):
+            self.seen = []
+
+        def __enter__(self):
+            launched.append(self.seen)
+            return self
+
+        def __exit__(self, *a):
+            launched.remove(self.seen)
+            return False
+
+        def events(self):
+            return [types.SimpleNamespace(name=n, device_type="cuda") for n in self.seen]
+
+    torch.profiler = types.SimpleNamespace(profile=Profile, ProfilerActivity=types.SimpleNamespace(CUDA="cuda"))
+
+    class Unit:
+        def __init__(self, source):
+            if "def forward" not in source:
+                raise RuntimeError("no forward")
+
+        def forward(self, x):
+            return relu(x)
+
+        def backward(self, x, gy):
+            kernel()
+            return x._map(gy, lambda a, g: a if a != a else (g if a > 0 else 0.0))
+
+        def second_x_x(self, x, gy, gg):
+            kernel()
+            return x._map(0, lambda a, b: a if a != a else 0.0)
+
+    torch.jit = types.SimpleNamespace(CompilationUnit=Unit, last_executed_optimized_graph=lambda: "prim::TensorExprGroup_0")
+    return torch
+
+
+class StandInDriver:
+    """Runs relu's kernels (and the draw's) in Python on the stand-in tensors, as the driver would on the GPU."""
+
+    def __init__(self, launched):
+        self.launched, self.version, self.launches = launched, "13.0", 0
+
+    def module(self, image):
+        return image
+
+    def function(self, module, name):
+        return name
+
+    def synchronize(self):
+        return 0
+
+    def launch(self, function, grid, block, arguments, stream):
+        self.launches += 1
+        for seen in self.launched:
+            seen.append(function)
+        values = [a.value for a in arguments]
+        if "counter_uniform" in function:
+            storage, offset = _Storage.at(values[0])
+            dtype = "float64" if function.endswith("f64") else "float32"
+            storage.data[offset:offset + values[1]] = check.counter_uniform(values[2], values[1], values[3], values[4], dtype)
+            return
+        kind = re.search(r"_(forward|backward|second_x_x)_(f32|f64|f16|bf16)$", function).group(1)
+        pointers = {"forward": 2, "backward": 3, "second_x_x": 4}[kind]
+        buffers = [_Storage.at(v) for v in values[:pointers]]
+        n = values[pointers]
+        read = [s.data[o:o + n] for s, o in buffers[:-1]]
+        if kind == "forward":
+            result = [a if a != a or a > 0 else 0.0 for a in read[0]]
+        elif kind == "backward":
+            result = [a if a != a else (g if a > 0 else 0.0) for a, g in zip(*read)]
+        else:
+            result = [a if a != a else 0.0 for a in read[0]]
+        out, offset = buffers[-1]
+        out.data[offset:offset + n] = [_round(v, out.dtype) for v in result]
+
+
+class CheckTests(unittest.TestCase):
+    """The checks themselves (value cases, second order, TorchScript, timing, the draw) over the stand-in torch and a
+    Python relu for its kernels: they run, find relu right, and a wrong kernel is caught."""
+
+    def setUp(self):
+        self.out = pathlib.Path(tempfile.mkdtemp(prefix="gpu-check-checks-"))
+        self.addCleanup(shutil.rmtree, self.out, True)
+        launched = []
+        sys.modules["torch"] = stand_in_torch(launched)
+        self.addCleanup(lambda: sys.modules.pop("torch", None))
+        originals = {n: getattr(check, n) for n in ["Gpu", "speed"]}
+        self.addCleanup(lambda: [setattr(check, n, v) for n, v in originals.items()])
+        self.driver = driver = StandInDriver(launched)
+
+        class Gpu(check.Gpu):
+            def __init__(self, torch, run):
+                self.torch, self.run, self.arch, self.sms, self.name = torch, run, "90", 132, "stand-in"
+                self.nvrtc = types.SimpleNamespace(version="13.0", path="libnvrtc", archs=[90],
+                                                   compile=lambda source, name, arch: (b"CUBIN", "CUBIN"))
+                self.driver = driver
+
+        check.Gpu = Gpu
+        speed = originals["speed"]
+        check.speed = lambda gpu, act, n, reps: speed(gpu, act, 64, 2)
+
+    def run_relu(self):
+        _, activations = check.self_test(check.HERE / "generated")
+        relu = [a for a in activations if a["name"] == "Relu"]
+        args = types.SimpleNamespace(out=str(self.out), budget=420.0, deadline=0.0, only=None, quick=True,
+                                     export=check.HERE / "generated")
+        return check.on_gpu(args, relu)
+
+    def test_relu_passes_every_check(self):
+        self.assertEqual(0, self.run_relu(), (self.out / "summary.txt").read_text())
+        values = rows(self.out / "values.csv")
+        self.assertFalse([r for r in values if r["failures"] != "0"])
+        self.assertEqual(4 * 3 * 2 * 2 + 4 + 4, len(values))  # forward and backward per case, second order, the draw
+        self.assertFalse((self.out / "errors.csv").exists(), (self.out / "errors.csv").read_text() if (self.out / "errors.csv").exists() else "")
+        speed = rows(self.out / "speed.csv")[0]
+        self.assertEqual(("1", "2", "1"), (speed["actgen_forward_launches"], speed["actgen_both_launches"], speed["builtin_forward_launches"]))
+        script = rows(self.out / "torchscript.csv")[0]
+        self.assertEqual(("0", "0", "True"), (script["forward_failures"], script["backward_failures"], script["forward_fused"]))
+
+    def test_a_wrong_backward_kernel_is_caught(self):
+        launch = self.driver.launch
+
+        def wrong(function, grid, block, arguments, stream):
+            launch(function, grid, block, arguments, stream)
+            if function.endswith("_backward_f32"):
+                storage, offset = _Storage.at(arguments[2].value)
+                storage.data[offset] = 1234.0
+        self.driver.launch = wrong
+        self.assertEqual(1, self.run_relu())
+        failing = [r for r in rows(self.out / "values.csv") if r["failures"] != "0"]
+        self.assertTrue(failing and all(r["check"] == "backward" and r["case"].startswith("float32") for r in failing))
 
 
 if __name__ == "__main__":
