@@ -496,6 +496,19 @@ def stand_in_torch(launched):
 
     torch.relu = relu
 
+    def prelu(x, weight):
+        kernel()
+        w = weight.values[0]
+        y = x._map(0, lambda a, b: a if a != a or a > 0 else w * a)
+
+        def backward(g):
+            if x.requires_grad:
+                x.grad = _Tensor.of([gv * (1.0 if a > 0 else w) for a, gv in zip(x.values, g.values)], x.dtype, x.shape)
+            if weight.requires_grad:
+                weight.grad = _Tensor.of([sum(gv * a for a, gv in zip(x.values, g.values) if not a > 0)], weight.dtype)
+        y._backward = backward
+        return y
+
     class Event:
         def __init__(self, enable_timing=False):
             self.t = None
@@ -512,7 +525,8 @@ def stand_in_torch(launched):
     stream = types.SimpleNamespace(cuda_stream=0)
     torch.cuda = types.SimpleNamespace(is_available=lambda: True, init=lambda: None, synchronize=lambda: None,
                                        Event=Event, current_stream=lambda: stream)
-    torch.nn = types.SimpleNamespace(functional=types.SimpleNamespace())
+    torch.nn = types.SimpleNamespace(functional=types.SimpleNamespace(prelu=prelu))
+    torch.arange = lambda n, dtype=float32, device=None: _Tensor.of(list(range(n)), dtype)
 
     class NoGrad:
         def __enter__(self):
@@ -546,10 +560,53 @@ def stand_in_torch(launched):
 
     torch.profiler = types.SimpleNamespace(profile=Profile, ProfilerActivity=types.SimpleNamespace(CUDA="cuda"))
 
+    def broadcast(x, w):
+        """w's value for each element of x, by torch's broadcasting (w's dimensions aligned to x's last ones)."""
+        if w.numel() == 1:
+            return [w.values[0]] * x.numel()
+        shape, wshape = x.shape, (1,) * (len(x.shape) - len(w.shape)) + tuple(w.shape)
+        out = []
+        for i in range(x.numel()):
+            index, rest = [], i
+            for d in reversed(shape):
+                index.append(rest % d)
+                rest //= d
+            index = index[::-1]
+            flat = 0
+            for k, d in zip(index, wshape):
+                flat = flat * d + (k if d != 1 else 0)
+            out.append(w.values[flat])
+        return out
+
+    def prelu_unit(kind, x, gy=None, gg=None, w=None):
+        kernel()
+        ws = broadcast(x, w)
+        g = gy.values if gy is not None else [1.0] * x.numel()
+        h = gg.values if gg is not None else [1.0] * x.numel()
+        f = {"forward": lambda a, p: a if a != a or a > 0 else p * a,
+             "backward": lambda a, p: a if a != a else (1.0 if a > 0 else p),
+             "grad_0": lambda a, p: a if a != a else (0.0 if a > 0 else a),
+             "second_x_x": lambda a, p: a if a != a else 0.0,
+             "second_x_0": lambda a, p: a if a != a else (0.0 if a > 0 else 1.0),
+             "second_0_0": lambda a, p: a if a != a else 0.0}[kind]
+        scale = (lambda i: 1.0) if kind == "forward" else (lambda i: g[i] * (h[i] if kind.startswith("second") else 1.0))
+        return _Tensor.of([scale(i) * f(a, p) for i, (a, p) in enumerate(zip(x.values, ws))], x.dtype, x.shape)
+
+    class PreluUnit:
+        def __init__(self):
+            for kind in ["forward", "backward", "grad_0", "second_x_x", "second_x_0", "second_0_0"]:
+                if kind == "forward":
+                    setattr(self, kind, lambda x, w, kind=kind: prelu_unit(kind, x, w=w))
+                elif kind.startswith("second"):
+                    setattr(self, kind, lambda x, gy, gg, w, kind=kind: prelu_unit(kind, x, gy, gg, w))
+                else:
+                    setattr(self, kind, lambda x, gy, w, kind=kind: prelu_unit(kind, x, gy, w=w))
+
     class Unit:
-        def __init__(self, source):
+        def __new__(cls, source):
             if "def forward" not in source:
                 raise RuntimeError("no forward")
+            return PreluUnit() if "weight" in source else super().__new__(cls)
 
         def forward(self, x):
             return relu(x)
@@ -591,12 +648,24 @@ class StandInDriver:
             dtype = "float64" if function.endswith("f64") else "float32"
             storage.data[offset:offset + values[1]] = check.counter_uniform(values[2], values[1], values[3], values[4], dtype)
             return
-        kind = re.search(r"_(forward|backward|second_x_x)_(f32|f64|f16|bf16)$", function).group(1)
-        pointers = {"forward": 2, "backward": 3, "second_x_x": 4}[kind]
+        kind = re.search(r"_(forward|backward|grad_0|second_\w_\w)_(f32|f64|f16|bf16)$", function).group(1)
+        pointers = 2 if kind == "forward" else 4 if kind.startswith("second") else 3
         buffers = [_Storage.at(v) for v in values[:pointers]]
         n = values[pointers]
         read = [s.data[o:o + n] for s, o in buffers[:-1]]
-        if kind == "forward":
+        if "PRelu" in function:
+            (ps, po), inner, channels = _Storage.at(values[pointers + 1]), values[pointers + 2], values[pointers + 3]
+            p = [ps.data[po + (0 if inner == 0 else i if channels == 0 else (i // inner) % channels)] for i in range(n)]
+            f = {"forward": lambda a, p: a if a != a or a > 0 else p * a,
+                 "backward": lambda a, p: a if a != a else (1.0 if a > 0 else p),
+                 "grad_0": lambda a, p: a if a != a else (0.0 if a > 0 else a),
+                 "second_x_x": lambda a, p: a if a != a else 0.0,
+                 "second_x_0": lambda a, p: a if a != a else (0.0 if a > 0 else 1.0),
+                 "second_0_0": lambda a, p: a if a != a else 0.0}[kind]
+            scale = [1.0] * n if kind == "forward" else read[1] if not kind.startswith("second") else [
+                g * h for g, h in zip(read[1], read[2])]
+            result = [c * f(a, q) for a, q, c in zip(read[0], p, scale)]
+        elif kind == "forward":
             result = [a if a != a or a > 0 else 0.0 for a in read[0]]
         elif kind == "backward":
             result = [a if a != a else (g if a > 0 else 0.0) for a, g in zip(*read)]
@@ -631,9 +700,9 @@ class CheckTests(unittest.TestCase):
         speed = originals["speed"]
         check.speed = lambda gpu, act, n, reps: speed(gpu, act, 64, 2)
 
-    def run_relu(self):
+    def run_relu(self, name="Relu"):
         _, activations = check.self_test(check.HERE / "generated")
-        relu = [a for a in activations if a["name"] == "Relu"]
+        relu = [a for a in activations if a["name"] == name]
         args = types.SimpleNamespace(out=str(self.out), budget=420.0, deadline=0.0, only=None, quick=True,
                                      export=check.HERE / "generated")
         return check.on_gpu(args, relu)
@@ -648,6 +717,14 @@ class CheckTests(unittest.TestCase):
         self.assertEqual(("1", "2", "1"), (speed["actgen_forward_launches"], speed["actgen_both_launches"], speed["builtin_forward_launches"]))
         script = rows(self.out / "torchscript.csv")[0]
         self.assertEqual(("0", "0", "True"), (script["forward_failures"], script["backward_failures"], script["forward_fused"]))
+
+    def test_prelu_passes_every_check_per_channel_and_its_weight_gradient(self):
+        self.assertEqual(0, self.run_relu("PRelu"), (self.out / "summary.txt").read_text())
+        values = rows(self.out / "values.csv")
+        self.assertFalse([r for r in values if r["failures"] != "0"], (self.out / "summary.txt").read_text())
+        checks = {r["check"] for r in values}
+        self.assertTrue({"grad_0 (sum)", "forward (per channel)", "grad_0 (per channel)", "second_x_0 (per channel)",
+                         "second_0_0"} <= checks, checks)
 
     def test_a_wrong_backward_kernel_is_caught(self):
         launch = self.driver.launch
