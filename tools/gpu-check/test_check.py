@@ -317,6 +317,12 @@ def _round(v, dtype):
         return math.copysign(math.inf, v)
 
 
+def _sigmoid(a):
+    if a != a:
+        return a
+    return 1.0 / (1.0 + math.exp(-a)) if a >= 0 else math.exp(a) / (1.0 + math.exp(a))
+
+
 class _DType:
     def __init__(self, name, size):
         self.name, self.itemsize = name, size
@@ -496,6 +502,18 @@ def stand_in_torch(launched):
 
     torch.relu = relu
 
+    def sigmoid(x):
+        kernel()
+        y = x._map(0, lambda a, b: _sigmoid(a))
+        y = _Tensor.of(y.values, x.dtype, x.shape)  # rounded to x's dtype, as torch's own
+
+        def backward(g):  # from the rounded output, computed in float and rounded, as libtorch's half-width autograd
+            x.grad = _Tensor.of([gv * (v * (1.0 - v)) for v, gv in zip(y.values, g.values)], x.dtype, x.shape)
+        y._backward = backward
+        return y
+
+    torch.sigmoid = sigmoid
+
     def prelu(x, weight):
         kernel()
         w = weight.values[0]
@@ -602,11 +620,23 @@ def stand_in_torch(launched):
                 else:
                     setattr(self, kind, lambda x, gy, w, kind=kind: prelu_unit(kind, x, gy, w=w))
 
+    class SigmoidUnit:
+        def forward(self, x):
+            return sigmoid(x)
+
+        def backward(self, y, gy):
+            kernel()
+            return y._map(gy, lambda v, g: g * (v * (1.0 - v)))
+
+        def second_x_x(self, y, gy, gg):
+            kernel()
+            return _Tensor.of([h * (g * ((1.0 - v) - v)) for v, g, h in zip(y.values, gy.values, gg.values)], y.dtype, y.shape)
+
     class Unit:
         def __new__(cls, source):
             if "def forward" not in source:
                 raise RuntimeError("no forward")
-            return PreluUnit() if "weight" in source else super().__new__(cls)
+            return PreluUnit() if "weight" in source else SigmoidUnit() if "sigmoid" in source else super().__new__(cls)
 
         def forward(self, x):
             return relu(x)
@@ -648,12 +678,19 @@ class StandInDriver:
             dtype = "float64" if function.endswith("f64") else "float32"
             storage.data[offset:offset + values[1]] = check.counter_uniform(values[2], values[1], values[3], values[4], dtype)
             return
-        kind = re.search(r"_(forward|backward|grad_0|second_\w_\w)_(f32|f64|f16|bf16)$", function).group(1)
+        kind = re.search(r"_(forward|backward|backward_from_output|grad_0|second_\w_\w)_(f32|f64|f16|bf16)$", function).group(1)
         pointers = 2 if kind == "forward" else 4 if kind.startswith("second") else 3
         buffers = [_Storage.at(v) for v in values[:pointers]]
         n = values[pointers]
         read = [s.data[o:o + n] for s, o in buffers[:-1]]
-        if "PRelu" in function:
+        if "Sigmoid" in function:
+            if kind == "forward":
+                result = [_sigmoid(a) for a in read[0]]
+            elif kind.startswith("backward"):
+                result = [g * (v * (1.0 - v)) for v, g in zip(*read)]
+            else:
+                result = [h * (g * ((1.0 - v) - v)) for v, g, h in zip(*read)]
+        elif "PRelu" in function:
             (ps, po), inner, channels = _Storage.at(values[pointers + 1]), values[pointers + 2], values[pointers + 3]
             p = [ps.data[po + (0 if inner == 0 else i if channels == 0 else (i // inner) % channels)] for i in range(n)]
             f = {"forward": lambda a, p: a if a != a or a > 0 else p * a,
@@ -725,6 +762,12 @@ class CheckTests(unittest.TestCase):
         checks = {r["check"] for r in values}
         self.assertTrue({"grad_0 (sum)", "forward (per channel)", "grad_0 (per channel)", "second_x_0 (per channel)",
                          "second_0_0"} <= checks, checks)
+
+    def test_sigmoid_from_its_output_passes_in_every_dtype(self):
+        self.assertEqual(0, self.run_relu("Sigmoid"), (self.out / "summary.txt").read_text())
+        values = rows(self.out / "values.csv")
+        self.assertFalse([r for r in values if r["failures"] != "0"], [r for r in values if r["failures"] != "0"][:3])
+        self.assertIn("builtin in float16 (from its rounded output)", {r["against"] for r in values})
 
     def test_a_wrong_backward_kernel_is_caught(self):
         launch = self.driver.launch
