@@ -12,15 +12,23 @@ torch.profiler, and runs the TorchScript program on CUDA (values, and whether NN
 Also the counter-based draw of randomized parameters: its kernels against the CPU's draw (a Python reference of it,
 itself checked against values the CPU drew, in the manifest), bit for bit.
 
+The run survives its one chance on a GPU: values first (every activation, then the draw), then the TorchScript checks and
+the timing, each activation of those only while within --budget seconds of the start (else a row of skipped.csv); an
+exception in one case or step is a failing row (values) or a row of errors.csv and the run goes on, unless the CUDA
+context is broken after it (a sticky error: an illegal address, a trap), which ends the GPU work and says so in
+summary.txt; every table and summary.txt is rewritten after each activation, so a kill leaves the finished part; past
+--deadline a watchdog writes the state and exits (3). Progress lines carry the seconds since the start.
+
 Only the standard library and torch. `--self-test` needs neither torch nor a GPU: it checks the manifest against the
 sources (kernel names, ABI strings, TorchScript functions, builtin calls) and the parameter layouts it would pass.
-Exit status 1 when a value check fails.
+Exit status 1 when a value check fails or the run did not finish (sticky error, deadline); test_check.py tests the run
+logic over a stand-in torch.
 """
 import argparse
 import ast
 import csv
 import ctypes
-import glob
+import faulthandler
 import json
 import math
 import os
@@ -28,9 +36,13 @@ import pathlib
 import re
 import struct
 import sys
+import threading
 import time
 
+STARTED = time.perf_counter()
 HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from actgen_cuda import Driver, Nvrtc  # noqa: E402 (beside this script)
 KERNEL = re.compile(r'extern "C" __global__ void (\w+)\(([^)]*)\)')
 EDGES = [0.0, -0.0, 1e-30, -1e-30, 0.5, -0.5, 20.0, -20.0, 88.0, -88.0, 800.0, -800.0,
          math.inf, -math.inf, math.nan]
@@ -206,95 +218,121 @@ def self_test(export):
     return problems + draw_problems(export), activations
 
 
-# ---------------------------------------------------------------- NVRTC and the driver, through ctypes
+# ---------------------------------------------------------------- the run: tables on disk as they grow, clock, budget
 
-def nvrtc_candidates(torch):
-    found = [os.environ["ACTGEN_NVRTC"]] if os.environ.get("ACTGEN_NVRTC") else []
-    site = pathlib.Path(torch.__file__).resolve().parent.parent
-    for pattern in ["nvidia/cu13/lib/libnvrtc.so*", "nvidia/cuda_nvrtc/lib/libnvrtc.so*", "nvidia/*/lib/libnvrtc.so*"]:
-        found += sorted(glob.glob(str(site / pattern)))
-    found += sorted(glob.glob("/usr/local/cuda/lib64/libnvrtc.so*")) + sorted(glob.glob("/usr/local/cuda/targets/*/lib/libnvrtc.so*"))
-    return [f for f in found if "builtins" not in f and "alt" not in os.path.basename(f)]
+class StickyCudaError(RuntimeError):
+    """The CUDA context is broken (an illegal address, a trap, ...): every later GPU call would fail too."""
 
 
-class Nvrtc:
-    def __init__(self, torch):
-        errors = []
-        for path in nvrtc_candidates(torch):
-            try:
-                self.lib, self.path = ctypes.CDLL(path), path
-                break
-            except OSError as e:
-                errors.append(f"{path}: {e}")
-        else:
-            raise SystemExit("gpu-check: no NVRTC found (set ACTGEN_NVRTC): " + "; ".join(errors))
-        self.lib.nvrtcGetErrorString.restype = ctypes.c_char_p
-        major, minor = ctypes.c_int(), ctypes.c_int()
-        self.lib.nvrtcVersion(ctypes.byref(major), ctypes.byref(minor))
-        self.version = f"{major.value}.{minor.value}"
+class Run:
+    """Everything gathered so far, rewritten to disk (tables, summary.txt) after each activation and each phase, so that
+    a timeout or a kill leaves the finished part; a clock from the script's start; the timing budget."""
 
-    def _check(self, status, what, program=None):
+    TABLES = ("values", "speed", "torchscript", "errors", "skipped")
+
+    def __init__(self, out, budget):
+        self.out, self.budget = out, budget
+        self.tables = {name: [] for name in self.TABLES}
+        self.lock = threading.RLock()
+        self.state = "running"
+        self.device = "gpu-check"
+        self.n = None
+
+    @staticmethod
+    def elapsed():
+        return time.perf_counter() - STARTED
+
+    def log(self, message):
+        print(f"[{self.elapsed():6.1f} s] {message}", flush=True)
+
+    def add(self, table, rows):
+        with self.lock:
+            self.tables[table] += [r for r in rows if r is not None]
+
+    def over_budget(self):
+        return self.budget is not None and self.elapsed() > self.budget
+
+    def flush(self):
+        with self.lock:
+            for name in self.TABLES:
+                write_table(self.out / name, self.tables[name])
+            text = self.summary()
+            temporary = self.out / "summary.txt.tmp"
+            temporary.write_text(text + "\n", encoding="utf-8")
+            os.replace(temporary, self.out / "summary.txt")
+            return text
+
+    def summary(self):
+        values, speeds, scripts = self.tables["values"], self.tables["speed"], self.tables["torchscript"]
+        errors, skipped = self.tables["errors"], self.tables["skipped"]
+        failed = sorted({r["activation"] for r in values if r.get("failures")}
+                        | {r["activation"] for r in scripts if r.get("forward_failures") or r.get("backward_failures")})
+        checked = {r["activation"] for r in values}
+        timed_rows = [s for s in speeds if s.get("actgen_both_of_copy") is not None]
+        bandwidth = sum(1 for s in timed_rows if s["actgen_forward_of_copy"] >= 0.8 and s["actgen_both_of_copy"] >= 0.8)
+        against = [s for s in timed_rows if s.get("both_vs_builtin") is not None]
+        no_slower = sum(1 for s in against if s["forward_vs_builtin"] <= 1 and s["both_vs_builtin"] <= 1)
+        counted = [s for s in timed_rows if s.get("actgen_forward_launches") is not None]
+        fused = sum(1 for s in scripts if s.get("forward_fused") and s.get("backward_fused"))
+        single = sum(1 for s in scripts if s.get("forward_launches") == 1 and s.get("backward_launches") == 1)
+        return (f"{self.device}: {self.state}; "
+                f"values {len(checked) - len(failed)}/{len(checked)} ok{' (' + ', '.join(failed) + ')' if failed else ''}; "
+                f"≥80% of copy bandwidth {bandwidth}/{len(timed_rows)} at n={self.n}; "
+                f"no slower than builtin {no_slower}/{len(against)}; "
+                f"one launch per forward {sum(1 for s in counted if s['actgen_forward_launches'] == 1)}/{len(counted)}; "
+                f"TorchScript fused by NNC {fused}/{len(scripts)}, one kernel per call {single}/{len(scripts)}"
+                f"{'; errors: ' + str(len(errors)) if errors else ''}"
+                f"{'; skipped (budget): ' + str(len(skipped)) if skipped else ''}; {self.elapsed():.0f} s")
+
+
+class Gpu:
+    """torch, NVRTC, the driver and the device's numbers, and the run they report to."""
+
+    def __init__(self, torch, run):
+        self.torch, self.run = torch, run
+        properties = torch.cuda.get_device_properties(0)
+        self.arch, self.sms, self.name = f"{properties.major}{properties.minor}", properties.multi_processor_count, properties.name
+        self.nvrtc, self.driver = Nvrtc(torch), Driver(torch.cuda.current_device())
+
+    def broken(self):
+        """None while the context works; else what is wrong with it (a sticky error)."""
+        status = self.driver.synchronize()
         if status != 0:
-            log = self.log(program) if program is not None else ""
-            raise RuntimeError(f"{what}: {self.lib.nvrtcGetErrorString(status).decode()}\n{log}")
+            return self.driver.describe(status)
+        try:
+            self.torch.cuda.synchronize()
+            if self.torch.ones(1, device="cuda").add_(1).item() != 2:
+                return "1 + 1 != 2 on the GPU"
+        except Exception as e:  # noqa: BLE001
+            return f"{type(e).__name__}: {e}".replace("\n", " ")[:300]
+        return None
 
-    def log(self, program):
-        size = ctypes.c_size_t()
-        self.lib.nvrtcGetProgramLogSize(program, ctypes.byref(size))
-        buffer = ctypes.create_string_buffer(size.value)
-        self.lib.nvrtcGetProgramLog(program, buffer)
-        return buffer.value.decode(errors="replace")
-
-    def compile(self, source, name, arch):
-        """A cubin for sm_{arch}; PTX for compute_{arch} where this NVRTC does not know the architecture."""
-        for target, binary in [(f"sm_{arch}", "CUBIN"), (f"compute_{arch}", "PTX")]:
-            program = ctypes.c_void_p()
-            self._check(self.lib.nvrtcCreateProgram(ctypes.byref(program), source.encode(), name.encode(), 0, None, None), "create")
-            options = [b"--std=c++17", f"--gpu-architecture={target}".encode(), b"-default-device", b"-DNDEBUG"]
-            status = self.lib.nvrtcCompileProgram(program, len(options), (ctypes.c_char_p * len(options))(*options))
-            if status != 0 and binary == "CUBIN" and "gpu-architecture" in self.log(program):
-                continue
-            self._check(status, f"compile {name} for {target}", program)
-            size = ctypes.c_size_t()
-            self._check(getattr(self.lib, f"nvrtcGet{binary}Size")(program, ctypes.byref(size)), "size")
-            image = ctypes.create_string_buffer(size.value)
-            self._check(getattr(self.lib, f"nvrtcGet{binary}")(program, image), "get")
-            self.lib.nvrtcDestroyProgram(ctypes.byref(program))
-            return image.raw, binary
-        raise RuntimeError(f"NVRTC {self.version} knows neither sm_{arch} nor compute_{arch}")
+    def attempt(self, activation, what, call, value_row=False):
+        """call(); an exception is a row of the errors table (and, with value_row, a failing row of the values table),
+        not the end of the run, unless the CUDA context is broken after it: then StickyCudaError."""
+        try:
+            return call()
+        except StickyCudaError:
+            raise
+        except Exception as e:  # noqa: BLE001 (one item's failure is a row, not the end of the run)
+            text = f"{type(e).__name__}: {e}".replace("\n", " ")[:400]
+            self.run.add("errors", [dict(activation=activation, step=what, error=text)])
+            self.run.log(f"{short(activation)}: {what}: {text[:240]}")
+            broken = self.broken()
+            if broken:
+                raise StickyCudaError(f"after {activation}, {what}: {broken}") from e
+            if value_row:
+                return [dict(activation=activation, check="raised", case=what, against="", failures=1, limits=0,
+                             worst=math.nan, error=text)]
+            return None
 
 
-class Driver:
-    def __init__(self, device):
-        self.lib = ctypes.CDLL("libcuda.so.1")
-        self._check(self.lib.cuInit(0), "cuInit")
-        handle, self.context = ctypes.c_int(), ctypes.c_void_p()
-        self._check(self.lib.cuDeviceGet(ctypes.byref(handle), device), "cuDeviceGet")
-        self._check(self.lib.cuDevicePrimaryCtxRetain(ctypes.byref(self.context), handle), "cuDevicePrimaryCtxRetain")
-        self._check(self.lib.cuCtxSetCurrent(self.context), "cuCtxSetCurrent")
+def short(activation):
+    return activation.rsplit(".", 1)[-1]
 
-    def _check(self, status, what):
-        if status != 0:
-            text = ctypes.c_char_p()
-            self.lib.cuGetErrorString(status, ctypes.byref(text))
-            raise RuntimeError(f"{what}: CUDA error {status} {text.value.decode() if text.value else ''}")
 
-    def module(self, image):
-        module = ctypes.c_void_p()
-        self._check(self.lib.cuModuleLoadData(ctypes.byref(module), image), "cuModuleLoadData")
-        return module
-
-    def function(self, module, name):
-        function = ctypes.c_void_p()
-        self._check(self.lib.cuModuleGetFunction(ctypes.byref(function), module, name.encode()), f"cuModuleGetFunction {name}")
-        return function
-
-    def launch(self, function, grid, block, arguments, stream):
-        """On torch's current stream (the default one unless a caller changed it), so ordering with torch's kernels holds."""
-        self._check(self.lib.cuCtxSetCurrent(self.context), "cuCtxSetCurrent")
-        pointers = (ctypes.c_void_p * len(arguments))(*[ctypes.cast(ctypes.byref(a), ctypes.c_void_p) for a in arguments])
-        status = self.lib.cuLaunchKernel(function, grid, 1, 1, block, 1, 1, 0, ctypes.c_void_p(stream), pointers, None)
-        self._check(status, "cuLaunchKernel")
+def is_tensor(v):
+    return not isinstance(v, (int, float))
 
 
 # ---------------------------------------------------------------- the checks on the GPU
@@ -302,47 +340,62 @@ class Driver:
 class Activation:
     """One exported activation, compiled and ready to launch."""
 
-    def __init__(self, torch, entry, export, nvrtc, driver, arch, sms):
-        self.torch, self.entry, self.driver, self.sms = torch, entry, driver, sms
+    def __init__(self, gpu, entry, export):
+        torch = gpu.torch
+        self.torch, self.entry, self.driver, self.sms = torch, entry, gpu.driver, gpu.sms
         source = (export / entry["cuda"]).read_text(encoding="utf-8")
         started = time.perf_counter()
-        image, self.binary = nvrtc.compile(source, entry["cuda"], arch)
+        image, self.binary = gpu.nvrtc.compile(source, entry["cuda"], gpu.arch)
         self.compile_s = time.perf_counter() - started
-        module = driver.module(image)
-        self.kernels = {(k["kind"], k["dtype"]): (driver.function(module, k["name"]), k["abi"]) for k in entry["kernels"]}
-        self.script = None
-        if entry["torchscript"]:
-            self.script = torch.jit.CompilationUnit((export / entry["torchscript"]).read_text(encoding="utf-8"))
+        module = gpu.driver.module(image)
+        self.kernels = {(k["kind"], k["dtype"]): (gpu.driver.function(module, k["name"]), k["abi"]) for k in entry["kernels"]}
+        self.script_source = (export / entry["torchscript"]).read_text(encoding="utf-8") if entry["torchscript"] else None
+        self.script, self.script_error = None, None
+        if self.script_source:
+            try:  # TorchScript is deprecated as of torch 2.11: its failure is the TorchScript checks', not the kernels'
+                self.script = torch.jit.CompilationUnit(self.script_source)
+            except Exception as e:  # noqa: BLE001
+                self.script_error = f"the TorchScript program does not compile: {type(e).__name__}: {e}"
+        self.backward_kind = "backward_from_output" if entry["backwardFromOutput"] else "backward"
+
+    def need_script(self):
+        if self.script is None:
+            raise RuntimeError(self.script_error or "no TorchScript program in the export")
 
     def parameters(self, dtype, device="cuda"):
-        """Each parameter at its default: a float (hyper) or a one-element tensor (learnable, randomized)."""
+        """Each parameter at its default: a float (hyper; the manifest writes 1.0 as 1) or a one-element tensor."""
         torch = self.torch
-        return {p["name"]: p["default"] if p["role"] == "hyper"
-                else torch.tensor([p["default"]], dtype=dtype, device=device) for p in self.entry["parameters"]}
+        return {p["name"]: float(p["default"]) if p["role"] == "hyper"
+                else torch.tensor([float(p["default"])], dtype=dtype, device=device) for p in self.entry["parameters"]}
 
     def run(self, kind, x, gy=None, values=None, gg=None):
         """Launches one kernel on x (and gy, and gg for the second order); returns its output, a new tensor like x."""
         torch = self.torch
-        values = values or self.parameters(x.dtype)
-        out = torch.empty_like(x)
+        values = self.parameters(x.dtype) if values is None else values
+        if not x.is_contiguous() or x.device.type != "cuda":
+            raise ValueError("the kernels read x in order: pass a contiguous CUDA tensor")
+        out = torch.empty_like(x, memory_format=torch.contiguous_format)
         function, abi = self.kernels[(kind, str(x.dtype).replace("torch.", ""))]
         names = [p["name"] for p in self.entry["parameters"]]
         arguments = []
         for argument in abi:
             name = argument.split(" ")[-1]
             if name in ("in", "gy", "gg", "out"):
-                arguments.append(ctypes.c_void_p({"in": x, "gy": gy, "gg": gg, "out": out}[name].data_ptr()))
+                tensor = {"in": x, "gy": gy, "gg": gg, "out": out}[name]
+                if tensor is None or tensor.shape != x.shape or tensor.dtype != x.dtype or not tensor.is_contiguous():
+                    raise ValueError(f"{kind}: {name} must be a contiguous {x.dtype} tensor of x's shape")
+                arguments.append(ctypes.c_void_p(tensor.data_ptr()))  # data_ptr() includes the storage offset
             elif name == "n":
                 arguments.append(ctypes.c_longlong(x.numel()))
             elif name.endswith(("_inner", "_channels")):
                 value = values[names[int(name[1:name.index("_")])]]
                 arguments.append(ctypes.c_longlong(layout(x.shape, value.shape)[0 if name.endswith("_inner") else 1]))
             elif argument.startswith("double"):
-                arguments.append(ctypes.c_double(values[names[int(name[1:])]]))
+                arguments.append(ctypes.c_double(float(values[names[int(name[1:])]])))
             else:
                 value = values[names[int(name[1:])]]
-                if not value.is_contiguous():
-                    raise ValueError(f"{name}: the kernels read a parameter's values in order; pass it contiguous")
+                if not value.is_contiguous() or value.dtype != x.dtype or value.device != x.device:
+                    raise ValueError(f"{name}: the kernels read a parameter's values in order; pass it contiguous, as x")
                 arguments.append(ctypes.c_void_p(value.data_ptr()))
         block = 256
         grid = max(1, min((x.numel() + block - 1) // block, self.sms * 32))
@@ -353,11 +406,13 @@ class Activation:
         torch = self.torch
         return eval(self.entry["builtin"]["call"], {"torch": torch, "F": torch.nn.functional, "x": x, **values})  # noqa: S307
 
-    def script_call(self, function, first, gy, values, gg=None):
+    def script_call(self, function, first, gy, values, gg=None, script=None):
         tensors = [values[p["name"]] for p in self.entry["parameters"] if p["role"] != "hyper"]
-        hyper = [values[p["name"]] for p in self.entry["parameters"] if p["role"] == "hyper"]
+        hyper = [float(values[p["name"]]) for p in self.entry["parameters"] if p["role"] == "hyper"]
         grads = ([] if gy is None else [gy]) + ([] if gg is None else [gg])
-        return getattr(self.script, function)(first, *grads, *tensors, *hyper)
+        if script is None:
+            self.need_script()
+        return getattr(script or self.script, function)(first, *grads, *tensors, *hyper)
 
 
 def inputs(torch, dtype, n, shift):
@@ -384,56 +439,87 @@ def compare(ours, reference, dtype, x, mask=None):
     same_inf = a.isinf() & b.isinf() & (a == b)
     close = (a - b).abs() <= absolute + relative * b.abs()
     ok = both_nan | limits | same_inf | close
-    return int((~ok).sum().item()), int(limits.sum().item()), (a - b).abs()[~ok].max().item() if (~ok).any() else 0.0
+    bad = int((~ok).sum().item())
+    worst = (a - b).abs()[~ok].nan_to_num(nan=math.inf, posinf=math.inf).max().item() if bad else 0.0
+    return bad, int(limits.sum().item()), worst
 
 
-def value_checks(act, torch, quick):
-    """Rows: kernel vs builtin (or vs the TorchScript program where there is no builtin), per dtype, length and start."""
-    rows = []
-    lengths = [1, 7, 4097] + ([] if quick else [1000003])
-    for dtype in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
-        name = str(dtype).replace("torch.", "")
-        # The builtin's reference in the precision the kernel computes in, rounded once to the kernel's dtype.
-        opmath = torch.float32 if name in HALF_WIDTH else dtype
-        for n in lengths:
-            for shift in [0, 1]:
-                x = inputs(torch, dtype, n, shift)
-                gy = torch.linspace(0.5, 2.0, n, dtype=dtype, device="cuda")
-                values = act.parameters(dtype)
-                y = act.run("forward", x, values=values)
-                backward_kind = "backward_from_output" if act.entry["backwardFromOutput"] else "backward"
-                gx = act.run(backward_kind, y if backward_kind.endswith("output") else x, gy, values)
-                finite_input = ~x.isnan()
-                leaf = {k: (v.to(opmath).clone().requires_grad_(True) if not isinstance(v, float) else v) for k, v in values.items()}
-                xr = x.to(opmath).clone().requires_grad_(True)
-                if act.entry["builtin"] is not None:
-                    yr = act.builtin(xr, leaf)
-                    yr.backward(gy.to(opmath))
-                    reference, gxr = yr.detach().to(dtype), xr.grad.to(dtype)
-                    against = "builtin" if opmath == dtype else "builtin in float32, rounded"
-                else:
-                    reference = act.script_call("forward", x.double(), None, act.parameters(torch.float64)).to(dtype)
-                    gxr = act.script_call("backward", (reference if backward_kind.endswith("output") else x).double(), gy.double(),
-                                          act.parameters(torch.float64)).to(dtype)
-                    against = "torchscript float64"
-                case = f"{name} n={n} start+{shift}"
-                for what, ours, ref, mask in [("forward", y, reference, None), ("backward", gx, gxr, finite_input)]:
-                    bad, limits, worst = compare(ours, ref, name, x, mask)
-                    rows.append(dict(activation=act.entry["id"], check=what, case=case, against=against,
-                                     failures=bad, limits=limits, worst=worst))
-                if act.entry["builtin"] is not None and name not in HALF_WIDTH:
-                    rows += parameter_checks(act, torch, x[x.isfinite()], gy[x.isfinite()], name, case)
+def value_row(act, check, case, against, result):
+    bad, limits, worst = result
+    return dict(activation=act.entry["id"], check=check, case=case, against=against, failures=bad, limits=limits, worst=worst)
+
+
+def shifted(torch, t, shift):
+    """A copy of t starting `shift` elements into a buffer of its own (1: an unaligned start)."""
+    buffer = torch.empty(t.numel() + shift, dtype=t.dtype, device=t.device)
+    view = buffer[shift:].view(t.shape)
+    view.copy_(t)
+    return view
+
+
+def value_case(act, torch, dtype, n, shift):
+    """Rows of one (dtype, length, start): forward and backward against the builtin (or the TorchScript program), and
+    each learnable parameter's gradient. A backward from the output reads the reference's own output (at the same
+    start as x), so that it is checked on its own, not through the forward's rounding."""
+    name = str(dtype).replace("torch.", "")
+    # The builtin's reference in the precision the kernel computes in, rounded once to the kernel's dtype.
+    opmath = torch.float32 if name in HALF_WIDTH else dtype
+    x = inputs(torch, dtype, n, shift)
+    gy = torch.linspace(0.5, 2.0, n, dtype=dtype, device="cuda")
+    values = act.parameters(dtype)
+    from_output = act.backward_kind.endswith("output")
+    if act.entry["builtin"] is not None:
+        leaf = {k: (v.to(opmath).clone().requires_grad_(True) if is_tensor(v) else v) for k, v in values.items()}
+        xr = x.to(opmath).clone().requires_grad_(True)
+        yr = act.builtin(xr, leaf)
+        yr.backward(gy.to(opmath))
+        reference, gxr = yr.detach().to(dtype), xr.grad.to(dtype)
+        source = reference
+        against = backward_against = "builtin" if opmath == dtype else "builtin in float32, rounded"
+        if from_output and opmath != dtype:
+            # A backward from the output reads y rounded to float16/bfloat16: near |y| = 1 (sigmoid, tanh) that rounding
+            # alone moves 1 - y by far more than two units of the result, so the reference is libtorch's own
+            # half-width autograd, which reads its rounded output the same way (computing in float, as the kernel does).
+            xh = x.clone().requires_grad_(True)
+            yh = act.builtin(xh, {k: (v.clone().requires_grad_(True) if is_tensor(v) else v) for k, v in values.items()})
+            yh.backward(gy)
+            source, gxr, backward_against = yh.detach(), xh.grad, f"builtin in {name} (from its rounded output)"
+    else:
+        wide = act.parameters(torch.float64)
+        reference = source = act.script_call("forward", x.double(), None, wide).to(dtype)
+        gxr = act.script_call("backward", (source if from_output else x).double(), gy.double(), wide).to(dtype)
+        against = backward_against = "torchscript float64"
+    y = act.run("forward", x, values=values)
+    gx = act.run(act.backward_kind, shifted(torch, source, shift) if from_output else x, gy, values)
+    case = f"{name} n={n} start+{shift}"
+    rows = [value_row(act, "forward", case, against, compare(y, reference, name, x)),
+            value_row(act, "backward", case, backward_against, compare(gx, gxr, name, x, ~x.isnan()))]
+    if act.entry["builtin"] is not None and name not in HALF_WIDTH:
+        finite = x.isfinite()
+        rows += parameter_checks(act, x[finite], gy[finite], name, case)
     return rows
 
 
-def parameter_checks(act, torch, x, gy, dtype, case):
+def value_checks(gpu, act, quick):
+    """Rows: kernel vs builtin (or vs the TorchScript program where there is no builtin), per dtype, length and start;
+    a case that raises is a failing row of its own."""
+    torch, rows = gpu.torch, []
+    for dtype in [torch.float32, torch.float64, torch.float16, torch.bfloat16]:
+        for n in [1, 7, 4097] + ([] if quick else [1000003]):
+            for shift in [0, 1]:
+                what = f"values {str(dtype).replace('torch.', '')} n={n} start+{shift}"
+                rows += gpu.attempt(act.entry["id"], what, lambda: value_case(act, torch, dtype, n, shift), value_row=True)
+    return rows
+
+
+def parameter_checks(act, x, gy, dtype, case):
     """Each learnable parameter: the sum of the grad_k kernel's per-element gy * df/dθ against the builtin's θ.grad."""
     rows = []
     for k, p in enumerate(act.entry["parameters"]):
         if p["role"] != "learnable" or x.numel() == 0:
             continue
         values = act.parameters(x.dtype)
-        leaf = {n: (v.clone().requires_grad_(True) if not isinstance(v, float) else v) for n, v in values.items()}
+        leaf = {n: (v.clone().requires_grad_(True) if is_tensor(v) else v) for n, v in values.items()}
         act.builtin(x, leaf).backward(gy)
         per_element = act.run(f"grad_{k}", x, gy, values).double()
         error = (per_element.sum() - leaf[p["name"]].grad.double().sum()).abs().item()
@@ -443,114 +529,125 @@ def parameter_checks(act, torch, x, gy, dtype, case):
     return rows
 
 
-def per_channel_checks(act, torch):
+def per_channel_checks(gpu, act):
     """Tensor parameters one per channel along dimension 1 (as PyTorch's PReLU weight), values differing per channel:
     every kernel against the TorchScript program in float64 with the same broadcast [1, C, 1, 1] parameters."""
-    if act.script is None or all(p["role"] == "hyper" for p in act.entry["parameters"]):
+    if all(p["role"] == "hyper" for p in act.entry["parameters"]):
         return []
-    rows, shape = [], (4, 3, 5, 7)
-    backward_kind = "backward_from_output" if act.entry["backwardFromOutput"] else "backward"
-    kinds = [("forward", "forward"), (backward_kind, "backward")] + [
+    act.need_script()
+    torch, rows, shape = gpu.torch, [], (4, 3, 5, 7)
+    kinds = [("forward", "forward"), (act.backward_kind, "backward")] + [
         (f"grad_{k}", f"grad_{k}") for k, p in enumerate(act.entry["parameters"]) if p["role"] == "learnable"] + [
         (k, k) for k in act.entry["secondOrder"]]
     for dtype in [torch.float32, torch.float64]:
         name = str(dtype).replace("torch.", "")
         x = inputs(torch, dtype, math.prod(shape), 0).view(shape)
         gy = torch.linspace(0.5, 2.0, x.numel(), dtype=dtype, device="cuda").view(shape)
-        values = {p["name"]: p["default"] if p["role"] == "hyper"
+        values = {p["name"]: float(p["default"]) if p["role"] == "hyper"
                   else (p["default"] + torch.arange(3, dtype=dtype, device="cuda") / 16).view(1, 3, 1, 1)
                   for p in act.entry["parameters"]}
-        wide = {k: v if isinstance(v, float) else v.double() for k, v in values.items()}
+        wide = {k: v.double() if is_tensor(v) else v for k, v in values.items()}
         y = act.run("forward", x, values=values)
         for kind, function in kinds:
-            gg = gy.flip(-1) if kind.startswith("second_") else None
-            first = y if kind == "backward_from_output" or (kind.startswith("second_") and act.entry["backwardFromOutput"]) else x
-            ours = act.run(kind, first, None if kind == "forward" else gy, values, gg)
-            reference = act.script_call(function, first.double(), None if kind == "forward" else gy.double(), wide,
-                                        None if gg is None else gg.double()).to(dtype)
-            bad, limits, worst = compare(ours, reference, name, x, None if kind == "forward" else x.isfinite())
-            rows.append(dict(activation=act.entry["id"], check=f"{kind} (per channel)", case=f"{name} {list(shape)}",
-                             against="torchscript float64", failures=bad, limits=limits, worst=worst))
+            def one(kind=kind, function=function):
+                gg = gy.flip(-1).contiguous() if kind.startswith("second_") else None
+                from_y = kind == "backward_from_output" or (kind.startswith("second_") and act.entry["backwardFromOutput"])
+                first = y if from_y else x
+                ours = act.run(kind, first, None if kind == "forward" else gy, values, gg)
+                reference = act.script_call(function, first.double(), None if kind == "forward" else gy.double(), wide,
+                                            None if gg is None else gg.double()).to(dtype)
+                return [value_row(act, f"{kind} (per channel)", f"{name} {list(shape)}", "torchscript float64",
+                                  compare(ours, reference, name, x, None if kind == "forward" else x.isfinite()))]
+            rows += gpu.attempt(act.entry["id"], f"{kind} (per channel) {name}", one, value_row=True)
     return rows
 
 
-def second_order_checks(act, torch):
+def second_order_checks(gpu, act):
     """Each second-order kernel (gg * gy * d2f/dadb, from x or from y) against the TorchScript program's function of the
     same name in float64, parameters at their defaults; odd length, aligned and unaligned starts."""
-    if act.script is None:
+    if not act.entry["secondOrder"]:
         return []
-    rows = []
+    act.need_script()
+    torch, rows = gpu.torch, []
     for dtype in [torch.float32, torch.float64]:
         name = str(dtype).replace("torch.", "")
         for shift in [0, 1]:
-            x = inputs(torch, dtype, 4097, shift)
-            gy = torch.linspace(0.5, 2.0, x.numel(), dtype=dtype, device="cuda")
-            gg = torch.linspace(1.5, -0.75, x.numel(), dtype=dtype, device="cuda")
-            values = act.parameters(dtype)
-            wide = {k: v if isinstance(v, float) else v.double() for k, v in values.items()}
-            first = act.run("forward", x, values=values) if act.entry["backwardFromOutput"] else x
             for kind in act.entry["secondOrder"]:
-                ours = act.run(kind, first, gy, values, gg)
-                reference = act.script_call(kind, first.double(), gy.double(), wide, gg.double()).to(dtype)
-                bad, limits, worst = compare(ours, reference, name, x, x.isfinite())
-                rows.append(dict(activation=act.entry["id"], check=kind, case=f"{name} n=4097 start+{shift}",
-                                 against="torchscript float64", failures=bad, limits=limits, worst=worst))
+                def one(kind=kind, dtype=dtype, shift=shift, name=name):
+                    x = inputs(torch, dtype, 4097, shift)
+                    gy = torch.linspace(0.5, 2.0, x.numel(), dtype=dtype, device="cuda")
+                    gg = torch.linspace(1.5, -0.75, x.numel(), dtype=dtype, device="cuda")
+                    values = act.parameters(dtype)
+                    wide = {k: v.double() if is_tensor(v) else v for k, v in values.items()}
+                    first = shifted(torch, act.run("forward", x, values=values), shift) if act.entry["backwardFromOutput"] else x
+                    ours = act.run(kind, first, gy, values, gg)
+                    reference = act.script_call(kind, first.double(), gy.double(), wide, gg.double()).to(dtype)
+                    return [value_row(act, kind, f"{name} n=4097 start+{shift}", "torchscript float64",
+                                      compare(ours, reference, name, x, x.isfinite()))]
+                rows += gpu.attempt(act.entry["id"], f"{kind} {name} start+{shift}", one, value_row=True)
     return rows
 
 
-def timed(torch, call, reps):
-    """Median milliseconds of call() over reps, by CUDA events, after two warm-up calls."""
+def timed(torch, call, reps, inner):
+    """Median milliseconds of one call() over reps, by CUDA events around `inner` calls back to back (so that the GPU's
+    queue stays full and launch latency is not what is measured), after two warm-up calls."""
     call(), call()
+    torch.cuda.synchronize()
     times = []
     for _ in range(reps):
         start, stop = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
         start.record()
-        call()
+        for _ in range(inner):
+            call()
         stop.record()
         stop.synchronize()
-        times.append(start.elapsed_time(stop))
+        times.append(start.elapsed_time(stop) / inner)
     return sorted(times)[len(times) // 2]
 
 
 def launches(torch, call):
-    """CUDA kernels one call launches (torch.profiler's device events, copies and memsets left out)."""
+    """CUDA kernels one call launches (torch.profiler's device events, copies and memsets left out); None when the
+    profiler saw no device activity at all (CUPTI not working), rather than a misleading 0."""
     call()
     torch.cuda.synchronize()
     with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CUDA]) as profiler:
         call()
         torch.cuda.synchronize()
     names = [e.name for e in profiler.events() if e.device_type == torch.autograd.DeviceType.CUDA]
+    if not names:
+        return None
     return len([n for n in names if "memcpy" not in n.lower() and "memset" not in n.lower()])
 
 
-def speed(act, torch, n, reps):
+def speed(gpu, act, n, reps):
+    torch, aid = gpu.torch, act.entry["id"]
     x = torch.randn(n, device="cuda", dtype=torch.float32)
     gy = torch.randn(n, device="cuda", dtype=torch.float32)
     values = act.parameters(torch.float32)
-    backward_kind = "backward_from_output" if act.entry["backwardFromOutput"] else "backward"
     out = torch.empty_like(x)
+    inner = 10
 
     def ours_forward():
         return act.run("forward", x, values=values)
 
     def ours_both():
         y = act.run("forward", x, values=values)
-        return act.run(backward_kind, y if backward_kind.endswith("output") else x, gy, values)
+        return act.run(act.backward_kind, y if act.backward_kind.endswith("output") else x, gy, values)
 
     def copy():
         out.copy_(x)
 
-    row = dict(activation=act.entry["id"], n=n)
-    copy_ms = timed(torch, copy, reps)
+    row = dict(activation=aid, n=n, reps=reps, inner=inner)
+    copy_ms = timed(torch, copy, reps, inner)
     row["copy_gbps"] = 2 * 4 * n / copy_ms / 1e6
-    row["actgen_forward_ms"] = timed(torch, ours_forward, reps)
-    row["actgen_both_ms"] = timed(torch, ours_both, reps)
+    row["actgen_forward_ms"] = timed(torch, ours_forward, reps, inner)
+    row["actgen_both_ms"] = timed(torch, ours_both, reps, inner)
     row["actgen_forward_of_copy"] = (2 * 4 * n / row["actgen_forward_ms"] / 1e6) / row["copy_gbps"]
     row["actgen_both_of_copy"] = (5 * 4 * n / row["actgen_both_ms"] / 1e6) / row["copy_gbps"]
-    row["actgen_forward_launches"] = launches(torch, ours_forward)
-    row["actgen_both_launches"] = launches(torch, ours_both)
+    row["actgen_forward_launches"] = gpu.attempt(aid, "launches (actgen forward)", lambda: launches(torch, ours_forward))
+    row["actgen_both_launches"] = gpu.attempt(aid, "launches (actgen both)", lambda: launches(torch, ours_both))
     if act.entry["builtin"] is not None:
-        leaf = {k: (v.clone().requires_grad_(True) if not isinstance(v, float) else v) for k, v in values.items()}
+        leaf = {k: (v.clone().requires_grad_(True) if is_tensor(v) else v) for k, v in values.items()}
         xr = x.clone().requires_grad_(True)
 
         def builtin_forward():
@@ -561,52 +658,58 @@ def speed(act, torch, n, reps):
             y = act.builtin(xr, leaf)
             return torch.autograd.grad(y, xr, gy)
 
-        row["builtin_forward_ms"] = timed(torch, builtin_forward, reps)
-        row["builtin_both_ms"] = timed(torch, builtin_both, reps)
-        row["builtin_forward_launches"] = launches(torch, builtin_forward)
-        row["builtin_both_launches"] = launches(torch, builtin_both)
+        row["builtin_forward_ms"] = timed(torch, builtin_forward, reps, inner)
+        row["builtin_both_ms"] = timed(torch, builtin_both, reps, inner)
+        row["builtin_forward_launches"] = gpu.attempt(aid, "launches (builtin forward)", lambda: launches(torch, builtin_forward))
+        row["builtin_both_launches"] = gpu.attempt(aid, "launches (builtin both)", lambda: launches(torch, builtin_both))
         row["forward_vs_builtin"] = row["actgen_forward_ms"] / row["builtin_forward_ms"]
         row["both_vs_builtin"] = row["actgen_both_ms"] / row["builtin_both_ms"]
     return row
 
 
-def script_check(act, torch):
-    """The TorchScript program on CUDA: its forward against the kernel, NNC fusion after warm-up, kernels per call."""
-    if act.script is None:
+def script_check(gpu, act):
+    """The TorchScript program on CUDA: its forward against the kernel, NNC fusion after warm-up, kernels per call. A
+    fresh compilation unit, so that the value checks' float64 calls have not used up the executor's specialisations."""
+    if act.script_source is None:
         return None
+    act.need_script()
+    torch, aid = gpu.torch, act.entry["id"]
+    script = torch.jit.CompilationUnit(act.script_source)
     x = inputs(torch, torch.float32, 4097, 0)
     values = act.parameters(torch.float32)
-    for _ in range(3):
-        y = act.script_call("forward", x, None, values)
+    for _ in range(3):  # call 1 is profiled, call 2 compiles the fusion group, call 3 runs it
+        y = act.script_call("forward", x, None, values, script=script)
     graph = str(torch.jit.last_executed_optimized_graph())
-    bad, limits, worst = compare(y, act.run("forward", x, values=values), "float32", x)
+    bad, _, _ = compare(y, act.run("forward", x, values=values), "float32", x)
     gy = torch.ones_like(x)
-    backward_kind = "backward_from_output" if act.entry["backwardFromOutput"] else "backward"
-    first = y if backward_kind.endswith("output") else x
+    first = y if act.backward_kind.endswith("output") else x
     for _ in range(3):
-        gx = act.script_call("backward", first, gy, values)
+        gx = act.script_call("backward", first, gy, values, script=script)
     backward_graph = str(torch.jit.last_executed_optimized_graph())
-    backward_bad, _, _ = compare(gx, act.run(backward_kind, first, gy, values), "float32", x, ~x.isnan())
-    return dict(activation=act.entry["id"], forward_failures=bad, backward_failures=backward_bad,
+    backward_bad, _, _ = compare(gx, act.run(act.backward_kind, first, gy, values), "float32", x, ~x.isnan())
+    return dict(activation=aid, forward_failures=bad, backward_failures=backward_bad,
                 forward_fused="prim::TensorExprGroup" in graph,
                 backward_fused="prim::TensorExprGroup" in backward_graph,
-                forward_launches=launches(torch, lambda: act.script_call("forward", x, None, values)),
-                backward_launches=launches(torch, lambda: act.script_call("backward", first, gy, values)))
+                forward_launches=gpu.attempt(aid, "launches (torchscript forward)",
+                                             lambda: launches(torch, lambda: act.script_call("forward", x, None, values, script=script))),
+                backward_launches=gpu.attempt(aid, "launches (torchscript backward)",
+                                              lambda: launches(torch, lambda: act.script_call("backward", first, gy, values, script=script))))
 
 
-def draw_checks(torch, export, nvrtc, driver, arch, sms):
+def draw_checks(gpu, export):
     """Rows: the draw's kernels on torch CUDA tensors against the CPU's draw (the Python reference), bit for bit."""
-    draw = load_draw(export)
-    image, _ = nvrtc.compile((export / draw["cuda"]).read_text(encoding="utf-8"), draw["cuda"], arch)
-    module = driver.module(image)
+    torch, draw = gpu.torch, load_draw(export)
+    image, _ = gpu.nvrtc.compile((export / draw["cuda"]).read_text(encoding="utf-8"), draw["cuda"], gpu.arch)
+    module = gpu.driver.module(image)
     rows, n = [], 4099
     for dtype, name in sorted(draw["kernels"].items()):
-        function = driver.function(module, name)
+        function = gpu.driver.function(module, name)
         for seed, lower, upper in [(12345, 1 / 8, 1 / 3), (MASK64, -2.0, 5.0)]:
             out = torch.empty(n, dtype=getattr(torch, dtype), device="cuda")
             arguments = [ctypes.c_void_p(out.data_ptr()), ctypes.c_longlong(n), ctypes.c_ulonglong(seed),
                          ctypes.c_double(lower), ctypes.c_double(upper)]
-            driver.launch(function, max(1, min((n + 255) // 256, sms * 32)), 256, arguments, torch.cuda.current_stream().cuda_stream)
+            gpu.driver.launch(function, max(1, min((n + 255) // 256, gpu.sms * 32)), 256, arguments,
+                              torch.cuda.current_stream().cuda_stream)
             ours = out.double().cpu().tolist()
             cpu = counter_uniform(seed, n, lower, upper, dtype)
             bad = sum(1 for a, b in zip(ours, cpu) if a != b)
@@ -617,74 +720,126 @@ def draw_checks(torch, export, nvrtc, driver, arch, sms):
 
 
 def write_table(path, rows):
+    """CSV and markdown, each written to a temporary file and renamed, so that a kill mid-write leaves the last whole one."""
     if not rows:
         return
     keys = list(dict.fromkeys(k for r in rows for k in r))
-    with open(path.with_suffix(".csv"), "w", newline="") as f:
+    temporary = path.with_suffix(".csv.tmp")
+    with open(temporary, "w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, keys)
         writer.writeheader()
         writer.writerows(rows)
-    with open(path.with_suffix(".md"), "w") as f:
+    os.replace(temporary, path.with_suffix(".csv"))
+    temporary = path.with_suffix(".md.tmp")
+    with open(temporary, "w", encoding="utf-8") as f:
         f.write("| " + " | ".join(keys) + " |\n| " + " | ".join("---" for _ in keys) + " |\n")
         for r in rows:
             f.write("| " + " | ".join(f"{r.get(k, ''):.3g}" if isinstance(r.get(k), float) else str(r.get(k, "")) for k in keys) + " |\n")
+    os.replace(temporary, path.with_suffix(".md"))
 
 
 def on_gpu(args, activations):
-    import torch  # noqa: PLC0415 (the self-test runs without torch)
-    if not torch.cuda.is_available():
-        raise SystemExit("gpu-check: torch sees no CUDA device")
-    torch.cuda.init()
-    torch.empty(1, device="cuda")  # the primary context exists and is current from here on
-    properties = torch.cuda.get_device_properties(0)
-    arch = f"{properties.major}{properties.minor}"
-    nvrtc, driver = Nvrtc(torch), Driver(torch.cuda.current_device())
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    n = 1 << (22 if args.quick else 26)
-    values, speeds, scripts, errors = [], [], [], []
-    started = time.perf_counter()
-    for entry in activations:
-        if args.only and entry["name"].lower() not in args.only:
-            continue
-        try:
-            act = Activation(torch, entry, args.export, nvrtc, driver, arch, properties.multi_processor_count)
-            values += value_checks(act, torch, args.quick)
-            values += per_channel_checks(act, torch)
-            values += second_order_checks(act, torch)
-            speeds.append(speed(act, torch, n, 5 if args.quick else 20))
-            if (s := script_check(act, torch)) is not None:
-                scripts.append(s)
-        except Exception as e:  # noqa: BLE001 (one activation's failure is a row, not the end of the run)
-            errors.append(dict(activation=entry["id"], error=f"{type(e).__name__}: {e}".replace("\n", " ")[:400]))
-        torch.cuda.synchronize()
+    run = Run(out, args.budget)
+    selected = [e for e in activations if not args.only or e["name"].lower() in args.only]
+    run.log(f"gpu-check: {len(selected)} activations, budget {args.budget:.0f} s for timing, deadline {args.deadline:.0f} s (0: none), out {out}")
+    watchdog = None
+    if args.deadline:
+        watchdog = threading.Timer(max(1.0, args.deadline - run.elapsed()), on_deadline, (run, args.deadline))
+        watchdog.daemon = True
+        watchdog.start()
+    import torch  # noqa: PLC0415 (the self-test runs without torch)
+    run.log(f"torch {torch.__version__} imported")
+    if not torch.cuda.is_available():
+        run.state = "stopped: torch sees no CUDA device"
+        run.flush()
+        raise SystemExit("gpu-check: torch sees no CUDA device")
     try:
-        values += draw_checks(torch, args.export, nvrtc, driver, arch, properties.multi_processor_count)
-    except Exception as e:  # noqa: BLE001
-        errors.append(dict(activation="ActGen.CounterUniform", error=f"{type(e).__name__}: {e}".replace("\n", " ")[:400]))
-    write_table(out / "values", values)
-    write_table(out / "speed", speeds)
-    write_table(out / "torchscript", scripts)
-    write_table(out / "errors", errors)
-    failed = sorted({r["activation"] for r in values if r["failures"]}
-                    | {r["activation"] for r in scripts if r["forward_failures"] or r["backward_failures"]}
-                    | {r["activation"] for r in errors})
-    checked = len({r["activation"] for r in values} | {r["activation"] for r in errors})
-    fused = sum(1 for s in scripts if s["forward_fused"] and s["backward_fused"])
-    single = sum(1 for s in scripts if s["forward_launches"] == 1 and s["backward_launches"] == 1)
-    bandwidth = sum(1 for s in speeds if s["actgen_forward_of_copy"] >= 0.8 and s["actgen_both_of_copy"] >= 0.8)
-    faster = [s for s in speeds if "both_vs_builtin" in s]
-    no_slower = sum(1 for s in faster if s["forward_vs_builtin"] <= 1 and s["both_vs_builtin"] <= 1)
-    summary = (f"gpu-check on {properties.name} (sm_{arch}, NVRTC {nvrtc.version}, torch {torch.__version__}): "
-               f"values {checked - len(failed)}/{checked} ok{' (' + ', '.join(failed) + ')' if failed else ''}; "
-               f"≥80% of copy bandwidth {bandwidth}/{len(speeds)} at n={n}; "
-               f"no slower than builtin {no_slower}/{len(faster)}; "
-               f"one launch per forward {sum(1 for s in speeds if s['actgen_forward_launches'] == 1)}/{len(speeds)}; "
-               f"TorchScript fused by NNC {fused}/{len(scripts)}, one kernel per call {single}/{len(scripts)}"
-               f"{'; errors: ' + str(len(errors)) if errors else ''}; {time.perf_counter() - started:.0f} s")
-    (out / "summary.txt").write_text(summary + "\n")
-    print(summary)
-    return 1 if failed else 0
+        torch.cuda.init()
+        torch.empty(1, device="cuda")  # the primary context exists and is current from here on
+        gpu = Gpu(torch, run)
+    except BaseException as e:
+        run.state = f"STOPPED before any check: {type(e).__name__}: {e}".replace("\n", " ")[:400]
+        print(run.flush(), flush=True)
+        raise
+    run.n = 1 << (22 if args.quick else 26)
+    run.device = (f"gpu-check on {gpu.name} (sm_{gpu.arch}, {gpu.sms} SMs, driver {gpu.driver.version}, NVRTC {gpu.nvrtc.version} "
+                  f"{gpu.nvrtc.path}, torch {torch.__version__})")
+    run.log(run.device + (f"; NVRTC's cubin architectures {gpu.nvrtc.archs}" if gpu.nvrtc.archs else ""))
+    run.flush()
+    compiled = {}
+    try:
+        # 1. Values: every kernel against its reference, and the draw. Always all of them (up to the deadline).
+        run.log(f"values: {len(selected)} activations, then the draw")
+        for entry in selected:
+            aid = entry["id"]
+            run.log(f"{short(aid)}: compiling, then its value checks")
+            act = gpu.attempt(aid, "compile and load", lambda: Activation(gpu, entry, args.export))
+            if act is None:
+                run.add("values", [dict(activation=aid, check="compile and load", case="", against="", failures=1,
+                                        limits=0, worst=math.nan)])
+                run.flush()
+                continue
+            compiled[aid] = act
+            rows = value_checks(gpu, act, args.quick)
+            rows += gpu.attempt(aid, "per channel", lambda: per_channel_checks(gpu, act), value_row=True)
+            rows += gpu.attempt(aid, "second order", lambda: second_order_checks(gpu, act), value_row=True)
+            run.add("values", rows)
+            failing = sum(1 for r in rows if r["failures"])
+            run.log(f"{short(aid)}: compiled ({act.binary}, {act.compile_s:.1f} s), {len(rows)} value rows, {failing} failing")
+            run.flush()
+        run.add("values", gpu.attempt("ActGen.CounterUniform", "draw", lambda: draw_checks(gpu, args.export), value_row=True))
+        run.log("draw checked")
+        run.flush()
+        # 2. TorchScript on CUDA, then 3. timing: each activation only while within the budget.
+        for phase, step in [("torchscript", lambda act: script_check(gpu, act)),
+                            ("speed", lambda act: speed(gpu, act, run.n, 5 if args.quick else 20))]:
+            run.log(f"{phase}: {len(compiled)} activations, while within the budget of {args.budget:.0f} s")
+            for aid, act in compiled.items():
+                if run.over_budget():
+                    run.add("skipped", [dict(activation=aid, step=phase, reason=f"budget of {args.budget} s spent")])
+                    continue
+                row = gpu.attempt(aid, phase, lambda: step(act))
+                run.add(phase, [row])
+                if row is not None:
+                    run.log(f"{short(aid)}: {phase} " + ", ".join(
+                        f"{k}={v:.3g}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items() if k != "activation"))
+                run.flush()
+            if any(r["step"] == phase for r in run.tables["skipped"]):
+                run.log(f"{phase}: {sum(1 for r in run.tables['skipped'] if r['step'] == phase)} activations skipped (budget)")
+        run.state = "complete"
+    except StickyCudaError as e:
+        run.state = f"STOPPED, sticky CUDA error ({e}); GPU work ended there, what came before is kept"
+        run.log(run.state)
+    except BaseException as e:  # noqa: BLE001 (a bug of this script or a ^C: still write what was gathered)
+        run.state = f"STOPPED by {type(e).__name__}: {e}".replace("\n", " ")[:400]
+        run.log(run.state)
+        summary = run.flush()
+        print(summary, flush=True)
+        raise
+    if watchdog is not None:
+        watchdog.cancel()
+    summary = run.flush()
+    print(summary, flush=True)
+    finished = run.state == "complete"
+    failed = any(r.get("failures") for r in run.tables["values"]) or any(
+        r.get("forward_failures") or r.get("backward_failures") for r in run.tables["torchscript"])
+    return 1 if failed or not finished else 0  # an error outside the value checks (a timing step) is in the summary
+
+
+def on_deadline(run, deadline):
+    """The watchdog: past the deadline the step under way is abandoned; what was gathered is on disk, and the exit
+    leaves the rest of the 10-minute command to run.sh's .NET part."""
+    run.state = f"STOPPED at the deadline of {deadline:.0f} s (the step under way did not finish; --deadline)"
+    run.log(run.state)
+    faulthandler.dump_traceback(all_threads=True)
+    if run.lock.acquire(timeout=10):
+        try:
+            print(run.flush(), flush=True)
+        except Exception as e:  # noqa: BLE001
+            print(f"gpu-check: writing the tables failed: {e}", flush=True)
+    os._exit(3)
 
 
 def main():
@@ -693,8 +848,17 @@ def main():
     parser.add_argument("--out", default="gpu-check-out", help="folder for values/speed/torchscript tables and summary.txt")
     parser.add_argument("--quick", action="store_true", help="fewer lengths, timing at 2^22 with 5 repetitions")
     parser.add_argument("--only", type=lambda s: [n.strip().lower() for n in s.split(",")], help="activation names, comma-separated")
+    parser.add_argument("--budget", type=float, default=420,
+                        help="seconds from the start after which no more TorchScript or timing work starts (reported as skipped); "
+                             "value checks always run (default 420)")
+    parser.add_argument("--deadline", type=float, default=None,
+                        help="seconds from the start after which the run stops, keeping what it wrote (default budget + 60; 0: none)")
     parser.add_argument("--self-test", action="store_true", help="check the export against its sources; needs no torch or GPU")
     args = parser.parse_args()
+    if args.budget <= 0:
+        parser.error("--budget must be positive")
+    if args.deadline is None:
+        args.deadline = args.budget + 60
     problems, activations = self_test(args.export)
     if args.self_test or problems:
         for p in problems:
@@ -702,6 +866,7 @@ def main():
         kernels = sum(len(a["kernels"]) for a in activations)
         print(f"self-test: {len(activations)} activations, {kernels} kernels, {len(problems)} problems")
         return 1 if problems else 0
+    faulthandler.enable()
     return on_gpu(args, activations)
 
 
