@@ -92,6 +92,20 @@ public class GpuCheckExportTests
         Assert.EndsWith(", 0 problems", output.Trim());
     }
 
+    /// <summary>
+    /// check.py's own tests (tools/gpu-check/test_check.py): its run logic over a stand-in torch (a failing case stays
+    /// local, a sticky error stops the GPU work and keeps what was gathered, the budget, tables written as they grow), real
+    /// checks with kernels done in Python (a wrong kernel caught) and its ctypes bindings against stand-in NVRTC and driver
+    /// libraries compiled with the real signatures.
+    /// </summary>
+    [PythonFact]
+    public void CheckPysOwnTestsPass()
+    {
+        var (code, output) = Python(Repository.File("tools/gpu-check/test_check.py"));
+        Assert.True(code == 0, output);
+        Assert.Contains("OK", output);
+    }
+
     [PythonFact]
     public void TheSelfTestCatchesAKernelWhoseAbiDiffersFromTheManifest()
     {

@@ -39,7 +39,7 @@ python_check() {
       local lib
       lib="$("$python" -c 'import pathlib, torch; print(pathlib.Path(torch.__file__).parent.parent / "nvidia/cu13/lib")')"
       export LD_LIBRARY_PATH="$lib:/usr/local/cuda/lib64${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-      "$python" "$here/check.py" "${args[@]}"
+      "$python" "$here/check.py" ${args[@]+"${args[@]}"}
       return
     fi
   done
