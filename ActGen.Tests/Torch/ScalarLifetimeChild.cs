@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
-using System.Threading;
 using ActGen.Benchmarks;
 using static TorchSharp.torch;
 
@@ -22,45 +20,14 @@ internal static class ScalarLifetimeChild
     {
         TorchSetup.EnsureLoaded();
         set_num_threads(1);   // the inputs are tiny: more calls, and no OpenMP threads competing for the two cores here
-        var list = Calls(calls);
-        var expected = list.Select(c => Once(c.Call)).ToArray();
-        var stop = 0;
-        var collector = new Thread(() =>
-        {
-            while (Volatile.Read(ref stop) == 0)
-            {
-                GC.Collect(0);
-                GC.WaitForPendingFinalizers();
-            }
-        })
-        { IsBackground = true };
-        collector.Start();
-
-        var clock = Stopwatch.StartNew();
-        var count = 0L;
-        while (clock.Elapsed.TotalSeconds < seconds)
-        {
-            for (var i = 0; i < list.Count; i++, count++)
-            {
-                // The call's tensors are held by the scope, as the runtime and the bench hold theirs: only Scalars are left.
-                using var scope = NewDisposeScope();
-                if (!list[i].Call().allclose(expected[i], rtol: 0, atol: 0, equal_nan: true))
-                {
-                    Console.Error.WriteLine($"{list[i].Label}: a result differs from the first one (call {count})");
-                    return 3;
-                }
-            }
-        }
-
-        Volatile.Write(ref stop, 1);
-        Console.WriteLine($"{count} calls, all results as before");
-        return 0;
+        return FinalizerRace.Run(Calls(calls), Values, seconds);
     }
 
-    private static Tensor Once(Func<Tensor> call)
+    /// <summary>The call's values, its tensors held by a scope, as the runtime and the bench hold theirs: only Scalars are left.</summary>
+    private static double[] Values(Func<Tensor> call)
     {
         using var scope = NewDisposeScope();
-        return call().detach().clone().MoveToOuterDisposeScope();
+        return call().detach().to(ScalarType.Float64).contiguous().flatten().data<double>().ToArray();
     }
 
     private static IReadOnlyList<(string Label, Func<Tensor> Call)> Calls(string name) => name switch

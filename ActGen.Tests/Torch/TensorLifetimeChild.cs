@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Runtime;
-using System.Threading;
 using static TorchSharp.torch;
 
 namespace ActGen.Tests.Torch;
@@ -25,37 +23,7 @@ internal static class TensorLifetimeChild
     {
         TorchSetup.EnsureLoaded();
         set_num_threads(1);
-        var list = TensorLifetimeCalls.Named(calls);
-        var expected = list.Select(c => Values(c.Call)).ToArray();
-        var stop = 0;
-        var collector = new Thread(() =>
-        {
-            while (Volatile.Read(ref stop) == 0)
-            {
-                GC.Collect(0);
-                GC.WaitForPendingFinalizers();
-            }
-        })
-        { IsBackground = true };
-        collector.Start();
-
-        var clock = Stopwatch.StartNew();
-        var count = 0L;
-        while (clock.Elapsed.TotalSeconds < seconds)
-        {
-            for (var i = 0; i < list.Count; i++, count++)
-            {
-                if (!Values(list[i].Call).SequenceEqual(expected[i]))
-                {
-                    Console.Error.WriteLine($"{list[i].Label}: a result differs from the first one (call {count})");
-                    return 3;
-                }
-            }
-        }
-
-        Volatile.Write(ref stop, 1);
-        Console.WriteLine($"{count} calls, all results as before");
-        return 0;
+        return FinalizerRace.Run(TensorLifetimeCalls.Named(calls), Values, seconds);
     }
 
     /// <summary>
