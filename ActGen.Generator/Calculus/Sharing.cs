@@ -132,7 +132,11 @@ internal static class Sharing
         public Expr[] Children => children;
 
         public bool Equals(Key? other) =>
-            other is not null && hash == other.hash && Shell.Equals(other.Shell) && Children.SequenceEqual(other.Children, ByReference);
+            other is not null && hash == other.hash && SameShell(Shell, other.Shell) && Children.SequenceEqual(other.Children, ByReference);
+
+        /// <summary>Numbers by their bits: a record's equality takes 0 for −0, which 1/x tells apart (NaN is NaN either way).</summary>
+        private static bool SameShell(Expr a, Expr b) =>
+            a is Num x && b is Num y ? BitConverter.DoubleToInt64Bits(x.Value) == BitConverter.DoubleToInt64Bits(y.Value) : a.Equals(b);
 
         public override bool Equals(object? obj) => Equals(obj as Key);
 
