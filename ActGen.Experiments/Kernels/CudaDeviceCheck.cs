@@ -29,7 +29,9 @@ internal static class CudaDeviceCheck
     public const int LargeLength = (1 << 24) + 3;
 
     /// <param name="largeLength">The length of the float forward and backward run once more per activation (<see cref="LargeLength"/>).</param>
-    /// <exception cref="CudaDriverException">The device could not be opened, or a buffer allocated or copied.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The device could not be opened, a buffer allocated or copied (<see cref="CudaDriverException"/>), or a kernel launched.
+    /// </exception>
     public static Probe<CudaDeviceReport> Run(
         CudaRuntime runtime, int ordinal, IReadOnlyList<ActivationDefinition> activations, int largeLength = LargeLength)
     {

@@ -9,6 +9,7 @@ namespace ActGen.Experiments.Kernels;
 /// Runs an activation's kernels on a GPU the way the runtime does for CUDA tensors: the module the runtime compiled and
 /// loaded, the function it resolved by role and element type, arguments packed by <see cref="KernelArguments"/>, the
 /// runtime's <see cref="LaunchGeometry"/>, stream 0 in the primary context; buffers from the driver instead of torch.
+/// A launch the driver refuses (or, synchronised, a fault inside the kernel) is an error that names the kernel.
 /// </summary>
 internal sealed unsafe class DeviceKernelLauncher(CudaDriver driver, CudaDeviceMemory memory, CudaModule module, ActivationDefinition d, CudaKernelNames names)
 {
@@ -61,7 +62,15 @@ internal sealed unsafe class DeviceKernelLauncher(CudaDriver driver, CudaDeviceM
                 d.Parameters.Where(p => p.Role == ParameterRole.Hyper).Select(p => p.Default).ToArray(),
                 k.Role.ReadsGradGrad ? Device(gg ?? new double[n]) : null);
             var geometry = LaunchGeometry.For(n, k.Element.Bytes, module.Device.Multiprocessors);
-            CudaLaunch.Launch(driver, module.Device, function, geometry, KernelArguments.Pack(d.Parameters, k.Role, operands));
+            try
+            {
+                CudaLaunch.Launch(driver, module.Device, function, geometry, KernelArguments.Pack(d.Parameters, k.Role, operands));
+            }
+            catch (CudaDriverException e)
+            {
+                throw new InvalidOperationException($"{d.Owner}.{d.Name}'s {kernel} kernel (n = {n}, start shifted by {shift}): {e.Message}", e);
+            }
+
             Launches++;
             var values = new byte[n * precision.Size];
             memory.Download(output, values);

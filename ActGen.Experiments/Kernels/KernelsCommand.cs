@@ -151,8 +151,9 @@ internal static class KernelsCommand
                     throw new InvalidOperationException("unknown probe");
             }
         }
-        catch (Cuda.CudaDriverException e)
+        catch (InvalidOperationException e)
         {
+            // A driver error (CudaDriverException is one): after a fault inside a kernel the context is spoilt for the rest.
             error.WriteLine($"actgen kernels --check-cuda-on-device: {e.Message}");
             return 1;
         }

@@ -43,6 +43,9 @@ public sealed unsafe class HostExecutedCudaLibraries : IDisposable
     /// <summary>Kernel launches the stand-in driver ran, in this fixture.</summary>
     public int Launches => ((delegate* unmanaged<int>)FakeCudaLibraries.Export(DriverPath, "fake_launches"))();
 
+    /// <summary>Makes every later <c>cuLaunchKernel</c> return <paramref name="result"/> (0: succeed again) without launching.</summary>
+    public void FailLaunches(int result) => ((delegate* unmanaged<int, void>)FakeCudaLibraries.Export(DriverPath, "fake_fail_launches"))(result);
+
     /// <summary>Buffers allocated through <c>cuMemAlloc_v2</c> and not yet freed.</summary>
     public int LiveAllocations => ((delegate* unmanaged<int>)FakeCudaLibraries.Export(DriverPath, "fake_live_allocations"))();
 

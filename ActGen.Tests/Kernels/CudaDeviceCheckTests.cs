@@ -118,6 +118,27 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
         Assert.Equal($"{count}/{count} activations match on GPU 0", kept[^1]);
     }
 
+    [Fact]
+    public void ALaunchTheDriverRefusesNamesTheActivationAndKernel()
+    {
+        using var cache = new TempFolder();
+        var runtime = host.Runtime(cache.Path);
+        host.FailLaunches(700);
+        try
+        {
+            var e = Assert.ThrowsAny<InvalidOperationException>(() => CudaDeviceCheck.Run(runtime, 0, [Definition("Sigmoid")], largeLength: 40_003));
+
+            Assert.StartsWith("ActGen.Activations.Sigmoid's forward_f64 kernel (n = 2015, start shifted by 0): ", e.Message);
+            Assert.Contains("an illegal memory access was encountered (700)", e.Message);
+        }
+        finally
+        {
+            host.FailLaunches(0);
+        }
+
+        Assert.Equal(0, host.LiveAllocations);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("-5")]
