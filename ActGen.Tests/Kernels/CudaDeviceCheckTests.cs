@@ -94,12 +94,13 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
 
     /// <summary>
     /// The device check's script runs it as on the GPU machine (<c>run.sh --dotnet-only</c>), this build's actgen standing in
-    /// for the package, and keeps its output.
+    /// for the package, with a kernel cache of its own (the user's stays untouched), and keeps its output.
     /// </summary>
     [Fact]
     public async System.Threading.Tasks.Task TheDeviceChecksScriptRunsItAndKeepsItsOutput()
     {
         using var folder = new TempFolder();
+        using var usersCache = new TempFolder();
         var run = await ChildProcess.Run(
             "bash",
             [Repository.File("tools/gpu-check/run.sh"), "--dotnet-only", "--out", folder.Path],
@@ -109,6 +110,7 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
                 ["ACTGEN_GPU_CHECK_LARGE_LENGTH"] = "40003",
                 ["LD_LIBRARY_PATH"] = host.DriverFolder,
                 [NvrtcSearch.Variable] = host.NvrtcPath,
+                [KernelDiskCache.Variable] = usersCache.Path,
             });
 
         Assert.True(run.Code == 0, run.ToString());
@@ -116,6 +118,7 @@ public class CudaDeviceCheckTests(HostExecutedCudaLibraries host) : IClassFixtur
         Assert.Equal(run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), kept);
         var count = HostExecutedCudaLibraries.CommandsActivations().Count;
         Assert.Equal($"{count}/{count} activations match on GPU 0", kept[^1]);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(usersCache.Path)); // a fresh cache of its own: every activation compiled
     }
 
     [Fact]

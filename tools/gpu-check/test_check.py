@@ -35,6 +35,17 @@ def fake_torch():
     return torch
 
 
+
+# PReLU per element (a: the input, p: its slope), gy and gg factors aside: the stand-in builtin and the stand-in kernels.
+PRELU_ELEMENT = {
+    "forward": lambda a, p: a if a != a or a > 0 else p * a,
+    "backward": lambda a, p: a if a != a else (1.0 if a > 0 else p),
+    "grad_0": lambda a, p: a if a != a else (0.0 if a > 0 else a),
+    "second_x_x": lambda a, p: a if a != a else 0.0,
+    "second_x_0": lambda a, p: a if a != a else (0.0 if a > 0 else 1.0),
+    "second_0_0": lambda a, p: a if a != a else 0.0,
+}
+
 class Stand:
     """What the stand-in checks do: per activation name, 'raise' in the value step, 'sticky' (raise and break the
     context), 'hang' (sleep past the deadline)."""
@@ -601,12 +612,7 @@ def stand_in_torch(launched):
         ws = broadcast(x, w)
         g = gy.values if gy is not None else [1.0] * x.numel()
         h = gg.values if gg is not None else [1.0] * x.numel()
-        f = {"forward": lambda a, p: a if a != a or a > 0 else p * a,
-             "backward": lambda a, p: a if a != a else (1.0 if a > 0 else p),
-             "grad_0": lambda a, p: a if a != a else (0.0 if a > 0 else a),
-             "second_x_x": lambda a, p: a if a != a else 0.0,
-             "second_x_0": lambda a, p: a if a != a else (0.0 if a > 0 else 1.0),
-             "second_0_0": lambda a, p: a if a != a else 0.0}[kind]
+        f = PRELU_ELEMENT[kind]
         scale = (lambda i: 1.0) if kind == "forward" else (lambda i: g[i] * (h[i] if kind.startswith("second") else 1.0))
         return _Tensor.of([scale(i) * f(a, p) for i, (a, p) in enumerate(zip(x.values, ws))], x.dtype, x.shape)
 
@@ -693,12 +699,7 @@ class StandInDriver:
         elif "PRelu" in function:
             (ps, po), inner, channels = _Storage.at(values[pointers + 1]), values[pointers + 2], values[pointers + 3]
             p = [ps.data[po + (0 if inner == 0 else i if channels == 0 else (i // inner) % channels)] for i in range(n)]
-            f = {"forward": lambda a, p: a if a != a or a > 0 else p * a,
-                 "backward": lambda a, p: a if a != a else (1.0 if a > 0 else p),
-                 "grad_0": lambda a, p: a if a != a else (0.0 if a > 0 else a),
-                 "second_x_x": lambda a, p: a if a != a else 0.0,
-                 "second_x_0": lambda a, p: a if a != a else (0.0 if a > 0 else 1.0),
-                 "second_0_0": lambda a, p: a if a != a else 0.0}[kind]
+            f = PRELU_ELEMENT[kind]
             scale = [1.0] * n if kind == "forward" else read[1] if not kind.startswith("second") else [
                 g * h for g, h in zip(read[1], read[2])]
             result = [c * f(a, q) for a, q, c in zip(read[0], p, scale)]
