@@ -27,13 +27,29 @@ internal static class KernelsCommand
             DefaultValueFactory = _ => CudaDeviceCheck.LargeLength,
             HelpName = "N",
         };
+        var withNvrtc = new Option<bool>("--compile-cuda-with-nvrtc")
+        {
+            Description = "compile every registered activation's generated CUDA C++ with NVRTC (found as the runtime finds it, "
+                + "e.g. $ACTGEN_NVRTC) for --arch, without a GPU, and check the PTX and ptxas's report: every kernel with its "
+                + "declared parameters, 16-byte loads and stores, no fast-math, no register spills",
+        };
+        var architecture = new Option<int>("--arch")
+        {
+            Description = $"with --compile-cuda-with-nvrtc: the GPU architecture as a number, e.g. 90 for sm_90 (default "
+                + $"{NvrtcCompileCheck.DefaultArchitecture}, the H200's)",
+            DefaultValueFactory = _ => NvrtcCompileCheck.DefaultArchitecture,
+            HelpName = "SM",
+        };
         var export = new Option<string>("--export")
         {
             Description = "write every registered activation's CUDA source, TorchScript program and a manifest (kernels, their "
                 + "ABI, parameters, the PyTorch builtin to match) into DIR, for the device check (tools/gpu-check)",
             HelpName = "DIR",
         };
-        var command = new Command("kernels", "Inspect and check the generated kernels.") { check, onDevice, largeLength, export };
+        var command = new Command("kernels", "Inspect and check the generated kernels.")
+        {
+            check, onDevice, largeLength, withNvrtc, architecture, export,
+        };
         command.SetAction(result =>
         {
             if (result.GetValue(export) is { } directory)
@@ -52,9 +68,21 @@ internal static class KernelsCommand
                 return CheckOnDevice(output, error, result.GetValue(largeLength));
             }
 
+            if (result.GetValue(withNvrtc))
+            {
+                if (result.GetValue(architecture) is var sm and (< 10 or > 999))
+                {
+                    error.WriteLine($"actgen kernels: --arch is a GPU architecture as a number like 90 (sm_90), not {sm}");
+                    return 2;
+                }
+
+                return CompileWithNvrtc(Cuda.CudaLoadSettings.FromEnvironment().NvrtcCandidates, result.GetValue(architecture), output, error);
+            }
+
             if (!result.GetValue(check))
             {
-                error.WriteLine("actgen kernels: say what to do, e.g. --check-cuda-on-host, --check-cuda-on-device or --export DIR");
+                error.WriteLine("actgen kernels: say what to do, e.g. --check-cuda-on-host, --check-cuda-on-device, "
+                    + "--compile-cuda-with-nvrtc or --export DIR");
                 return 2;
             }
 
@@ -117,6 +145,44 @@ internal static class KernelsCommand
             }
         }
     }
+
+    /// <summary>
+    /// <see cref="NvrtcCompileCheck"/> for every registered activation and the draw; 2 where no NVRTC loads among
+    /// <paramref name="nvrtcCandidates"/>.
+    /// </summary>
+    internal static int CompileWithNvrtc(System.Collections.Generic.IReadOnlyList<string> nvrtcCandidates, int architecture, TextWriter output, TextWriter error)
+    {
+        var loaded = Cuda.Nvrtc.Load(nvrtcCandidates);
+        if (loaded is not Cuda.Probe<Cuda.Nvrtc>.Found { Value: var nvrtc })
+        {
+            error.WriteLine($"actgen kernels --compile-cuda-with-nvrtc: {((Cuda.Probe<Cuda.Nvrtc>.Missing)loaded).Why}; "
+                + $"set ${Cuda.NvrtcSearch.Variable} to a libnvrtc.so");
+            return 2;
+        }
+
+        ActivationRegistry.EnsureCatalog();
+        output.WriteLine($"NVRTC {nvrtc.Version} ({nvrtc.Library}), sm_{architecture}");
+        var results = ActivationRegistry.All
+            .Select(d => (Name: $"{d.Owner}.{d.Name}", d.CudaSource))
+            .Select(a => a.CudaSource is { } source
+                ? NvrtcCompileCheck.Run(nvrtc, a.Name, source, architecture)
+                : new NvrtcCompileResult(a.Name, "-", 0, null, null, ["no CUDA source (built by an older ActGen?)"]))
+            .ToList();
+        var draw = NvrtcCompileCheck.Run(nvrtc, DrawCheck.Name, Cuda.CounterUniformSource.Text, architecture, draw: true);
+        foreach (var r in results.Append(draw))
+        {
+            output.WriteLine(r.Compiles ? $"{r.Activation}: ok ({Described(r)})" : $"{r.Activation}: FAILS {string.Join("; ", r.Failures)}");
+        }
+
+        var compiling = results.Count(r => r.Compiles);
+        output.WriteLine($"{compiling}/{results.Count} activations compile with NVRTC {nvrtc.Version} for sm_{architecture}");
+        return compiling == results.Count && draw.Compiles ? 0 : 1;
+    }
+
+    private static string Described(NvrtcCompileResult r) =>
+        $"{r.Kernels} kernels, {r.Image}"
+        + (r.MostRegisters is { } registers ? $", at most {registers} registers, no spills" : "")
+        + (r.MostStackBytes is > 0 ? $", a stack frame of up to {r.MostStackBytes} bytes" : "");
 
     /// <summary>The device check (<see cref="CudaDeviceCheck"/>) on GPU 0; 2 where there is no GPU path to check.</summary>
     internal static int CheckOnDevice(TextWriter output, TextWriter error, int largeLength = CudaDeviceCheck.LargeLength) =>

@@ -43,6 +43,7 @@ internal sealed unsafe class Nvrtc
                     var version = (delegate* unmanaged<int*, int*, int>)found.Value["nvrtcVersion"];
                     if (version(&major, &minor) == 0)
                     {
+                        LoadBuiltinsBeside(candidate);
                         return new Probe<Nvrtc>.Found(new Nvrtc(found.Value, new NvrtcVersion(major, minor)));
                     }
 
@@ -55,6 +56,24 @@ internal sealed unsafe class Nvrtc
         }
 
         return Probe<Nvrtc>.No($"no usable NVRTC ({string.Join("; ", reasons.Take(4))}{(reasons.Count > 4 ? "; …" : "")})");
+    }
+
+    /// <summary>
+    /// NVRTC opens its helper, <c>libnvrtc-builtins</c>, by soname when it compiles, which finds it beside NVRTC only where
+    /// that folder is on the loader's path (Debian's and TorchSharp-cuda's copies need <c>LD_LIBRARY_PATH</c> otherwise);
+    /// loaded here by path first, the loader then finds it already loaded.
+    /// </summary>
+    private static void LoadBuiltinsBeside(string library)
+    {
+        if (System.IO.Path.GetDirectoryName(library) is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        foreach (var builtins in NvrtcDiscovery.Builtins(folder))
+        {
+            NativeLibrary.TryLoad(builtins, out _);
+        }
     }
 
     /// <summary>The architectures NVRTC compiles cubins for (e.g. 90 for sm_90); empty where it cannot say.</summary>
@@ -75,7 +94,8 @@ internal sealed unsafe class Nvrtc
     }
 
     /// <summary>Compiles <paramref name="source"/>; the image is a cubin or NUL-terminated PTX, as the target says.</summary>
-    public NvrtcOutput Compile(string source, string name, CompileTarget target)
+    /// <param name="extraOptions">After the target's own options (a check asks ptxas for its resource report this way).</param>
+    public NvrtcOutput Compile(string source, string name, CompileTarget target, IReadOnlyList<string>? extraOptions = null)
     {
         if (target.Cubin && (exports.Optional("nvrtcGetCUBINSize") == IntPtr.Zero || exports.Optional("nvrtcGetCUBIN") == IntPtr.Zero))
         {
@@ -100,7 +120,7 @@ internal sealed unsafe class Nvrtc
                 return new NvrtcOutput(null, $"nvrtcCreateProgram: {Error(created)}");
             }
 
-            var options = target.Options.Select(Utf8).ToArray();
+            var options = target.Options.Concat(extraOptions ?? []).Select(Utf8).ToArray();
             int compiled;
             fixed (IntPtr* o = options)
             {

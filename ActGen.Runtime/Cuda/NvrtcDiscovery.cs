@@ -13,7 +13,8 @@ namespace ActGen.Cuda;
 /// </summary>
 internal static class NvrtcDiscovery
 {
-    public static readonly IReadOnlyList<string> Sonames = ["libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so"];
+    // 11.2 is the soname of every NVRTC 11.2–11.8, the one Debian and Ubuntu package (libnvrtc11.2).
+    public static readonly IReadOnlyList<string> Sonames = ["libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so.11.2", "libnvrtc.so"];
 
     public static IReadOnlyList<string> Candidates(NvrtcSearch search) =>
         search.Explicit
@@ -30,6 +31,10 @@ internal static class NvrtcDiscovery
             .Where(path => !Path.GetFileName(path).StartsWith("libnvrtc-builtins", StringComparison.Ordinal))
             .OrderByDescending(path => Path.GetFileName(path).Length)
             .ThenBy(path => path, StringComparer.Ordinal);
+
+    /// <summary>NVRTC's helper libraries (<c>libnvrtc-builtins*.so*</c>) in <paramref name="directory"/>.</summary>
+    internal static IEnumerable<string> Builtins(string directory) =>
+        Listed(directory, "libnvrtc-builtins*.so*").OrderBy(path => path, StringComparer.Ordinal);
 
     /// <summary><c>{prefix}/lib/python3*/site-packages/nvidia/*/lib</c>.</summary>
     private static IEnumerable<string> WheelFolders(string prefix) =>

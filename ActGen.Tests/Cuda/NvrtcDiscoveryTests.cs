@@ -33,7 +33,7 @@ public class NvrtcDiscoveryTests
         Assert.Equal(
             [
                 "/opt/explicit/libnvrtc.so", "/env/libnvrtc.so.13", hashed, homeFull, home, path, wheel,
-                "libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so",
+                "libnvrtc.so.13", "libnvrtc.so.12", "libnvrtc.so.11.2", "libnvrtc.so",
             ],
             NvrtcDiscovery.Candidates(search));
     }
