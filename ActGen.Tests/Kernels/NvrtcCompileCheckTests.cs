@@ -151,21 +151,45 @@ public class NvrtcCompileCheckTests
         return ActivationRegistry.All.First(d => d.Owner == "ActGen.Activations" && d.Name == name).CudaSource!;
     }
 
-    /// <summary>In a process of its own (this one's registry holds other tests' activations), NVRTC named as users name it.</summary>
+    /// <summary>
+    /// In a process of its own (this one's registry holds other tests' activations), NVRTC named as users name it; with
+    /// every NVRTC the tests were given (.ci/run: 11.8 and 12.4).
+    /// </summary>
     [NvrtcFact]
     public async System.Threading.Tasks.Task TheCommandCompilesEveryRegisteredActivationAndTheDraw()
     {
-        var run = await ChildProcess.Dotnet(
-            "actgen.dll", ["kernels", "--compile-cuda-with-nvrtc"],
-            new Dictionary<string, string?> { [NvrtcSearch.Variable] = NvrtcFactAttribute.Nvrtc.Library });
-        Assert.True(run.Code == 0, run.ToString());
-        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
-        Assert.StartsWith($"NVRTC {NvrtcFactAttribute.Nvrtc.Version} ", lines[0]);
-        var activations = lines[1..^2];
-        Assert.True(activations.Length == CatalogNames.All.Length + 2, run.Output);
-        Assert.All(activations, l => Assert.Matches(@": ok \(\d+ kernels, cubin sm_90, at most \d+ registers, no spills\)$", l));
-        Assert.StartsWith($"{DrawCheck.Name}: ok (2 kernels, cubin sm_90", lines[^2]);
-        Assert.Equal($"{activations.Length}/{activations.Length} activations compile with NVRTC {NvrtcFactAttribute.Nvrtc.Version} for sm_90", lines[^1]);
+        foreach (var nvrtc in NvrtcFactAttribute.All)
+        {
+            var run = await ChildProcess.Dotnet(
+                "actgen.dll", ["kernels", "--compile-cuda-with-nvrtc"],
+                new Dictionary<string, string?> { [NvrtcSearch.Variable] = nvrtc.Library });
+            Assert.True(run.Code == 0, run.ToString());
+            var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).ToArray();
+            Assert.Equal($"NVRTC {nvrtc.Version} ({nvrtc.Library}), sm_90", lines[0]);
+            var activations = lines[1..^2];
+            Assert.True(activations.Length == CatalogNames.All.Length + 2, run.Output);
+            Assert.All(activations, l => Assert.Matches(@": ok \(\d+ kernels, cubin sm_90, at most \d+ registers, no spills\)$", l));
+            Assert.StartsWith($"{DrawCheck.Name}: ok (2 kernels, cubin sm_90", lines[^2]);
+            Assert.Equal($"{activations.Length}/{activations.Length} activations compile with NVRTC {nvrtc.Version} for sm_90", lines[^1]);
+        }
+    }
+
+    [Fact]
+    public void WithoutNvrtcTheCommandExitsTwoSayingWhy()
+    {
+        var (output, error) = (new System.IO.StringWriter(), new System.IO.StringWriter());
+        Assert.Equal(2, KernelsCommand.CompileWithNvrtc(["/no/such/libnvrtc.so"], 90, output, error));
+        Assert.Equal("", output.ToString());
+        Assert.Contains("actgen kernels --compile-cuda-with-nvrtc: no usable NVRTC (/no/such/libnvrtc.so", error.ToString());
+        Assert.Contains("set $ACTGEN_NVRTC to a libnvrtc.so", error.ToString());
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task AnArchitectureThatIsNoNumberIsRefusedByName()
+    {
+        var run = await ChildProcess.Dotnet("actgen.dll", ["kernels", "--compile-cuda-with-nvrtc", "--arch", "5"]);
+        Assert.Equal(2, run.Code);
+        Assert.Contains("--arch is a GPU architecture as a number like 90 (sm_90), not 5", run.Error);
     }
 
     [NvrtcFact]
