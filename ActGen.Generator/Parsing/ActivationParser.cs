@@ -21,7 +21,10 @@ internal static class ActivationParser
 
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        var method = (IMethodSymbol)context.TargetSymbol;
+        // A partial method is one activation whichever part carries the attribute: its defining part, as the class's
+        // members and every call site name it.
+        var target = (IMethodSymbol)context.TargetSymbol;
+        var method = target.PartialDefinitionPart ?? target;
         var location = LocationInfo.From(((MethodDeclarationSyntax)context.TargetNode).Identifier.GetLocation());
         try
         {
@@ -40,9 +43,10 @@ internal static class ActivationParser
         CancellationToken cancellationToken)
     {
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
+        var (bodySyntax, bodyModel) = Body(syntax, method, context.SemanticModel, cancellationToken);
         var key = CallParser.KeyOf(method);
         ParseResult Failed(EquatableArray<DiagnosticInfo> errors) => new(key, null, errors, location);
-        if (syntax.ContainsDiagnostics)
+        if (syntax.ContainsDiagnostics || bodySyntax.ContainsDiagnostics)
         {
             // Mid-typing ('=> Math.Exp(' ): the compiler reports the syntax error; a message of ActGen's would mislead.
             return Failed(EquatableArray<DiagnosticInfo>.Empty);
@@ -56,7 +60,7 @@ internal static class ActivationParser
 
         var parameters = method.Parameters.Skip(1).Select(p => SignatureParser.ParseParameter(p, method)).ToList();
         var names = method.Parameters.Select(p => p.Name).ToImmutableHashSet();
-        var body = BodyParser.Parse(syntax, new ParseScope(context.SemanticModel, method, names, cancellationToken));
+        var body = BodyParser.Parse(bodySyntax, new ParseScope(bodyModel, method, names, cancellationToken));
         var errors = parameters.SelectMany(p => p.Diagnostics).Concat(body.Diagnostics).ToList();
         var warnings = errors.Where(e => e.Descriptor.DefaultSeverity != DiagnosticSeverity.Error).ToList();
         if (errors.Count > warnings.Count || body.Value is null || parameters.Any(p => p.Value is null))
@@ -79,6 +83,21 @@ internal static class ActivationParser
             SignatureParser.Accessibility(type.DeclaredAccessibility),
             SignatureParser.Accessibility(method.DeclaredAccessibility));
         var model = new ActivationModel(key, method.Name, site, method.Parameters[0].Name, models.ToEquatableArray(), body.Value!);
-        return new ParseResult(key, model, warnings.ToEquatableArray(), location) { Guards = GuardSite.Of(syntax) };
+        return new ParseResult(key, model, warnings.ToEquatableArray(), location) { Guards = GuardSite.Of(bodySyntax) };
     }
+
+    /// <summary>
+    /// The declaration that holds the body, and the semantic model of its file: the attributed one, or for a partial
+    /// method whose attribute is on the defining part, the implementing part (perhaps in another file). The transform
+    /// runs again on every compilation, so an edit to that other file is seen.
+    /// </summary>
+    private static (MethodDeclarationSyntax Syntax, SemanticModel Model) Body(
+        MethodDeclarationSyntax attributed, IMethodSymbol method, SemanticModel model, CancellationToken cancellationToken) =>
+        attributed is { Body: null, ExpressionBody: null }
+        && method.PartialImplementationPart?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken)
+            is MethodDeclarationSyntax implementation
+            ? (implementation, implementation.SyntaxTree == attributed.SyntaxTree
+                ? model
+                : model.Compilation.GetSemanticModel(implementation.SyntaxTree))
+            : (attributed, model);
 }
