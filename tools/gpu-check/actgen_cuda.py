@@ -16,6 +16,18 @@ def nvrtc_candidates(torch):
     return list(dict.fromkeys(f for f in found if "builtins" not in f and "alt" not in os.path.basename(f)))
 
 
+def load_builtins_beside(library):
+    """NVRTC opens libnvrtc-builtins by soname when it compiles, which finds the copy beside it only where that folder is on
+    the loader's path (not so for Debian's NVRTC, nor for one named by $ACTGEN_NVRTC); loaded by path first, it is found
+    already loaded."""
+    folder = os.path.dirname(library)
+    for builtins in sorted(glob.glob(os.path.join(folder, "libnvrtc-builtins*.so*"))) if folder else []:
+        try:
+            ctypes.CDLL(builtins, mode=ctypes.RTLD_GLOBAL)
+        except OSError:
+            pass
+
+
 def bind(lib, name, argtypes, restype=ctypes.c_int):
     """lib.name with its C signature declared (so that no 64-bit pointer or size goes through as a C int); None when
     this library lacks the symbol."""
@@ -34,6 +46,7 @@ class Nvrtc:
         for path in nvrtc_candidates(torch):
             try:
                 self.lib, self.path = ctypes.CDLL(path), path
+                load_builtins_beside(path)
                 break
             except OSError as e:
                 errors.append(f"{path}: {e}")

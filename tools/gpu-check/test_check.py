@@ -4,9 +4,10 @@ the run logic (one failing item is a row and the run goes on, a sticky CUDA erro
 what was gathered, the tables are on disk as they grow, the timing budget skips and says so, the deadline stops a hung
 step) and the checks themselves (value cases, second order, TorchScript, timing, launch counts, the draw) on relu with
 its kernels run in Python, a wrong kernel caught. Over a stand-in libnvrtc/libcuda compiled from C: actgen_cuda's
-ctypes bindings. `python3 tools/gpu-check/test_check.py`. None of this says anything about a real GPU."""
+ctypes bindings; with a real NVRTC where $ACTGEN_TEST_NVRTC names one: every exported source compiled as check.py does. `python3 tools/gpu-check/test_check.py`. None of this says anything about a real GPU."""
 import csv
 import ctypes
+import json
 import math
 import os
 import pathlib
@@ -300,6 +301,34 @@ class BindingTests(unittest.TestCase):
                          driver.describe(driver.synchronize()))
         with self.assertRaisesRegex(RuntimeError, "cuModuleLoadData: CUDA error 200"):
             driver.module(b"not a cubin")
+
+
+class RealNvrtcTests(unittest.TestCase):
+    """check.py's compile step (actgen_cuda.Nvrtc, as check.py calls it) with a real NVRTC, where $ACTGEN_TEST_NVRTC names
+    one (.ci/run fetches Debian's; NVRTC needs no GPU): every exported source and the draw become a cubin for sm_90
+    holding every kernel the manifest lists."""
+
+    def test_every_exported_source_compiles_to_a_cubin_with_its_kernels(self):
+        named = [p for p in os.environ.get("ACTGEN_TEST_NVRTC", "").split(":") if p]
+        if not named:
+            raise unittest.SkipTest("no real NVRTC ($ACTGEN_TEST_NVRTC)")
+        export = pathlib.Path(__file__).resolve().parent / "generated"
+        manifest = json.loads((export / "manifest.json").read_text(encoding="utf-8"))
+        sources = [(a["cuda"], [k["name"] for k in a["kernels"]]) for a in manifest["activations"]]
+        sources.append((manifest["draw"]["cuda"], list(manifest["draw"]["kernels"].values())))
+        previous = os.environ.get("ACTGEN_NVRTC")
+        os.environ["ACTGEN_NVRTC"] = named[0]
+        self.addCleanup(lambda: os.environ.__setitem__("ACTGEN_NVRTC", previous) if previous else os.environ.pop("ACTGEN_NVRTC", None))
+        nvrtc = actgen_cuda.Nvrtc(types.SimpleNamespace(__file__="/nonexistent/torch/__init__.py"))
+        self.assertEqual(named[0], nvrtc.path)
+        for path, kernels in sources:
+            with self.subTest(path):
+                image, binary = nvrtc.compile((export / path).read_text(encoding="utf-8"), path, "90")
+                self.assertEqual("CUBIN", binary)
+                self.assertTrue(image.startswith(b"\x7fELF"))
+                self.assertEqual([], [k for k in kernels if (k + "\0").encode() not in image])
+        with self.assertRaisesRegex(RuntimeError, "compile bad.cu for sm_90"):
+            nvrtc.compile("int broken = ;", "bad.cu", "90")
 
 
 class ReferenceTests(unittest.TestCase):
