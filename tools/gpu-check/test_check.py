@@ -135,7 +135,7 @@ class RunTests(unittest.TestCase):
     def test_a_clean_run_writes_every_table_and_exits_0(self):
         install(self, Stand())
         self.assertEqual(0, check.on_gpu(arguments(self.out), entries("A", "B")))
-        summary = (self.out / "summary.txt").read_text()
+        summary = (self.out / "summary.txt").read_text(encoding="utf-8")
         self.assertIn("stand-in", summary)
         self.assertIn(": complete;", summary)
         self.assertIn("values 3/3 ok", summary)
@@ -151,13 +151,13 @@ class RunTests(unittest.TestCase):
         self.assertEqual(["1", "0", "0"], [r["failures"] for r in values])
         self.assertIn("ValueError: a stand-in failure", rows(self.out / "errors.csv")[0]["error"])
         self.assertIn(("speed", "B"), stand.seen)
-        self.assertIn(": complete;", (self.out / "summary.txt").read_text())
+        self.assertIn(": complete;", (self.out / "summary.txt").read_text(encoding="utf-8"))
 
     def test_a_sticky_error_stops_the_gpu_work_and_keeps_what_came_before(self):
         stand = Stand({"B": "sticky"})
         install(self, stand)
         self.assertEqual(1, check.on_gpu(arguments(self.out), entries("A", "B", "C")))
-        summary = (self.out / "summary.txt").read_text()
+        summary = (self.out / "summary.txt").read_text(encoding="utf-8")
         self.assertIn("STOPPED, sticky CUDA error", summary)
         self.assertIn("CUDA_ERROR_ILLEGAL_ADDRESS", summary)
         self.assertEqual(["Stand.A"], [r["activation"] for r in rows(self.out / "values.csv")])
@@ -173,7 +173,7 @@ class RunTests(unittest.TestCase):
         self.assertNotIn(("speed", "C"), stand.seen)
         skipped = rows(self.out / "skipped.csv")
         self.assertTrue(skipped and all("budget" in r["reason"] for r in skipped))
-        self.assertIn("skipped (budget): ", (self.out / "summary.txt").read_text())
+        self.assertIn("skipped (budget): ", (self.out / "summary.txt").read_text(encoding="utf-8"))
 
     def test_the_deadline_stops_a_hung_step_and_leaves_the_tables(self):
         stand = Stand({"B": "hang"})
@@ -185,7 +185,7 @@ class RunTests(unittest.TestCase):
         worker = threading.Thread(target=check.on_gpu, args=(arguments(self.out, deadline=deadline), entries("A", "B")), daemon=True)
         worker.start()
         self.assertTrue(exited.wait(10))
-        self.assertIn("STOPPED at the deadline", (self.out / "summary.txt").read_text())
+        self.assertIn("STOPPED at the deadline", (self.out / "summary.txt").read_text(encoding="utf-8"))
         self.assertEqual(["Stand.A"], [r["activation"] for r in rows(self.out / "values.csv")])
 
 
@@ -253,7 +253,7 @@ class BindingTests(unittest.TestCase):
             raise unittest.SkipTest("no C compiler")
         folder = pathlib.Path(tempfile.mkdtemp(prefix="gpu-check-fake-"))
         cls.addClassCleanup(shutil.rmtree, folder, True)
-        (folder / "fake.c").write_text(FAKE)
+        (folder / "fake.c").write_text(FAKE, encoding="utf-8")
         cls.library = str(folder / "libfake.so")
         subprocess.run([compiler, "-shared", "-fPIC", "-O1", "-o", cls.library, str(folder / "fake.c")], check=True)
         cls.fake = ctypes.CDLL(cls.library)
@@ -775,26 +775,26 @@ class CheckTests(unittest.TestCase):
         return check.on_gpu(args, relu)
 
     def test_relu_passes_every_check(self):
-        self.assertEqual(0, self.run_relu(), (self.out / "summary.txt").read_text())
+        self.assertEqual(0, self.run_relu(), (self.out / "summary.txt").read_text(encoding="utf-8"))
         values = rows(self.out / "values.csv")
         self.assertFalse([r for r in values if r["failures"] != "0"])
         self.assertEqual(4 * 3 * 2 * 2 + 4 + 4, len(values))  # forward and backward per case, second order, the draw
-        self.assertFalse((self.out / "errors.csv").exists(), (self.out / "errors.csv").read_text() if (self.out / "errors.csv").exists() else "")
+        self.assertFalse((self.out / "errors.csv").exists(), (self.out / "errors.csv").read_text(encoding="utf-8") if (self.out / "errors.csv").exists() else "")
         speed = rows(self.out / "speed.csv")[0]
         self.assertEqual(("1", "2", "1"), (speed["actgen_forward_launches"], speed["actgen_both_launches"], speed["builtin_forward_launches"]))
         script = rows(self.out / "torchscript.csv")[0]
         self.assertEqual(("0", "0", "True"), (script["forward_failures"], script["backward_failures"], script["forward_fused"]))
 
     def test_prelu_passes_every_check_per_channel_and_its_weight_gradient(self):
-        self.assertEqual(0, self.run_relu("PRelu"), (self.out / "summary.txt").read_text())
+        self.assertEqual(0, self.run_relu("PRelu"), (self.out / "summary.txt").read_text(encoding="utf-8"))
         values = rows(self.out / "values.csv")
-        self.assertFalse([r for r in values if r["failures"] != "0"], (self.out / "summary.txt").read_text())
+        self.assertFalse([r for r in values if r["failures"] != "0"], (self.out / "summary.txt").read_text(encoding="utf-8"))
         checks = {r["check"] for r in values}
         self.assertTrue({"grad_0 (sum)", "forward (per channel)", "grad_0 (per channel)", "second_x_0 (per channel)",
                          "second_0_0"} <= checks, checks)
 
     def test_sigmoid_from_its_output_passes_in_every_dtype(self):
-        self.assertEqual(0, self.run_relu("Sigmoid"), (self.out / "summary.txt").read_text())
+        self.assertEqual(0, self.run_relu("Sigmoid"), (self.out / "summary.txt").read_text(encoding="utf-8"))
         values = rows(self.out / "values.csv")
         self.assertFalse([r for r in values if r["failures"] != "0"], [r for r in values if r["failures"] != "0"][:3])
         self.assertIn("builtin in float16 (from its rounded output)", {r["against"] for r in values})
