@@ -88,6 +88,34 @@ internal sealed unsafe record Precision(string Suffix, int Size, double Relative
         return Round(gf.Select(v => (double)v).ToArray());
     }
 
+    /// <summary>
+    /// The generated C# kernel of gy · ∂f/∂θ for the learnable parameter <paramref name="name"/>; null where the definition
+    /// does not carry it (an ActGen before <see cref="ActivationKernels{T}.ParameterGradients"/>).
+    /// </summary>
+    public double[]? ParameterGradient(ActivationDefinition d, string name, double[] x, double[] gy, double[] parameters)
+    {
+        if (this == Double)
+        {
+            if (!d.Double.ParameterGradients.TryGetValue(name, out var kernel))
+            {
+                return null;
+            }
+
+            var g = new double[x.Length];
+            kernel(x, gy, g, parameters);
+            return g;
+        }
+
+        if (!d.Single.ParameterGradients.TryGetValue(name, out var single))
+        {
+            return null;
+        }
+
+        var gf = new float[x.Length];
+        single(Floats(x), Floats(gy), gf, parameters);
+        return Round(gf.Select(v => (double)v).ToArray());
+    }
+
     /// <summary>The generated C# second-order kernel <paramref name="k"/> (from x, or y where backward reads it).</summary>
     public double[] Second(ActivationDefinition d, int k, double[] source, double[] gy, double[] gg, double[] parameters)
     {

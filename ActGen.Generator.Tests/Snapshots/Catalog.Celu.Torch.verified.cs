@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation CeluTorch => global::ActGen.Activations.CeluTorchCache ??= new(
         global::ActGen.Activations.CeluDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.CeluDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.CeluDefinition.Single.ParameterGradients,
         global::ActGen.Activations.CeluTorchScript);
 
     /// <summary>Celu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation EluTorch => global::ActGen.Activations.EluTorchCache ??= new(
         global::ActGen.Activations.EluDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.EluDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.EluDefinition.Single.ParameterGradients,
         global::ActGen.Activations.EluTorchScript);
 
     /// <summary>Elu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

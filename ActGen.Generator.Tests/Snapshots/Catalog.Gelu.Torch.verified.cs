@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation GeluTorch => global::ActGen.Activations.GeluTorchCache ??= new(
         global::ActGen.Activations.GeluDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.GeluDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.GeluDefinition.Single.ParameterGradients,
         global::ActGen.Activations.GeluTorchScript);
 
     /// <summary>Gelu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

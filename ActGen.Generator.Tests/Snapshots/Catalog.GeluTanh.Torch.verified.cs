@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation GeluTanhTorch => global::ActGen.Activations.GeluTanhTorchCache ??= new(
         global::ActGen.Activations.GeluTanhDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.GeluTanhDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.GeluTanhDefinition.Single.ParameterGradients,
         global::ActGen.Activations.GeluTanhTorchScript);
 
     /// <summary>GeluTanh's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

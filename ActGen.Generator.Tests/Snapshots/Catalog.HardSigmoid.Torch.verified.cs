@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation HardSigmoidTorch => global::ActGen.Activations.HardSigmoidTorchCache ??= new(
         global::ActGen.Activations.HardSigmoidDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.HardSigmoidDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.HardSigmoidDefinition.Single.ParameterGradients,
         global::ActGen.Activations.HardSigmoidTorchScript);
 
     /// <summary>HardSigmoid's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation HardSwishTorch => global::ActGen.Activations.HardSwishTorchCache ??= new(
         global::ActGen.Activations.HardSwishDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.HardSwishDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.HardSwishDefinition.Single.ParameterGradients,
         global::ActGen.Activations.HardSwishTorchScript);
 
     /// <summary>HardSwish's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

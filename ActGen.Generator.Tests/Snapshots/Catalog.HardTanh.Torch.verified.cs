@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation HardTanhTorch => global::ActGen.Activations.HardTanhTorchCache ??= new(
         global::ActGen.Activations.HardTanhDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.HardTanhDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.HardTanhDefinition.Single.ParameterGradients,
         global::ActGen.Activations.HardTanhTorchScript);
 
     /// <summary>HardTanh's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation LeakyReluTorch => global::ActGen.Activations.LeakyReluTorchCache ??= new(
         global::ActGen.Activations.LeakyReluDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.LeakyReluDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.LeakyReluDefinition.Single.ParameterGradients,
         global::ActGen.Activations.LeakyReluTorchScript);
 
     /// <summary>LeakyRelu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

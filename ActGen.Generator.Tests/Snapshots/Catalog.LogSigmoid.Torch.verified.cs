@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation LogSigmoidTorch => global::ActGen.Activations.LogSigmoidTorchCache ??= new(
         global::ActGen.Activations.LogSigmoidDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.LogSigmoidDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.LogSigmoidDefinition.Single.ParameterGradients,
         global::ActGen.Activations.LogSigmoidTorchScript);
 
     /// <summary>LogSigmoid's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation MishTorch => global::ActGen.Activations.MishTorchCache ??= new(
         global::ActGen.Activations.MishDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.MishDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.MishDefinition.Single.ParameterGradients,
         global::ActGen.Activations.MishTorchScript);
 
     /// <summary>Mish's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation PReluTorch => global::ActGen.Activations.PReluTorchCache ??= new(
         global::ActGen.Activations.PReluDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>> { ["weight"] = static (input, gradOutput, gradParameter, p) => global::ActGen.Activations.PReluBackwardWeight(input, gradOutput, gradParameter, p[0]) },
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>> { ["weight"] = static (input, gradOutput, gradParameter, p) => global::ActGen.Activations.PReluBackwardWeight(input, gradOutput, gradParameter, (float)p[0]) },
+        global::ActGen.Activations.PReluDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.PReluDefinition.Single.ParameterGradients,
         global::ActGen.Activations.PReluTorchScript);
 
     /// <summary>PRelu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

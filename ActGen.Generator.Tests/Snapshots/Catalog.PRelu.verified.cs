@@ -34,6 +34,7 @@ public static partial class Activations
             static (input, output, p) => global::ActGen.Activations.PReluForward(input, output, p[0]),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.PReluBackward(input, gradOutput, gradInput, p[0]))
         {
+            ParameterGradients = new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>> { ["weight"] = static (input, gradOutput, gradParameter, p) => global::ActGen.Activations.PReluBackwardWeight(input, gradOutput, gradParameter, p[0]) },
             SecondOrder = new global::ActGen.SecondOrderKernel<double>[]
             {
                 new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.PReluSecondBackward(input, gradOutput, gradGradInput, gradient, p[0])),
@@ -45,6 +46,7 @@ public static partial class Activations
             static (input, output, p) => global::ActGen.Activations.PReluForward(input, output, (float)p[0]),
             static (input, gradOutput, gradInput, p) => global::ActGen.Activations.PReluBackward(input, gradOutput, gradInput, (float)p[0]))
         {
+            ParameterGradients = new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>> { ["weight"] = static (input, gradOutput, gradParameter, p) => global::ActGen.Activations.PReluBackwardWeight(input, gradOutput, gradParameter, (float)p[0]) },
             SecondOrder = new global::ActGen.SecondOrderKernel<float>[]
             {
                 new(null, null, static (input, gradOutput, gradGradInput, gradient, p) => global::ActGen.Activations.PReluSecondBackward(input, gradOutput, gradGradInput, gradient, (float)p[0])),

@@ -31,8 +31,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation RReluTorch => global::ActGen.Activations.RReluTorchCache ??= new(
         global::ActGen.Activations.RReluDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.RReluDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.RReluDefinition.Single.ParameterGradients,
         global::ActGen.Activations.RReluTorchScript);
 
     /// <summary>RRelu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation ReluTorch => global::ActGen.Activations.ReluTorchCache ??= new(
         global::ActGen.Activations.ReluDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.ReluDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.ReluDefinition.Single.ParameterGradients,
         global::ActGen.Activations.ReluTorchScript);
 
     /// <summary>Relu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

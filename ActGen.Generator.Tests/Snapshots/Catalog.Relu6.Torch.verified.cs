@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation Relu6Torch => global::ActGen.Activations.Relu6TorchCache ??= new(
         global::ActGen.Activations.Relu6Definition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.Relu6Definition.Double.ParameterGradients,
+        global::ActGen.Activations.Relu6Definition.Single.ParameterGradients,
         global::ActGen.Activations.Relu6TorchScript);
 
     /// <summary>Relu6's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

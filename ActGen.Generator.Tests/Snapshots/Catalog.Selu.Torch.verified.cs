@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation SeluTorch => global::ActGen.Activations.SeluTorchCache ??= new(
         global::ActGen.Activations.SeluDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.SeluDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.SeluDefinition.Single.ParameterGradients,
         global::ActGen.Activations.SeluTorchScript);
 
     /// <summary>Selu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation SigmoidTorch => global::ActGen.Activations.SigmoidTorchCache ??= new(
         global::ActGen.Activations.SigmoidDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.SigmoidDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.SigmoidDefinition.Single.ParameterGradients,
         global::ActGen.Activations.SigmoidTorchScript);
 
     /// <summary>Sigmoid's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation SiluTorch => global::ActGen.Activations.SiluTorchCache ??= new(
         global::ActGen.Activations.SiluDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.SiluDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.SiluDefinition.Single.ParameterGradients,
         global::ActGen.Activations.SiluTorchScript);
 
     /// <summary>Silu's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation SoftplusTorch => global::ActGen.Activations.SoftplusTorchCache ??= new(
         global::ActGen.Activations.SoftplusDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.SoftplusDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.SoftplusDefinition.Single.ParameterGradients,
         global::ActGen.Activations.SoftplusTorchScript);
 
     /// <summary>Softplus's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

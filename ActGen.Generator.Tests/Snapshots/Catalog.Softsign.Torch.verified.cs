@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation SoftsignTorch => global::ActGen.Activations.SoftsignTorchCache ??= new(
         global::ActGen.Activations.SoftsignDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.SoftsignDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.SoftsignDefinition.Single.ParameterGradients,
         global::ActGen.Activations.SoftsignTorchScript);
 
     /// <summary>Softsign's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation SwishTorch => global::ActGen.Activations.SwishTorchCache ??= new(
         global::ActGen.Activations.SwishDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.SwishDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.SwishDefinition.Single.ParameterGradients,
         global::ActGen.Activations.SwishTorchScript);
 
     /// <summary>Swish's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

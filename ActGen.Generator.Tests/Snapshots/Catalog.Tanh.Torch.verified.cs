@@ -28,8 +28,8 @@ public static partial class Activations
     [global::System.CodeDom.Compiler.GeneratedCode("ActGen", "{version}")]
     internal static global::ActGen.Torch.TorchActivation TanhTorch => global::ActGen.Activations.TanhTorchCache ??= new(
         global::ActGen.Activations.TanhDefinition,
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<double>>(),
-        new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<float>>(),
+        global::ActGen.Activations.TanhDefinition.Double.ParameterGradients,
+        global::ActGen.Activations.TanhDefinition.Single.ParameterGradients,
         global::ActGen.Activations.TanhTorchScript);
 
     /// <summary>Tanh's TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the kernels do not take.</summary>

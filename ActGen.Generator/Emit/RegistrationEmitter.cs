@@ -75,6 +75,11 @@ internal static class RegistrationEmitter
                     + $"{backward}(input, gradOutput, gradInput{Arguments(true)})),");
         }
 
+        if (activation.ParameterDerivatives.Count > 0)
+        {
+            w.Line($"        ParameterGradients = {ParameterGradients(activation, type)},");
+        }
+
         w.Line($"        SecondOrder = new global::ActGen.SecondOrderKernel<{type.Keyword}>[]")
             .Line("        {");
         foreach (var d in activation.SecondOrder)
@@ -85,6 +90,19 @@ internal static class RegistrationEmitter
 
         w.Line("        },")
             .Line("    }" + end);
+    }
+
+    /// <summary>A dictionary of each learnable parameter's kernel writing gradOutput · ∂f/∂θ, by the parameter's name.</summary>
+    private static string ParameterGradients(LoweredActivation activation, NumericType type)
+    {
+        var model = activation.Model;
+        var cast = type == NumericType.Float ? "(float)" : "";
+        return $"new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<{type.Keyword}>> {{ "
+            + string.Join(", ", activation.ParameterDerivatives.Select(d =>
+                $"[\"{d.Parameter}\"] = static (input, gradOutput, gradParameter, p) => "
+                + $"{model.Site.QualifiedClass}.{MemberNames.ParameterBackward(model.Name, d.Parameter)}"
+                + $"(input, gradOutput, gradParameter{Arguments(model, cast, null)})"))
+            + " }";
     }
 
     private static string Quoted(string? name) => name is null ? "null" : $"\"{name}\"";

@@ -136,13 +136,6 @@ internal static class TorchEmitter
     {
         var model = activation.Model;
         var self = model.Site.QualifiedClass;
-        string Kernels(string type, string cast) => activation.ParameterDerivatives.Count == 0
-            ? $"new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<{type}>>()"
-            : $"new global::System.Collections.Generic.Dictionary<string, global::ActGen.SpanBackward<{type}>> {{ " +
-              string.Join(", ", activation.ParameterDerivatives.Select(d =>
-                  $"[\"{d.Parameter}\"] = static (input, gradOutput, gradParameter, p) => " +
-                  $"{self}.{MemberNames.ParameterBackward(model.Name, d.Parameter)}" +
-                  $"(input, gradOutput, gradParameter{RegistrationEmitter.Arguments(model, cast, null)})")) + " }";
         var field = MemberNames.TorchField(model.Name);
         w.Line(GeneratedAttributes.GeneratedCode)
             .Line($"private static global::ActGen.Torch.TorchActivation? {field};")
@@ -151,8 +144,8 @@ internal static class TorchEmitter
             .Line(GeneratedAttributes.GeneratedCode)
             .Line($"internal static global::ActGen.Torch.TorchActivation {MemberNames.Torch(model.Name)} => {self}.{field} ??= new(")
             .Line($"    {self}.{MemberNames.Definition(model.Name)},")
-            .Line($"    {Kernels("double", "")},")
-            .Line($"    {Kernels("float", "(float)")},")
+            .Line($"    {self}.{MemberNames.Definition(model.Name)}.Double.ParameterGradients,")
+            .Line($"    {self}.{MemberNames.Definition(model.Name)}.Single.ParameterGradients,")
             .Line($"    {self}.{MemberNames.TorchScript(model.Name)});")
             .Line()
             .Line($"/// <summary>{model.Name}'s TorchScript program (forward, backward, ∂/∂θ), for the layouts and devices the "

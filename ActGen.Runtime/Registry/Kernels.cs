@@ -39,6 +39,12 @@ public sealed record ActivationKernels<T>(SpanForward<T> Forward, SpanBackward<T
     /// <summary>The same with the randomized parameter per element (null unless that is the only tensor parameter).</summary>
     public PerElementKernels<T>? PerElement { get; init; }
 
+    /// <summary>
+    /// Per learnable parameter, by name: a kernel writing gradOutput · ∂f/∂θ per element (empty from an ActGen that did
+    /// not record them here).
+    /// </summary>
+    public IReadOnlyDictionary<string, SpanBackward<T>> ParameterGradients { get; init; } = new Dictionary<string, SpanBackward<T>>();
+
     /// <summary>One kernel per unordered pair of variables (empty from an ActGen that did not generate them).</summary>
     public IReadOnlyList<SecondOrderKernel<T>> SecondOrder { get; init; } = [];
 
