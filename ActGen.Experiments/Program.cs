@@ -6,6 +6,14 @@ namespace ActGen.Experiments;
 
 public static class Program
 {
-    public static int Main(string[] args) =>
-        CommandLine.Run(args, ActivationCatalog.Names(), SweepRunner.FromRegistry.Run, Console.Out, Console.Error);
+    public static int Main(string[] args)
+    {
+        if (UserAssemblies.Load(UserAssemblies.Paths(args)) is { } problem)
+        {
+            Console.Error.WriteLine($"actgen: {problem}");
+            return 2;
+        }
+
+        return CommandLine.Run(args, ActivationCatalog.Names(), SweepRunner.FromRegistry.Run, Console.Out, Console.Error);
+    }
 }

@@ -19,6 +19,8 @@ public static class CommandLine
             ReportCommand.Create(output, error),
             Kernels.KernelsCommand.Create(output, error),
         };
+        // Loaded before the command line is built (Program.Main); declared here so that every command accepts and lists it.
+        root.Options.Add(new Option<string[]>(UserAssemblies.Option) { Description = UserAssemblies.Description, Recursive = true, HelpName = "PATH" });
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 

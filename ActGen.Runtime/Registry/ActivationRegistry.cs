@@ -23,9 +23,15 @@ public static class ActivationRegistry
     /// <summary>The activation called <paramref name="name"/>; a user's own wins over the built-in catalog's.</summary>
     public static ActivationDefinition? Find(string name)
     {
-        var wanted = Normalize(name);
-        var matches = All.Where(d => Normalize(d.Name) == wanted || Normalize(d.Owner + "." + d.Name) == wanted).ToList();
+        var matches = FindAll(name);
         return matches.FirstOrDefault(d => d.Owner != typeof(Activations).FullName) ?? matches.FirstOrDefault();
+    }
+
+    /// <summary>Every activation <paramref name="name"/> (its name, or owner and name) denotes, in the order of <see cref="All"/>.</summary>
+    public static IReadOnlyList<ActivationDefinition> FindAll(string name)
+    {
+        var wanted = Normalize(name);
+        return All.Where(d => Normalize(d.Name) == wanted || Normalize(d.Owner + "." + d.Name) == wanted).ToList();
     }
 
     public static ActivationDefinition Get(string name) =>
