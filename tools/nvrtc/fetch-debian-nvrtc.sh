@@ -16,7 +16,8 @@ cat > "$dir/apt/sources.list" <<SOURCES
 deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $suite non-free
 SOURCES
 apt=(-o "Dir::Etc::SourceList=$dir/apt/sources.list" -o Dir::Etc::SourceParts=/dev/null -o "Dir::State::Lists=$dir/apt/lists"
-  -o "Dir::Cache=$dir/apt/cache" -o Debug::NoLocking=1 -o APT::Sandbox::User="$(id -un)" -qq)
+  -o "Dir::Cache=$dir/apt/cache" -o Debug::NoLocking=1 -o APT::Sandbox::User="$(id -un)" -o Acquire::http::Timeout=20
+  -o Acquire::Retries=1 -qq)
 apt-get "${apt[@]}" update >&2
 mapfile -t packages < <(apt-cache "${apt[@]}" search --names-only '^libnvrtc(-builtins)?[0-9.]+$' | cut -d' ' -f1)
 if [ "${#packages[@]}" -eq 0 ]; then
