@@ -20,7 +20,7 @@ internal static class UserAssemblies
 
     private static readonly HashSet<ActivationDefinition> Loaded = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Whether <paramref name="definition"/> came from an <c>--assembly</c> (such an activation wins a name it shares).</summary>
+    /// <summary>Whether <paramref name="definition"/> came from an <c>--assembly</c> (such an activation never takes a name actgen's own has).</summary>
     public static bool Registered(ActivationDefinition definition)
     {
         lock (Loaded)

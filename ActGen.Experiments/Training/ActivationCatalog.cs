@@ -5,9 +5,9 @@ namespace ActGen.Experiments.Training;
 
 /// <summary>
 /// The activations a sweep can use: ActGen's registry, i.e. the built-in catalog, the experiments' own and every
-/// activation of an <c>--assembly</c>. A name several share means the <c>--assembly</c> one (else the one
-/// <see cref="ActivationRegistry.Find"/> picks: a non-catalog one over the catalog's), and each of them is offered by
-/// its full name (<c>Owner.Name</c>) too.
+/// activation of an <c>--assembly</c>. A name an <c>--assembly</c> activation shares with one of actgen's own keeps
+/// meaning actgen's, with or without the assembly, so that runs recorded under it never mix the two; each of those is
+/// offered by its full name (<c>Owner.Name</c>) too, which is what the loaded one is swept and recorded under.
 /// </summary>
 public static class ActivationCatalog
 {
@@ -24,7 +24,7 @@ public static class ActivationCatalog
     public static ActivationDefinition Get(string name)
     {
         ActivationRegistry.EnsureCatalog();
-        var definition = ActivationRegistry.FindAll(name).LastOrDefault(Cli.UserAssemblies.Registered) ?? ActivationRegistry.Get(name);
+        var definition = ActivationRegistry.FindAll(name).FirstOrDefault(d => !Cli.UserAssemblies.Registered(d)) ?? ActivationRegistry.Get(name);
         return definition.CreateModule is null
             ? throw new System.ArgumentException($"Activation '{name}' has no TorchSharp module (its TorchSharp code was not generated).", nameof(name))
             : definition;
