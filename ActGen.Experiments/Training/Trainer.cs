@@ -31,7 +31,7 @@ public static class Trainer
         manual_seed(key.Seed);
         using var mlp = Mlp.Create(inputs, key.Depth, key.Width, Loss.Outputs(spec.Head, classes), spec.Activation).To(device);
         foreach (var layer in mlp.Layers) WeightInit.Apply(layer, spec.Init);
-        var optimizer = Optimizers.Create(spec.Optimizer, mlp.Parameters().ToArray(), key.Lr);
+        using var optimizer = Optimizers.Create(spec.Optimizer, mlp.Parameters().ToArray(), key.Lr);
         var batchSize = Math.Min(key.Batch, train.Count);
         using var rowCount = Scalars.Hold((long)batchSize);
         using var fixedRows = arange(Scalars.Zero, rowCount, Scalars.One, device: device);

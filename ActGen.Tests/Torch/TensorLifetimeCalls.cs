@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ActGen.Torch;
 using static TorchSharp.torch;
 
@@ -35,8 +36,31 @@ internal static class TensorLifetimeCalls
     {
         "linear" => Linear(),
         "function" => Functions(),
+        "trainer" => Trainers(),
         _ => throw new ArgumentException($"no calls named '{name}'", nameof(name)),
     };
+
+    /// <summary>
+    /// A sweep's run, a few steps with each optimizer: the network, its data and the optimizer's state (Adam's two running
+    /// averages per parameter, RMSprop's one) are released when the run ends, not left to the finalizer (on a GPU its
+    /// memory is invisible to the collector). Nothing is returned: the run keeps no tensor.
+    /// </summary>
+    private static IReadOnlyList<(string, Func<Tensor[]>)> Trainers()
+    {
+        var split = ActGen.Experiments.Data.Split.Of(ActGen.Experiments.Data.Circles.Generate(200, 0.1, 0.5, seed: 1), 0.25, seed: 2);
+        var (train, test) = (ActGen.Experiments.Training.TensorData.From(split.Train, CPU), ActGen.Experiments.Training.TensorData.From(split.Test, CPU));
+        var init = new ActGen.Experiments.Theory.HeInit(ActGen.Experiments.Theory.WeightDistribution.Normal);
+        Func<Tensor[]> Run(ActGen.Experiments.Cli.OptimizerKind optimizer) => () =>
+        {
+            var key = new ActGen.Experiments.Results.RunKey("tanh", init.Name, 3, 8, 1, "circles", optimizer.ToString(), 0.01, 4, 32);
+            var spec = new ActGen.Experiments.Training.RunSpec(key, ActGen.Experiments.Training.HiddenActivation.Module(() => nn.Tanh()), init,
+                ActGen.Experiments.Cli.HeadKind.Softmax, optimizer, 2, null);
+            ActGen.Experiments.Training.Trainer.Run(spec, train, test, 2, 2, CPU);
+            return [];
+        };
+
+        return [.. Enum.GetValues<ActGen.Experiments.Cli.OptimizerKind>().Select(o => ($"Trainer {o}", Run(o)))];
+    }
 
     /// <summary>The fused dense layer, forward and backward (its kernels read spans of the tensors it was handed).</summary>
     private static IReadOnlyList<(string, Func<Tensor[]>)> Linear()
