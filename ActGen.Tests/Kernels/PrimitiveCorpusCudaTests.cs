@@ -26,6 +26,7 @@ public class PrimitiveCorpusCudaTests
         ("Rounding", "Math.Floor(x) + Math.Ceiling(a * x) + Math.Round(x) + Math.Truncate(x) + a * x"),
         ("Special", "MathX.Erf(a * x) + MathX.Log1p(x * x) + MathX.Expm1(0.1 * a * x) + MathX.Sigmoid(a * x) + MathX.Softplus(a * x)"),
         ("FmaAndGuards", "x > 0.0 && x < a ? Math.FusedMultiplyAdd(x, a, x * x) : (x <= -a || !(x < 3.0) ? a * x : -x)"),
+        ("Comparisons", "x >= a ? x * a : (x == 0.0 ? a : (x != -1.0 ? -a * x * x : 0.5))"),
     ];
 
     private static readonly Lazy<(ActivationDefinition Definition, string Source)[]> Generated = new(() =>
