@@ -32,7 +32,7 @@ internal static class NvrtcCompileCheck
     /// <summary>sm_90: the H200 the device check runs on.</summary>
     public const int DefaultArchitecture = 90;
 
-    public static readonly IReadOnlyList<string> ResourceReport = ["--ptxas-options=-v"];
+    private static readonly IReadOnlyList<string> ResourceReport = ["--ptxas-options=-v"];
 
     /// <param name="draw">The counter-based draw's source: no vector loop, and no fused multiply-add.</param>
     public static NvrtcCompileResult Run(Nvrtc nvrtc, string activation, string source, int architecture, bool draw = false)

@@ -88,31 +88,18 @@ internal sealed unsafe record Precision(string Suffix, int Size, double Relative
         return Round(gf.Select(v => (double)v).ToArray());
     }
 
-    /// <summary>
-    /// The generated C# kernel of gy · ∂f/∂θ for the learnable parameter <paramref name="name"/>; null where the definition
-    /// does not carry it (an ActGen before <see cref="ActivationKernels{T}.ParameterGradients"/>).
-    /// </summary>
-    public double[]? ParameterGradient(ActivationDefinition d, string name, double[] x, double[] gy, double[] parameters)
+    /// <summary>The generated C# kernel of gy · ∂f/∂θ for the learnable parameter <paramref name="name"/>.</summary>
+    public double[] ParameterGradient(ActivationDefinition d, string name, double[] x, double[] gy, double[] parameters)
     {
         if (this == Double)
         {
-            if (!d.Double.ParameterGradients.TryGetValue(name, out var kernel))
-            {
-                return null;
-            }
-
             var g = new double[x.Length];
-            kernel(x, gy, g, parameters);
+            d.Double.ParameterGradients[name](x, gy, g, parameters);
             return g;
         }
 
-        if (!d.Single.ParameterGradients.TryGetValue(name, out var single))
-        {
-            return null;
-        }
-
         var gf = new float[x.Length];
-        single(Floats(x), Floats(gy), gf, parameters);
+        d.Single.ParameterGradients[name](Floats(x), Floats(gy), gf, parameters);
         return Round(gf.Select(v => (double)v).ToArray());
     }
 

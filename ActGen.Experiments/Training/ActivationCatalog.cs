@@ -16,7 +16,7 @@ public static class ActivationCatalog
     {
         ActivationRegistry.EnsureCatalog();
         var all = ActivationRegistry.All;
-        var shared = all.GroupBy(d => d.Name, System.StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).SelectMany(g => g);
+        var shared = all.Where(d => ActivationRegistry.FindAll(d.Name).Count > 1);
         return all.Select(d => d.Name).Distinct().Concat(shared.Select(d => $"{d.Owner}.{d.Name}")).ToArray();
     }
 
